@@ -1,0 +1,44 @@
+// Builds every entry point into dist/. `node esbuild.js [--watch] [--production]`.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const entries = [
+  // The CLI is also what `npx pdsa` runs, so it carries its own shebang.
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', platform: 'node' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', external: ['vscode'] },
+  { entryPoints: ['server/src/tools/gen-schemas.ts'], outfile: 'dist/tools/gen-schemas.js', platform: 'node' },
+].filter((e) => fs.existsSync(e.entryPoints[0]));
+
+const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).version;
+
+const common = {
+  define: { PDSA_VERSION: JSON.stringify(version) },
+  bundle: true,
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+async function main() {
+  const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log(`watching ${entries.length} entries`);
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  fs.chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from '../core/diagnostics';
+import { loadMissingCsv, type WorkspaceHost } from '../core/host';
+import { Workspace } from '../core/workspace';
+import { describeFsError, findConfig, findWorksheets } from './find-files';
+
+export interface CheckOptions {
+  paths: string[];
+  today?: string;
+  /** Where to keep the cache (like eslint --cache); undefined disables it. */
+  cacheFile?: string;
+}
+
+export interface CheckResult {
+  results: Map<string, Diagnostic[]>;
+  /** Paths that could not be read: reported, and the exit code says so. */
+  errors: string[];
+  fromCache: boolean;
+}
+
+/** Reads files for the core, mapping "not there" to null as the host contract asks. */
+export const nodeHost: WorkspaceHost = {
+  async readFile(uri) {
+    try {
+      return fs.readFileSync(uri, 'utf8');
+    } catch {
+      return null;
+    }
+  },
+};
+
+const CACHE_VERSION = 1;
+
+interface CacheFile {
+  version: number;
+  key: string;
+  results: [string, Diagnostic[]][];
+}
+
+/** The cache is valid only for the same files with the same size and mtime, config, date and tool version. */
+function cacheKey(files: string[], configPath: string | undefined, today: string | undefined, csvFiles: string[]): string {
+  const stamp = (f: string) => {
+    try {
+      const s = fs.statSync(f);
+      return `${f}:${s.size}:${s.mtimeMs}`;
+    } catch {
+      return `${f}:missing`;
+    }
+  };
+  return JSON.stringify([CACHE_VERSION, today ?? new Date().toISOString().slice(0, 10), configPath && stamp(configPath), files.map(stamp), csvFiles.map(stamp)]);
+}
+
+function readCache(file: string, key: string): Map<string, Diagnostic[]> | undefined {
+  try {
+    const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
+    if (cache.version === CACHE_VERSION && cache.key === key) return new Map(cache.results);
+  } catch {
+    // No cache or an unreadable one: check from scratch.
+  }
+  return undefined;
+}
+
+export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+  const found = findWorksheets(options.paths);
+  const configPath = findConfig(options.paths[0] ?? '.');
+  // CSV files a previous run saw are part of the key: editing one must invalidate the cache.
+  let previousCsv: string[] = [];
+  if (options.cacheFile) {
+    try {
+      previousCsv = (JSON.parse(fs.readFileSync(options.cacheFile, 'utf8')) as { csv?: string[] }).csv ?? [];
+    } catch {
+      previousCsv = [];
+    }
+  }
+  const key = options.cacheFile ? cacheKey(found.worksheets, configPath, options.today, previousCsv) : '';
+  if (options.cacheFile) {
+    const cached = readCache(options.cacheFile, key);
+    if (cached) return { results: cached, errors: found.errors, fromCache: true };
+  }
+
+  const workspace = new Workspace({ today: options.today });
+  if (configPath) workspace.setConfig(configPath, fs.readFileSync(configPath, 'utf8'));
+  for (const file of found.worksheets) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      found.errors.push(`cannot read '${file}': ${describeFsError(error)}`);
+      continue;
+    }
+    workspace.setWorksheet(file, text);
+  }
+  const csvFiles = workspace.missingCsv();
+  await loadMissingCsv(workspace, nodeHost);
+  const results = workspace.allDiagnostics();
+
+  if (options.cacheFile) {
+    const sortedCsv = [...csvFiles].sort();
+    const cache: CacheFile & { csv: string[] } = { version: CACHE_VERSION, key: cacheKey(found.worksheets, configPath, options.today, sortedCsv), results: [...results], csv: sortedCsv };
+    try {
+      fs.writeFileSync(options.cacheFile, JSON.stringify(cache));
+    } catch (error) {
+      found.errors.push(`cannot write the cache '${path.relative(process.cwd(), options.cacheFile)}': ${describeFsError(error)}`);
+    }
+  }
+  return { results, errors: found.errors, fromCache: false };
+}

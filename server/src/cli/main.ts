@@ -1,0 +1,110 @@
+import * as path from 'node:path';
+import { isIsoDate } from '../core/schema/common';
+import { runCheck } from './check';
+import { count, formatResults, summary, type OutputFormat } from './report';
+
+const USAGE = `Usage: pdsa <command> [options]
+
+Commands:
+  check [paths...]     Check worksheets (*.pdsa.yaml, *.factors.yaml) under the paths (default: .)
+
+Options for check:
+  --format <f>         text (default): path:line:col severity code message
+                       json: a JSON array; github: GitHub Actions annotations
+  --today <date>       Judge dates as if today were YYYY-MM-DD (reproducible reports)
+  --cache              Reuse results when no file changed (kept in .pdsacache)
+  --cache-location <f> Where to keep the cache (implies --cache)
+  -q, --quiet          Print only errors
+
+  -h, --help           Show this help
+  -v, --version        Show the version
+
+Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable paths.
+`;
+
+declare const PDSA_VERSION: string | undefined;
+
+class UsageError extends Error {}
+
+interface Parsed {
+  command?: string;
+  paths: string[];
+  format: OutputFormat;
+  today?: string;
+  cacheFile?: string;
+  quiet: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+function parseArgs(argv: string[]): Parsed {
+  const parsed: Parsed = { paths: [], format: 'text', quiet: false, help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '-h' || arg === '--help') parsed.help = true;
+    else if (arg === '-v' || arg === '--version') parsed.version = true;
+    else if (arg === '-q' || arg === '--quiet') parsed.quiet = true;
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      const f = arg.includes('=') ? arg.slice(9) : value();
+      if (f !== 'text' && f !== 'json' && f !== 'github') throw new UsageError(`unknown format '${f}': use text, json or github`);
+      parsed.format = f;
+    } else if (arg === '--today') {
+      const d = value();
+      if (!isIsoDate(d)) throw new UsageError(`--today takes a date YYYY-MM-DD, not '${d}'`);
+      parsed.today = d;
+    } else if (arg === '--cache') parsed.cacheFile ??= path.resolve('.pdsacache');
+    else if (arg === '--cache-location') parsed.cacheFile = path.resolve(value());
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+    else if (parsed.command === undefined) parsed.command = arg;
+    else parsed.paths.push(arg);
+  }
+  return parsed;
+}
+
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let args: Parsed;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    err(`pdsa: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.version) {
+    out(`${typeof PDSA_VERSION === 'string' ? PDSA_VERSION : 'dev'}\n`);
+    return 0;
+  }
+  if (args.help || !args.command) {
+    (args.help ? out : err)(USAGE);
+    return args.help ? 0 : 2;
+  }
+  if (args.command !== 'check') {
+    err(`pdsa: unknown command '${args.command}'\n\n${USAGE}`);
+    return 2;
+  }
+  const result = await runCheck({ paths: args.paths.length ? args.paths : ['.'], today: args.today, cacheFile: args.cacheFile });
+  let results = result.results;
+  if (args.quiet) results = new Map([...results].map(([f, l]) => [f, l.filter((d) => d.severity === 'error')]));
+  out(formatResults(results, args.format, process.cwd()));
+  for (const e of result.errors) err(`pdsa: ${e}\n`);
+  const counts = count(result.results);
+  if (args.format === 'text') err(`${summary(counts)}${result.fromCache ? ' (cached)' : ''}\n`);
+  if (result.errors.length) return 2;
+  return counts.errors > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`pdsa: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,73 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+
+export type PathSegment = string | number;
+
+/** Where a path leads in the document: the value node, and the pair holding it when its parent is a map. */
+export interface Located {
+  node: Node | null;
+  pair?: Pair;
+  parent?: Node;
+}
+
+function resolve(doc: Document, node: unknown): Node | null {
+  if (isAlias(node)) return (node.resolve(doc) as Node | undefined) ?? null;
+  return (node as Node | null) ?? null;
+}
+
+export function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  for (const item of map.items) {
+    const k = item.key;
+    if (isScalar(k) ? String(k.value) === key : k === key) return item as Pair;
+  }
+  return undefined;
+}
+
+/** Follows a data path (as zod reports it) through the YAML AST. Undefined when it leaves the document. */
+export function locate(doc: Document, path: readonly PathSegment[]): Located | undefined {
+  let current: Located = { node: resolve(doc, doc.contents) };
+  for (const segment of path) {
+    const node = current.node;
+    if (isMap(node)) {
+      const pair = pairOf(node, String(segment));
+      if (!pair) return undefined;
+      current = { node: resolve(doc, pair.value), pair, parent: node };
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) return undefined;
+      current = { node: resolve(doc, item), parent: node };
+    } else return undefined;
+  }
+  return current;
+}
+
+export function keyString(pair: Pair): string | undefined {
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+/** [start, end) of a node's value (without trailing comments), or undefined for an implicit empty value. */
+export function span(node: unknown): [number, number] | undefined {
+  const range = (node as { range?: [number, number, number] | null } | null)?.range;
+  return range ? [range[0], range[1]] : undefined;
+}
+
+/** The most useful span to underline for a located value: the value itself, or its key when the value is empty. */
+export function valueSpan(located: Located): [number, number] | undefined {
+  const value = span(located.node);
+  if (value && value[1] > value[0]) return value;
+  return span(located.pair?.key) ?? value;
+}
+
+/** The span of the key that names a located value (for "missing key in X"), else the value's first line. */
+export function keySpan(located: Located, text: string): [number, number] | undefined {
+  const key = span(located.pair?.key);
+  if (key) return key;
+  const value = span(located.node);
+  if (!value) return undefined;
+  const nl = text.indexOf('\n', value[0]);
+  return [value[0], nl === -1 || nl > value[1] ? value[1] : nl];
+}
+
+/** The plain value at a scalar node, or undefined. */
+export function scalarValue(node: unknown): unknown {
+  return isScalar(node) ? node.value : undefined;
+}

@@ -1,0 +1,168 @@
+import type { Diagnostic } from '../diagnostics';
+import { parseMeasureCsv, type CsvData } from '../csv';
+import { diagnostic } from '../parse';
+import { isIsoDate } from '../schema/common';
+import { nearest } from '../suggest';
+import type { Definition, ItemKind, Reference } from '../symbols';
+import { basename } from '../uri';
+import { diagnosticAt, type WorksheetFile } from '../worksheet';
+
+/** What the cross-file checks may ask of the workspace index. */
+export interface IndexView {
+  definitions(id: string): readonly Definition[];
+  references(id: string): readonly Reference[];
+  idsOfKind(kind: ItemKind): Iterable<string>;
+  worksheet(uri: string): WorksheetFile | undefined;
+  csv(uri: string): CsvData | null | undefined;
+  today: string;
+}
+
+const KIND_NAMES: Record<ItemKind, string> = {
+  focus: 'focus area',
+  target: 'target',
+  measure: 'measure',
+  factor: 'factor',
+  strategy: 'strategy',
+  cycle: 'cycle',
+};
+
+export function crossFileChecks(file: WorksheetFile, index: IndexView): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  references(file, index, out);
+  duplicates(file, index, out);
+  loops(file, index, out);
+  if (file.cycle) cycleCoaching(file, index, out);
+  if (file.factors) factorsCoaching(file, index, out);
+  csvFiles(file, index, out);
+  return out;
+}
+
+function references(file: WorksheetFile, index: IndexView, out: Diagnostic[]): void {
+  for (const ref of file.symbols.references) {
+    const defs = index.definitions(ref.id);
+    const kindName = KIND_NAMES[ref.kind];
+    if (defs.length === 0) {
+      const guess = nearest(ref.id, index.idsOfKind(ref.kind));
+      const d = diagnostic(file.uri, ref.range, 'unknown-reference', guess ? `no ${kindName} "${ref.id}" in the workspace: did you mean "${guess}"?` : `no ${kindName} "${ref.id}" in the workspace`);
+      if (guess) d.suggestion = { range: ref.range, newText: guess };
+      out.push(d);
+    } else if (!defs.some((d) => d.kind === ref.kind)) {
+      out.push(diagnostic(file.uri, ref.range, 'wrong-reference-kind', `"${ref.id}" is a ${KIND_NAMES[defs[0]!.kind]}, but a ${kindName} is expected here`));
+    }
+  }
+}
+
+function duplicates(file: WorksheetFile, index: IndexView, out: Diagnostic[]): void {
+  for (const def of file.symbols.definitions) {
+    const all = index.definitions(def.id);
+    if (all.length < 2) continue;
+    const others = all.filter((d) => d !== def).map((d) => (d.uri === file.uri ? 'this file' : basename(d.uri)));
+    out.push(diagnostic(file.uri, def.range, 'duplicate-id', `id "${def.id}" is also defined in ${[...new Set(others)].join(', ')}: ids must be unique across the workspace`));
+  }
+}
+
+/** Follows previous-cycle and parent-factor links; a path that comes back to where it started is a loop. */
+function loops(file: WorksheetFile, index: IndexView, out: Diagnostic[]): void {
+  for (const ref of file.symbols.references) {
+    if (ref.field !== 'previous' && ref.field !== 'parent') continue;
+    const owner = ownerOf(file, ref);
+    if (owner === undefined) continue;
+    const path = findPathBack(ref.id, owner, ref.field, index);
+    if (path) out.push(diagnostic(file.uri, ref.range, 'reference-loop', `loop: ${[owner, ...path].join(' -> ')}: a ${ref.field === 'previous' ? 'cycle cannot build on itself' : 'factor cannot be its own ancestor'}`));
+  }
+}
+
+function ownerOf(file: WorksheetFile, ref: Reference): string | undefined {
+  if (ref.field === 'previous') return file.symbols.definitions.find((d) => d.kind === 'cycle')?.id;
+  const factorIndex = ref.path[1];
+  return file.symbols.definitions.find((d) => d.kind === 'factor' && d.path[1] === factorIndex)?.id;
+}
+
+function chainTargets(id: string, field: 'previous' | 'parent', index: IndexView): string[] {
+  const targets: string[] = [];
+  for (const def of index.definitions(id)) {
+    const wanted = field === 'previous' ? 'cycle' : 'factor';
+    if (def.kind !== wanted) continue;
+    const file = index.worksheet(def.uri);
+    for (const r of file?.symbols.references ?? []) {
+      if (r.field !== field) continue;
+      if (field === 'previous' || r.path[1] === def.path[1]) targets.push(r.id);
+    }
+  }
+  return targets;
+}
+
+function findPathBack(start: string, goal: string, field: 'previous' | 'parent', index: IndexView): string[] | undefined {
+  const seen = new Set<string>();
+  const stack: string[][] = [[start]];
+  while (stack.length) {
+    const path = stack.pop()!;
+    const id = path[path.length - 1]!;
+    if (id === goal) return path;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const next of chainTargets(id, field, index)) stack.push([...path, next]);
+  }
+  return undefined;
+}
+
+function cycleCoaching(file: WorksheetFile, index: IndexView, out: Diagnostic[]): void {
+  const c = file.cycle!;
+  const end = c.plan.when?.end;
+  const studied = c.study && (c.study.learned?.trim() || c.study.results?.length);
+  if (end && end < index.today && !studied) {
+    const at = c.do ? ['do'] : ['plan', 'when', 'end'];
+    out.push(diagnosticAt(file, at, 'stuck-at-do', `the Do ended on ${end} and there is no Study yet: compare the results with the predictions and write what was learned`, 'key'));
+  }
+  if (c.act?.decision === 'adapt') {
+    const followed = index.references(c.id).some((r) => r.field === 'previous');
+    if (!followed) {
+      out.push(diagnosticAt(file, ['act', 'decision'], 'adapt-without-followup', `cycle "${c.id}" decided to adapt, but no cycle builds on it yet (previous: ${c.id}): the ramp stops here`));
+    }
+  }
+}
+
+function factorsCoaching(file: WorksheetFile, index: IndexView, out: Diagnostic[]): void {
+  const f = file.factors!;
+  f.strategies?.forEach((s, i) => {
+    const factorIds = (s.addresses ?? []).map((a) => (typeof a === 'string' ? a : a.factor));
+    if (factorIds.length === 0) return;
+    const priorities = factorIds.map((id) => factorPriority(id, index));
+    // Only judge when every linked factor is known; unknown ones already have their own error.
+    if (priorities.every((p) => p === false)) {
+      out.push(diagnosticAt(file, ['strategies', i, 'addresses'], 'strategy-unprioritised', `strategy "${s.id}" addresses only factors not marked priority (${factorIds.join(', ')}): focus on the few priority factors`, 'key'));
+    }
+  });
+  f.measures?.forEach((m, i) => {
+    const inline = Array.isArray(m.data) ? m.data.length > 0 : Object.values(m.data ?? {}).some((s) => s.length > 0);
+    if (inline || m.csv) return;
+    const fromCycles = index.references(m.id).some((r) => r.field === 'data');
+    if (!fromCycles) {
+      out.push(diagnosticAt(file, ['measures', i, 'id'], 'measure-without-data', `measure "${m.id}" has no data: add data, a csv file, or record it in a cycle's do.data`));
+    }
+  });
+}
+
+function factorPriority(id: string, index: IndexView): boolean | undefined {
+  const def = index.definitions(id).find((d) => d.kind === 'factor');
+  if (!def) return undefined;
+  const factors = index.worksheet(def.uri)?.factors?.factors;
+  const factor = factors?.[def.path[1] as number];
+  return factor && factor.id === id ? factor.priority === true : undefined;
+}
+
+function csvFiles(file: WorksheetFile, index: IndexView, out: Diagnostic[]): void {
+  for (const link of file.csv) {
+    const data = index.csv(link.uri);
+    const name = basename(link.uri);
+    if (data === null) out.push(diagnostic(file.uri, link.range, 'csv-error', `cannot read ${name}: the file is missing or unreadable`));
+    else if (data) {
+      for (const e of data.errors.slice(0, 5)) out.push(diagnostic(file.uri, link.range, 'csv-error', `${name} line ${e.line}: ${e.message}`));
+      if (data.errors.length > 5) out.push(diagnostic(file.uri, link.range, 'csv-error', `${name}: ${data.errors.length - 5} more problem(s)`));
+    }
+  }
+}
+
+export function parseCsv(text: string): CsvData {
+  return parseMeasureCsv(text, isIsoDate);
+}

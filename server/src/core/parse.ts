@@ -1,0 +1,153 @@
+import { Document, isAlias, isMap, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
+import type { Diagnostic, DiagnosticCode, Range, Severity } from './diagnostics';
+import { CODES } from './diagnostics';
+import { MAX_BYTES, MAX_DEPTH, prescan } from './prescan';
+import { rangeOf } from './text';
+
+/** The most aliases a worksheet may expand; stops "billion laughs" documents. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedYaml {
+  uri: string;
+  text: string;
+  lineCounter: LineCounter;
+  /** Absent when the text was refused before parsing (binary, too large, too deep). */
+  doc?: Document.Parsed;
+  /** Plain data of the document; undefined when it could not be built. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+  /** True when the structure is too broken for schema validation to say anything useful. */
+  fatal: boolean;
+}
+
+/** Messages of the yaml library that read better with a hint of what to do. */
+const YAML_HINTS: Partial<Record<string, string>> = {
+  MULTILINE_IMPLICIT_KEY: 'expected "key: value" on one line (is a ":" missing?)',
+  BLOCK_AS_IMPLICIT_KEY: 'a nested map cannot start on the same line as its key: move it to the next line and indent it, or quote a value that contains ": "',
+  TAB_AS_INDENT: 'tabs are not allowed for indentation in YAML: indent with spaces',
+};
+
+export function diagnostic(
+  uri: string,
+  range: Range,
+  code: DiagnosticCode,
+  message: string,
+  severity: Severity = CODES[code].severity,
+): Diagnostic {
+  return { uri, range, severity, code, message };
+}
+
+export function parseYaml(uri: string, text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const result: ParsedYaml = { uri, text, lineCounter, value: undefined, diagnostics: [], fatal: true };
+  const refuse = (start: number, end: number, code: DiagnosticCode, message: string): ParsedYaml => {
+    // The LineCounter is only filled by the parser; fill it by hand so ranges still resolve.
+    fillLineCounter(lineCounter, text);
+    result.diagnostics.push(diagnostic(uri, rangeOf(lineCounter, start, end), code, message));
+    return result;
+  };
+
+  const problem = prescan(text);
+  if (problem?.kind === 'too-large') {
+    return refuse(0, 0, 'too-large', `file is ${(problem.size / 1048576).toFixed(1)} MB; a worksheet is at most ${MAX_BYTES / 1048576} MB (move large data to a CSV file)`);
+  }
+  if (problem?.kind === 'not-text') {
+    return refuse(problem.offset, problem.offset + 1, 'not-text', 'file contains binary bytes (control characters): expected a YAML text worksheet');
+  }
+  if (problem?.kind === 'too-deep') {
+    return refuse(problem.offset, problem.offset + 1, 'too-deep', `nesting is deeper than ${MAX_DEPTH} levels; no worksheet nests this deep`);
+  }
+
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  result.doc = doc;
+  let broken = false;
+  const seenLines = new Set<number>();
+  for (const error of doc.errors) {
+    const d = yamlErrorDiagnostic(uri, lineCounter, text, error);
+    // Keep one error per line: a single slip often yields several errors on the same spot.
+    if (seenLines.has(d.range.start.line)) continue;
+    seenLines.add(d.range.start.line);
+    result.diagnostics.push(d);
+    if (d.code === 'yaml-syntax') broken = true;
+  }
+  for (const warning of doc.warnings) {
+    result.diagnostics.push(yamlErrorDiagnostic(uri, lineCounter, text, warning, 'warning'));
+  }
+  if (broken) return result;
+
+  if (doc.contents === null || (isScalarNull(doc.contents))) {
+    result.diagnostics.push(diagnostic(uri, rangeOf(lineCounter, 0, 0), 'empty-file', 'empty worksheet: expected a map starting with "version: 1"'));
+    return result;
+  }
+  if (!isMap(doc.contents)) {
+    const [start, end] = doc.contents.range ?? [0, 0];
+    const found = Array.isArray((doc.contents as { items?: unknown }).items) ? 'a list' : 'a single value';
+    result.diagnostics.push(diagnostic(uri, rangeOf(lineCounter, start, firstLineEnd(text, start, end)), 'not-a-map', `expected a map of keys ("version: 1", "id: ...") at the top level, found ${found}`));
+    return result;
+  }
+
+  try {
+    result.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const alias = firstAlias(doc);
+    const [start, end] = alias?.range ?? [0, 0];
+    const message = error instanceof Error ? error.message : String(error);
+    const excessive = /alias count/i.test(message);
+    result.diagnostics.push(
+      diagnostic(
+        uri,
+        rangeOf(lineCounter, start, end),
+        excessive ? 'alias-limit' : 'yaml-syntax',
+        excessive ? `aliases expand to too much data (more than ${MAX_ALIAS_COUNT} alias uses)` : `cannot resolve the document: ${message}`,
+      ),
+    );
+    return result;
+  }
+  result.fatal = false;
+  return result;
+}
+
+function yamlErrorDiagnostic(uri: string, lc: LineCounter, text: string, error: YAMLError, severity?: Severity): Diagnostic {
+  let [start, end] = error.pos;
+  if (end <= start) end = Math.min(text.length, start + 1);
+  const range = rangeOf(lc, start, end);
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = text.slice(start, end);
+    return diagnostic(uri, range, 'duplicate-key', `duplicate key "${key}": each key may appear once in a map`);
+  }
+  if (error.code === 'MULTIPLE_DOCS') {
+    return diagnostic(uri, range, 'multi-document', 'a worksheet holds one YAML document: remove the "---" and what follows, or split it into its own file');
+  }
+  const message = error.message.replace(/ at line \d+, column \d+.*$/s, '');
+  const hint = YAML_HINTS[error.code];
+  return diagnostic(uri, range, 'yaml-syntax', hint ? `${message}: ${hint}` : message, severity);
+}
+
+function isScalarNull(node: unknown): boolean {
+  return typeof node === 'object' && node !== null && 'value' in node && (node as { value: unknown }).value === null;
+}
+
+function firstAlias(doc: Document.Parsed): { range?: [number, number, number] | null } | undefined {
+  let found: { range?: [number, number, number] | null } | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node)) {
+        found = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function firstLineEnd(text: string, start: number, end: number): number {
+  const nl = text.indexOf('\n', start);
+  return nl === -1 ? end : Math.min(end, nl);
+}
+
+function fillLineCounter(lc: LineCounter, text: string): void {
+  if (lc.lineStarts.length > 0) return;
+  lc.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+}

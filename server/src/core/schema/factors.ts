@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { commitment, id, isoDate, level2, measureData, ref, scope, text, version } from './common';
+
+const population = z
+  .strictObject({
+    whole: text.describe('The whole population the result is about.').optional(),
+    program: text.describe('The population your programs reach.').optional(),
+    focus: text.describe('The focus population this work targets.').optional(),
+  })
+  .describe('The "egg chart": whole, program and focus populations.');
+
+export const resultSchema = z
+  .strictObject({
+    statement: text.describe('The population-level result the community wants.'),
+    population: population.optional(),
+    disparity: text.describe('The disparity being closed.').optional(),
+  })
+  .describe('Step 1: the population-level result.');
+
+const valueAt = z.strictObject({
+  value: z.number().describe('The value.'),
+  date: isoDate.describe('When it was measured (baseline) or by when it should be reached (target).'),
+});
+
+export const targetSchema = z
+  .strictObject({
+    id: id.describe('Id of this target.'),
+    kind: z.enum(['global', 'smartie']).describe('global: the long-term target; smartie: specific, measurable, ambitious, relevant, time-bound, inclusive, equitable.'),
+    statement: text.describe('The target in words.'),
+    measure: ref('a measure').describe('The measure the target is set on.').optional(),
+    group: text.describe('The population or group the target is for (a group name used in the measure data).').optional(),
+    baseline: valueAt.describe('Where the measure stood at the start: value and date.').optional(),
+    target: valueAt.describe('The target value and the date by which to reach it.').optional(),
+    inclusive: text.describe('How the people closest to the result shaped this target.').optional(),
+    equitable: text.describe('How the target closes a disparity.').optional(),
+  })
+  .describe('Step 3: a global or SMARTIE target.');
+
+export const chartSettings = z
+  .strictObject({
+    baseline: z
+      .union([z.number().int().positive(), isoDate])
+      .describe('Freeze the median on a baseline: the first N points, or the points up to this date.')
+      .optional(),
+    phases: z
+      .array(
+        z.strictObject({
+          start: isoDate.describe('First date of the new phase.'),
+          label: text.describe('What changed.').optional(),
+        }),
+      )
+      .describe('New phases (a new median) after a change was adopted.')
+      .optional(),
+    astronomical: z.array(isoDate).describe('Dates of points the team judges astronomical (a judgement, not a rule).').optional(),
+  })
+  .describe('Run-chart settings: baseline, phases, astronomical points.');
+
+export const measureSchema = z
+  .strictObject({
+    id: id.describe('Id of this measure.'),
+    name: text.describe('The measure\'s name.'),
+    definition: text.describe('Exactly what is counted and how (numerator, denominator, source).').optional(),
+    unit: text.describe('Unit of the values, e.g. "%" or "students".').optional(),
+    kind: z.enum(['outcome', 'process', 'balancing']).describe('outcome: the result; process: the change is happening; balancing: nothing else got worse.'),
+    rba: z
+      .enum(['how-much', 'how-well', 'better-off'])
+      .describe('The Results-Based-Accountability question it answers: how much did we do, how well did we do it, is anyone better off.')
+      .optional(),
+    better: z.enum(['up', 'down']).describe('Which direction is better.'),
+    data: measureData.optional(),
+    csv: text.describe('A CSV file beside this one with columns date,value (and optionally group, denominator).').optional(),
+    chart: chartSettings.optional(),
+  })
+  .describe('A measure with its data.');
+
+export const factorSchema = z
+  .strictObject({
+    id: id.describe('Id of this factor.'),
+    statement: text.describe('The factor: what contributes to the current conditions.'),
+    level: z
+      .enum(['event', 'pattern', 'structure', 'mental-model'])
+      .describe('Level on the systems iceberg: event, pattern (behaviour pattern), structure (system structure), mental-model.'),
+    scope: scope.optional(),
+    parents: z
+      .array(ref('a factor'))
+      .describe('Parent factors. A factor with no parent is a primary driver; a child is a secondary driver and may have several parents.')
+      .optional(),
+    evidence: z
+      .strictObject({
+        source: text.describe('The data source behind this factor.').optional(),
+        validated: z
+          .strictObject({
+            by: text.describe('Who validated it: the people closest to the result.'),
+            on: isoDate.describe('When.'),
+          })
+          .describe('Checked with the people closest to the result: by whom, when.')
+          .optional(),
+      })
+      .describe('Evidence for the factor.')
+      .optional(),
+    impact: level2.describe('Four-blocker: impact on the result, high or low.').optional(),
+    influence: level2.describe('Four-blocker: capacity or authority to influence, high or low.').optional(),
+    priority: z.boolean().describe('True for the few factors the team chose to focus on.').optional(),
+  })
+  .describe('Step 4: a factor (driver) behind the current conditions.');
+
+const addressLink = z.union([
+  ref('a factor'),
+  z.strictObject({
+    factor: ref('a factor').describe('The factor this strategy addresses.'),
+    strength: z.enum(['strong', 'weak']).describe('How strongly the strategy is expected to move the factor.'),
+  }),
+]);
+
+export const strategySchema = z
+  .strictObject({
+    id: id.describe('Id of this strategy (change idea).'),
+    title: text.describe('A short title.'),
+    hypothesis: text.describe('If we ... then ... because ...'),
+    addresses: z.array(addressLink).describe('Factors this strategy addresses: ids, or {factor, strength: strong|weak}.').optional(),
+    level: z.enum(['practice', 'system']).describe('practice-level or system-level change.').optional(),
+    scope: scope.optional(),
+    lever: z
+      .enum(['policy', 'practice', 'roles', 'resources', 'decision-rules', 'relationships', 'mental-models'])
+      .describe('The system lever it pulls: policy, practice, roles, resources, decision-rules, relationships, mental-models.')
+      .optional(),
+    partners: z.array(text).describe('Partners involved.').optional(),
+    owner: text.describe('Who owns the strategy.').optional(),
+    status: z
+      .enum(['idea', 'testing', 'adopted', 'spreading', 'abandoned'])
+      .describe('idea, testing, adopted, spreading or abandoned.')
+      .optional(),
+  })
+  .describe('Step 5: a strategy (change idea) with its hypothesis.');
+
+export const factorsSchema = z
+  .strictObject({
+    version,
+    id: id.describe('Id of this focus area.'),
+    title: text.describe('The focus area in a few words.'),
+    team: z
+      .strictObject({
+        name: text.describe('The team\'s name.'),
+        members: z
+          .array(
+            z.strictObject({
+              name: text.describe('Name.'),
+              role: text.describe('Role in the team.').optional(),
+              sector: text.describe('Sector they bring (school, health, parents, county...).').optional(),
+            }),
+          )
+          .optional(),
+      })
+      .describe('The team and the sectors at the table.')
+      .optional(),
+    result: resultSchema,
+    targets: z.array(targetSchema).describe('Step 3: a global target and SMARTIE targets.').optional(),
+    measures: z.array(measureSchema).describe('Outcome, process and balancing measures with their data.').optional(),
+    factors: z.array(factorSchema).describe('Step 4: the factor analysis.').optional(),
+    strategies: z.array(strategySchema).describe('Step 5: strategies (change ideas).').optional(),
+    commitments: z.array(commitment).describe('Step 8: action commitments: who will do what by when.').optional(),
+  })
+  .describe('A factor analysis for one result / focus area (*.factors.yaml).');
+
+export type Factors = z.infer<typeof factorsSchema>;
+export type Measure = z.infer<typeof measureSchema>;
+export type Factor = z.infer<typeof factorSchema>;
+export type Strategy = z.infer<typeof strategySchema>;
+export type Target = z.infer<typeof targetSchema>;

@@ -1,0 +1,36 @@
+/** Path arithmetic on URIs or POSIX paths without Node's `path`, so the core also runs in a browser. */
+
+export function dirname(uri: string): string {
+  const i = uri.lastIndexOf('/');
+  return i === -1 ? '' : uri.slice(0, i);
+}
+
+export function basename(uri: string): string {
+  return uri.slice(uri.lastIndexOf('/') + 1);
+}
+
+/** Resolves a relative path (as written in a worksheet, "/"-separated) against the file that names it. */
+export function resolveRelative(fromUri: string, relative: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || relative.startsWith('/')) return relative;
+  const base = dirname(fromUri);
+  const schemeEnd = base.indexOf('://');
+  const prefix = schemeEnd === -1 ? '' : base.slice(0, base.indexOf('/', schemeEnd + 3) === -1 ? base.length : base.indexOf('/', schemeEnd + 3));
+  const parts = base.slice(prefix.length).split('/');
+  for (const segment of relative.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (parts.length > 1) parts.pop();
+    } else parts.push(segment);
+  }
+  return prefix + parts.join('/');
+}
+
+export type WorksheetKind = 'cycle' | 'factors';
+
+export function worksheetKind(uri: string): WorksheetKind | undefined {
+  if (/\.pdsa\.ya?ml$/i.test(uri)) return 'cycle';
+  if (/\.factors\.ya?ml$/i.test(uri)) return 'factors';
+  return undefined;
+}
+
+export const CONFIG_FILE_NAME = 'pdsa.config.yaml';

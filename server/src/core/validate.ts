@@ -1,0 +1,218 @@
+import { isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
+import type { z } from 'zod';
+import { keySpan, locate, type Located, type PathSegment, valueSpan } from './ast';
+import type { Diagnostic, DiagnosticCode } from './diagnostics';
+import { diagnostic } from './parse';
+import { FORMAT_VERSION } from './schema/common';
+import { description, objectShapes, schemaAt } from './schema/walk';
+import { nearest } from './suggest';
+import { rangeOf } from './text';
+
+/** The slice of a zod 4 issue this module reads. */
+interface Issue {
+  code: string;
+  path: PathSegment[];
+  message: string;
+  expected?: string;
+  values?: unknown[];
+  keys?: string[];
+  errors?: Issue[][];
+  origin?: string;
+  minimum?: number | bigint;
+  format?: string;
+}
+
+interface Context {
+  uri: string;
+  doc: Document;
+  text: string;
+  lc: LineCounter;
+  root: z.ZodType;
+  out: Diagnostic[];
+  /** Missing keys by parent path, and keys an unknown key was taken for: a misspelt key is one error, not two. */
+  missing: Map<string, Diagnostic>;
+  suggested: Set<string>;
+}
+
+export interface Validation<T> {
+  data?: T;
+  diagnostics: Diagnostic[];
+}
+
+/** Validates a parsed document against a zod schema, reporting each problem at the exact key or value. */
+export function validateAgainst<T>(schema: z.ZodType<T>, uri: string, doc: Document, text: string, lc: LineCounter, value: unknown): Validation<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return { data: result.data, diagnostics: [] };
+  const ctx: Context = { uri, doc, text, lc, root: schema, out: [], missing: new Map(), suggested: new Set() };
+  for (const issue of result.error.issues as unknown as Issue[]) report(ctx, issue, []);
+  for (const [key, d] of ctx.missing) if (!ctx.suggested.has(key)) ctx.out.push(d);
+  return { diagnostics: ctx.out };
+}
+
+function report(ctx: Context, issue: Issue, base: PathSegment[]): void {
+  const path = [...base, ...issue.path];
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      for (const key of issue.keys ?? []) unknownKey(ctx, path, key);
+      return;
+    case 'invalid_union':
+      return union(ctx, issue, path);
+    case 'invalid_type':
+      return invalidType(ctx, issue, path);
+    case 'invalid_value':
+      return invalidValue(ctx, issue, path);
+    case 'invalid_format':
+      return at(ctx, path, 'invalid-id', `"${valueText(ctx, path)}" is not a valid id: ${issue.message.replace(/^expected an id: /, 'use ')}`);
+    case 'custom':
+      return at(ctx, path, 'invalid-date', `"${valueText(ctx, path)}" is not a real date: expected YYYY-MM-DD, e.g. 2026-03-02`);
+    case 'too_small':
+    case 'too_big':
+      if (issue.origin === 'array') return at(ctx, path, 'wrong-type', `expected ${expectation(ctx, path) ?? 'a different number of items'}`);
+      return at(ctx, path, 'invalid-value', `${valueText(ctx, path)} is out of range: ${issue.message.replace(/^Too (small|big): /, '')}`);
+    default:
+      return at(ctx, path, 'wrong-type', issue.message);
+  }
+}
+
+/** Picks the union branch that got furthest; if every branch failed on the value's type, says what the union expects. */
+function union(ctx: Context, issue: Issue, path: PathSegment[]): void {
+  let best: Issue[] | undefined;
+  let bestScore = -1;
+  for (const branch of issue.errors ?? []) {
+    const rootTypeMismatch = branch.some((e) => e.path.length === 0 && (e.code === 'invalid_type' || e.code === 'too_small' || e.code === 'too_big'));
+    const score = rootTypeMismatch ? 0 : Math.max(1, ...branch.map((e) => e.path.length + 1));
+    if (score > bestScore) {
+      best = branch;
+      bestScore = score;
+    }
+  }
+  if (best && bestScore > 0) {
+    for (const e of best) report(ctx, e, path);
+    return;
+  }
+  at(ctx, path, 'wrong-type', `expected ${expectation(ctx, path) ?? 'a different value'}, found ${found(ctx, path)}`);
+}
+
+function invalidType(ctx: Context, issue: Issue, path: PathSegment[]): void {
+  const parentPath = path.slice(0, -1);
+  const key = path[path.length - 1];
+  const located = locate(ctx.doc, path);
+  if (!located && typeof key === 'string') {
+    const parent = locate(ctx.doc, parentPath);
+    const what = description(schemaAt(ctx.root, path));
+    const where = parentPath.length ? ` in ${pathText(parentPath)}` : '';
+    const span = parent ? keySpan(parent, ctx.text) : undefined;
+    const [start, end] = span ?? [0, 0];
+    const message = `missing required key "${key}"${where}${what ? `: ${firstSentence(what)}` : ''}`;
+    ctx.missing.set(JSON.stringify(path), diagnostic(ctx.uri, rangeOf(ctx.lc, start, end), 'missing-key', message));
+    return;
+  }
+  const expected = TYPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'another type';
+  const foundText = found(ctx, path);
+  const hint = expected === 'text' && /number|true or false/.test(foundText) ? ' (put it in quotes to make it text)' : '';
+  at(ctx, path, 'wrong-type', `expected ${expected}, found ${foundText}${hint}`);
+}
+
+function invalidValue(ctx: Context, issue: Issue, path: PathSegment[]): void {
+  const actual = valueText(ctx, path);
+  if (path.length === 1 && path[0] === 'version') {
+    at(ctx, path, 'unsupported-version', `unsupported format version ${actual}: this tool reads version ${FORMAT_VERSION}`);
+    return;
+  }
+  const allowed = (issue.values ?? []).map(String);
+  const guess = nearest(actual, allowed);
+  const located = locate(ctx.doc, path);
+  const span = located ? valueSpan(located) : undefined;
+  const message = guess
+    ? `"${actual}" is not allowed here: did you mean "${guess}"? (one of ${allowed.join(', ')})`
+    : `"${actual}" is not allowed here: expected one of ${allowed.join(', ')}`;
+  push(ctx, span, 'invalid-value', message, guess);
+}
+
+function unknownKey(ctx: Context, path: PathSegment[], key: string): void {
+  const located = locate(ctx.doc, path);
+  const node = located?.node;
+  let span: [number, number] | undefined;
+  if (isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    const r = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+    if (r) span = [r[0], r[1]];
+  }
+  const schema = schemaAt(ctx.root, path);
+  const allowed = schema ? objectShapes(schema).flatMap((s) => Object.keys(s)) : [];
+  const present = isMap(node) ? new Set(node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''))) : new Set<string>();
+  const guess = nearest(key, allowed.filter((k) => !present.has(k)));
+  if (guess) ctx.suggested.add(JSON.stringify([...path, guess]));
+  const where = path.length ? ` in ${pathText(path)}` : '';
+  const message = guess
+    ? `unknown key "${key}"${where}: did you mean "${guess}"?`
+    : `unknown key "${key}"${where}: expected one of ${allowed.join(', ')}`;
+  push(ctx, span, 'unknown-key', message, guess);
+}
+
+function at(ctx: Context, path: PathSegment[], code: DiagnosticCode, message: string): void {
+  const located = locate(ctx.doc, path);
+  push(ctx, located ? valueSpan(located) : undefined, code, message);
+}
+
+function push(ctx: Context, span: [number, number] | undefined, code: DiagnosticCode, message: string, replacement?: string): void {
+  const [start, end] = span ?? [0, 0];
+  const d = diagnostic(ctx.uri, rangeOf(ctx.lc, start, end), code, message);
+  if (replacement !== undefined && span) d.suggestion = { range: d.range, newText: replacement };
+  ctx.out.push(d);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'a map of keys',
+  record: 'a map of keys',
+  array: 'a list',
+  tuple: 'a list',
+  null: 'nothing',
+};
+
+function found(ctx: Context, path: PathSegment[]): string {
+  const located: Located | undefined = locate(ctx.doc, path);
+  const node = located?.node;
+  if (!node) return 'nothing (an empty value)';
+  if (isMap(node)) return 'a map of keys';
+  if (isSeq(node)) return `a list of ${node.items.length}`;
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return 'nothing (an empty value)';
+    if (typeof v === 'number') return `a number (${v})`;
+    if (typeof v === 'boolean') return `true or false (${v})`;
+    return `text ("${truncate(String(v))}")`;
+  }
+  return 'another kind of value';
+}
+
+function valueText(ctx: Context, path: PathSegment[]): string {
+  const node = locate(ctx.doc, path)?.node;
+  return isScalar(node) ? truncate(String(node.value)) : found(ctx, path);
+}
+
+function expectation(ctx: Context, path: PathSegment[]): string | undefined {
+  const d = description(schemaAt(ctx.root, path));
+  return d ? lowerFirst(firstSentence(d)) : undefined;
+}
+
+function pathText(path: PathSegment[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+function firstSentence(s: string): string {
+  const m = /^(.*?[.:])(\s|$)/.exec(s);
+  return (m ? m[1]! : s).replace(/[.:]$/, '');
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+function truncate(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}

@@ -1,0 +1,72 @@
+import { keySpan, locate, type PathSegment, valueSpan } from './ast';
+import type { Diagnostic, DiagnosticCode, Range } from './diagnostics';
+import { diagnostic, parseYaml, type ParsedYaml } from './parse';
+import type { Cycle } from './schema/cycle';
+import { cycleSchema } from './schema/cycle';
+import type { Factors } from './schema/factors';
+import { factorsSchema } from './schema/factors';
+import { extractSymbols, type Symbols } from './symbols';
+import { rangeOf, ZERO_RANGE } from './text';
+import { resolveRelative, type WorksheetKind } from './uri';
+import { validateAgainst } from './validate';
+import { localChecks } from './checks/local';
+
+/** A measure's CSV file, as named in a factors file. */
+export interface CsvLink {
+  uri: string;
+  measureId: string;
+  /** The `csv:` value, where problems with the file are reported. */
+  range: Range;
+}
+
+/** Everything the core knows about one worksheet that does not depend on other files. */
+export interface WorksheetFile {
+  uri: string;
+  kind: WorksheetKind;
+  parsed: ParsedYaml;
+  cycle?: Cycle;
+  factors?: Factors;
+  symbols: Symbols;
+  /** Syntax, schema and single-file checks (coaching ones included; config filters them on output). */
+  diagnostics: Diagnostic[];
+  csv: CsvLink[];
+}
+
+export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string): WorksheetFile {
+  const parsed = parseYaml(uri, text);
+  const file: WorksheetFile = { uri, kind, parsed, symbols: { definitions: [], references: [] }, diagnostics: [...parsed.diagnostics], csv: [] };
+  const doc = parsed.doc;
+  if (!doc || parsed.fatal) return file;
+  try {
+    file.symbols = extractSymbols(uri, kind, doc, parsed.lineCounter);
+    if (kind === 'cycle') {
+      const v = validateAgainst(cycleSchema, uri, doc, text, parsed.lineCounter, parsed.value);
+      file.cycle = v.data;
+      file.diagnostics.push(...v.diagnostics);
+    } else {
+      const v = validateAgainst(factorsSchema, uri, doc, text, parsed.lineCounter, parsed.value);
+      file.factors = v.data;
+      file.diagnostics.push(...v.diagnostics);
+      file.factors?.measures?.forEach((m, i) => {
+        if (m.csv) file.csv.push({ uri: resolveRelative(uri, m.csv), measureId: m.id, range: rangeAt(file, ['measures', i, 'csv']) });
+      });
+    }
+    file.diagnostics.push(...localChecks(file));
+  } catch (error) {
+    // A bug in a check must cost the user one diagnostic, never the language server.
+    file.diagnostics.push(diagnostic(uri, ZERO_RANGE, 'yaml-syntax', `internal error while checking this file: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  return file;
+}
+
+/** The range of the value at a path (or of its key when the value is empty); the file start if the path is absent. */
+export function rangeAt(file: WorksheetFile, path: PathSegment[], prefer: 'value' | 'key' = 'value'): Range {
+  const doc = file.parsed.doc;
+  const located = doc ? locate(doc, path) : undefined;
+  const span = located ? (prefer === 'key' ? keySpan(located, file.parsed.text) : valueSpan(located)) : undefined;
+  return span ? rangeOf(file.parsed.lineCounter, span[0], span[1]) : ZERO_RANGE;
+}
+
+export function diagnosticAt(file: WorksheetFile, path: PathSegment[], code: DiagnosticCode, message: string, prefer: 'value' | 'key' = 'value'): Diagnostic {
+  return diagnostic(file.uri, rangeAt(file, path, prefer), code, message);
+}

@@ -1,0 +1,251 @@
+import { applyConfig, loadConfig } from './config';
+import type { CsvData } from './csv';
+import { compareDiagnostics, type Diagnostic } from './diagnostics';
+import { crossFileChecks, parseCsv, type IndexView } from './checks/crossfile';
+import type { Config } from './schema/config';
+import type { Definition, ItemKind, Reference } from './symbols';
+import { worksheetKind } from './uri';
+import { analyseWorksheet, type WorksheetFile } from './worksheet';
+
+export interface WorkspaceOptions {
+  /** Today's date (YYYY-MM-DD) for checks like "stuck at Do"; defaults to the config's `today`, then the clock. */
+  today?: string;
+}
+
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(value);
+  if (i !== -1) list.splice(i, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+/** What other files may read of a definition; when it changes, the files that use the id are re-checked. */
+function signature(file: WorksheetFile, def: Definition): string {
+  if (def.kind === 'factor') {
+    const factor = file.factors?.factors?.[def.path[1] as number];
+    return `factor:${factor === undefined ? '?' : factor.priority === true}`;
+  }
+  return def.kind;
+}
+
+/**
+ * The workspace index: every worksheet, its ids and references, and the cross-file checks.
+ * It holds no I/O: shells (CLI, language server) feed it text through set/delete, and it tells
+ * them which files' diagnostics changed, re-checking only files that depend on what changed.
+ */
+export class Workspace implements IndexView {
+  private readonly files = new Map<string, WorksheetFile>();
+  private readonly csvFiles = new Map<string, CsvData | null>();
+  private readonly defs = new Map<string, Definition[]>();
+  private readonly refs = new Map<string, Reference[]>();
+  private readonly csvUsers = new Map<string, Set<string>>();
+  private readonly cross = new Map<string, Diagnostic[]>();
+  private readonly dirty = new Set<string>();
+  private readonly published = new Map<string, string>();
+  private config: Config = {};
+  private configDiagnostics: Diagnostic[] = [];
+  private configUri: string | undefined;
+  private readonly fixedToday: string | undefined;
+
+  constructor(options: WorkspaceOptions = {}) {
+    this.fixedToday = options.today;
+  }
+
+  get today(): string {
+    return this.fixedToday ?? this.config.today ?? localToday();
+  }
+
+  // ---- feeding the index ----
+
+  /** Adds or replaces a worksheet; text of files that are not worksheets is ignored. */
+  setWorksheet(uri: string, text: string): WorksheetFile | undefined {
+    const kind = worksheetKind(uri);
+    if (!kind) return undefined;
+    const next = analyseWorksheet(uri, kind, text);
+    this.replace(uri, next);
+    return next;
+  }
+
+  deleteWorksheet(uri: string): void {
+    if (this.files.has(uri)) this.replace(uri, undefined);
+  }
+
+  /** A measure's CSV file; null when it cannot be read. */
+  setCsv(uri: string, text: string | null): void {
+    this.csvFiles.set(uri, text === null ? null : parseCsv(text));
+    for (const user of this.csvUsers.get(uri) ?? []) this.dirty.add(user);
+  }
+
+  /** CSV files named by worksheets but not yet given to the index; shells read them through their host. */
+  missingCsv(): string[] {
+    return [...this.csvUsers.keys()].filter((uri) => !this.csvFiles.has(uri));
+  }
+
+  setConfig(uri: string, text: string | undefined): void {
+    const loaded = text === undefined ? { config: {}, diagnostics: [] } : loadConfig(uri, text);
+    this.config = loaded.config;
+    this.configDiagnostics = loaded.diagnostics;
+    this.configUri = uri;
+    for (const u of this.files.keys()) this.dirty.add(u);
+    this.dirty.add(uri);
+  }
+
+  private replace(uri: string, next: WorksheetFile | undefined): void {
+    const prev = this.files.get(uri);
+    const prevSigs = new Map<string, string>();
+    const nextSigs = new Map<string, string>();
+    for (const d of prev?.symbols.definitions ?? []) prevSigs.set(d.id, `${prevSigs.get(d.id) ?? ''}${signature(prev!, d)};`);
+    for (const d of next?.symbols.definitions ?? []) nextSigs.set(d.id, `${nextSigs.get(d.id) ?? ''}${signature(next!, d)};`);
+    const refKey = (r: Reference) => `${r.id}\u0000${r.kind}\u0000${r.field}`;
+    const prevRefs = new Set((prev?.symbols.references ?? []).map(refKey));
+    const nextRefs = new Set((next?.symbols.references ?? []).map(refKey));
+
+    if (prev) this.unindex(prev);
+    if (next) {
+      this.files.set(uri, next);
+      this.index(next);
+    } else {
+      this.files.delete(uri);
+      this.cross.delete(uri);
+    }
+    this.dirty.add(uri);
+
+    // Files that use or also define an id whose definition changed.
+    for (const id of new Set([...prevSigs.keys(), ...nextSigs.keys()])) {
+      if (prevSigs.get(id) === nextSigs.get(id)) continue;
+      for (const r of this.refs.get(id) ?? []) this.dirty.add(r.uri);
+      for (const d of this.defs.get(id) ?? []) this.dirty.add(d.uri);
+    }
+    // Files whose ids gained or lost a user (follow-up cycles, measure data from cycles), and chains that may loop.
+    const changedRefs = [...prevRefs].filter((k) => !nextRefs.has(k)).concat([...nextRefs].filter((k) => !prevRefs.has(k)));
+    let chainChanged = false;
+    for (const key of changedRefs) {
+      const [id, , field] = key.split('\u0000');
+      for (const d of this.defs.get(id!) ?? []) this.dirty.add(d.uri);
+      if (field === 'previous' || field === 'parent') chainChanged = true;
+    }
+    if (chainChanged) this.markChainNeighbours(prev, next);
+  }
+
+  /** A loop through this file passes through files upstream of it; re-check them all. */
+  private markChainNeighbours(...versions: (WorksheetFile | undefined)[]): void {
+    const queue = versions.flatMap((f) => f?.symbols.definitions.map((d) => d.id) ?? []);
+    const seen = new Set<string>();
+    while (queue.length) {
+      const id = queue.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const r of this.refs.get(id) ?? []) {
+        if (r.field !== 'previous' && r.field !== 'parent') continue;
+        this.dirty.add(r.uri);
+        for (const d of this.files.get(r.uri)?.symbols.definitions ?? []) queue.push(d.id);
+      }
+    }
+  }
+
+  private index(file: WorksheetFile): void {
+    for (const d of file.symbols.definitions) addTo(this.defs, d.id, d);
+    for (const r of file.symbols.references) addTo(this.refs, r.id, r);
+    for (const link of file.csv) {
+      let users = this.csvUsers.get(link.uri);
+      if (!users) this.csvUsers.set(link.uri, (users = new Set()));
+      users.add(file.uri);
+    }
+  }
+
+  private unindex(file: WorksheetFile): void {
+    for (const d of file.symbols.definitions) removeFrom(this.defs, d.id, d);
+    for (const r of file.symbols.references) removeFrom(this.refs, r.id, r);
+    for (const link of file.csv) {
+      const users = this.csvUsers.get(link.uri);
+      users?.delete(file.uri);
+      if (users?.size === 0) this.csvUsers.delete(link.uri);
+    }
+  }
+
+  // ---- IndexView ----
+
+  definitions(id: string): readonly Definition[] {
+    return this.defs.get(id) ?? [];
+  }
+
+  references(id: string): readonly Reference[] {
+    return this.refs.get(id) ?? [];
+  }
+
+  *idsOfKind(kind: ItemKind): Iterable<string> {
+    for (const [id, defs] of this.defs) if (defs.some((d) => d.kind === kind)) yield id;
+  }
+
+  worksheet(uri: string): WorksheetFile | undefined {
+    return this.files.get(uri);
+  }
+
+  csv(uri: string): CsvData | null | undefined {
+    return this.csvFiles.get(uri);
+  }
+
+  // ---- results ----
+
+  worksheets(): IterableIterator<WorksheetFile> {
+    return this.files.values();
+  }
+
+  allDefinitions(): Definition[] {
+    return [...this.defs.values()].flat();
+  }
+
+  /** Diagnostics of one file (worksheet or config), sorted, with the config applied. */
+  diagnostics(uri: string): Diagnostic[] {
+    if (uri === this.configUri) return [...this.configDiagnostics].sort(compareDiagnostics);
+    const file = this.files.get(uri);
+    if (!file) return [];
+    let cross = this.cross.get(uri);
+    if (!cross || this.dirty.has(uri)) {
+      cross = crossFileChecks(file, this);
+      this.cross.set(uri, cross);
+      this.dirty.delete(uri);
+    }
+    return applyConfig(this.config, [...file.diagnostics, ...cross]).sort(compareDiagnostics);
+  }
+
+  /**
+   * Files whose diagnostics changed since the last call, with their new diagnostics (empty for deleted files).
+   * The language server publishes exactly these.
+   */
+  takeChanges(): Map<string, Diagnostic[]> {
+    const changed = new Map<string, Diagnostic[]>();
+    for (const uri of [...this.dirty]) {
+      const exists = this.files.has(uri) || uri === this.configUri;
+      const diagnostics = exists ? this.diagnostics(uri) : [];
+      this.dirty.delete(uri);
+      const key = JSON.stringify(diagnostics);
+      if (this.published.get(uri) === key) continue;
+      if (exists) this.published.set(uri, key);
+      else this.published.delete(uri);
+      changed.set(uri, diagnostics);
+    }
+    return changed;
+  }
+
+  /** Every file with diagnostics (worksheets and the config), for batch reports. */
+  allDiagnostics(): Map<string, Diagnostic[]> {
+    const out = new Map<string, Diagnostic[]>();
+    if (this.configUri && this.configDiagnostics.length) out.set(this.configUri, this.diagnostics(this.configUri));
+    for (const uri of this.files.keys()) out.set(uri, this.diagnostics(uri));
+    return out;
+  }
+}
