@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
+import { Document, isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Scalar, type YAMLError } from 'yaml';
 import type { Diagnostic, DiagnosticCode, Range, Severity } from './diagnostics';
 import { CODES } from './diagnostics';
 import { MAX_BYTES, MAX_DEPTH, prescan } from './prescan';
@@ -63,7 +63,7 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
   let broken = false;
   const seenLines = new Set<number>();
   for (const error of doc.errors) {
-    const d = yamlErrorDiagnostic(uri, lineCounter, text, error);
+    const d = yamlErrorDiagnostic(uri, lineCounter, text, error, undefined, doc);
     // Keep one error per line: a single slip often yields several errors on the same spot.
     if (seenLines.has(d.range.start.line)) continue;
     seenLines.add(d.range.start.line);
@@ -73,7 +73,11 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
   for (const warning of doc.warnings) {
     result.diagnostics.push(yamlErrorDiagnostic(uri, lineCounter, text, warning, 'warning'));
   }
-  if (broken) return result;
+  if (broken) {
+    // After a real syntax error the parser often sees phantom duplicate keys: report only the syntax errors.
+    result.diagnostics = result.diagnostics.filter((d) => d.code !== 'duplicate-key');
+    return result;
+  }
 
   if (doc.contents === null || (isScalarNull(doc.contents))) {
     result.diagnostics.push(diagnostic(uri, rangeOf(lineCounter, 0, 0), 'empty-file', 'empty worksheet: expected a map starting with "version: 1"'));
@@ -107,20 +111,37 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
   return result;
 }
 
-function yamlErrorDiagnostic(uri: string, lc: LineCounter, text: string, error: YAMLError, severity?: Severity): Diagnostic {
+function yamlErrorDiagnostic(uri: string, lc: LineCounter, text: string, error: YAMLError, severity?: Severity, doc?: Document.Parsed): Diagnostic {
   let [start, end] = error.pos;
   if (end <= start) end = Math.min(text.length, start + 1);
-  const range = rangeOf(lc, start, end);
-  if (error.code === 'DUPLICATE_KEY') {
-    const key = text.slice(start, end);
-    return diagnostic(uri, range, 'duplicate-key', `duplicate key "${key}": each key may appear once in a map`);
+  if (error.code === 'DUPLICATE_KEY' && doc) {
+    // The error marks only the key's first character; underline the whole key.
+    const key = keyStartingAt(doc, start);
+    const keyEnd = key?.range?.[1] ?? end;
+    const name = key ? String(key.value) : text.slice(start, end);
+    return diagnostic(uri, rangeOf(lc, start, keyEnd), 'duplicate-key', `duplicate key "${name}": each key may appear once in a map`);
   }
+  const range = rangeOf(lc, start, end);
   if (error.code === 'MULTIPLE_DOCS') {
     return diagnostic(uri, range, 'multi-document', 'a worksheet holds one YAML document: remove the "---" and what follows, or split it into its own file');
   }
   const message = error.message.replace(/ at line \d+, column \d+.*$/s, '');
   const hint = YAML_HINTS[error.code];
   return diagnostic(uri, range, 'yaml-syntax', hint ? `${message}: ${hint}` : message, severity);
+}
+
+function keyStartingAt(doc: Document.Parsed, offset: number): Scalar | undefined {
+  let found: Scalar | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function isScalarNull(node: unknown): boolean {

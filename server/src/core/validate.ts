@@ -144,6 +144,12 @@ function unknownKey(ctx: Context, path: PathSegment[], key: string): void {
   const guess = nearest(key, allowed.filter((k) => !present.has(k)));
   if (guess) ctx.suggested.add(JSON.stringify([...path, guess]));
   const where = path.length ? ` in ${pathText(path)}` : '';
+  const pair = isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
+  if (isMap(node) && node.flow && pair && pair.value === null && !guess) {
+    // `{note: one class, 22 students}` splits at the comma: the tail becomes a key with no value.
+    push(ctx, span, 'unknown-key', `"${key}" became a key because a comma inside { } separates entries: put the text before it in quotes`);
+    return;
+  }
   const message = guess
     ? `unknown key "${key}"${where}: did you mean "${guess}"?`
     : `unknown key "${key}"${where}: expected one of ${allowed.join(', ')}`;
