@@ -68,7 +68,6 @@ export const CODES = {
   'factor-not-validated': { severity: 'info', coaching: true, summary: 'A factor never validated with the people closest to the result.' },
   'target-incomplete': { severity: 'warning', coaching: true, summary: 'A target with no baseline or no date.' },
   'measure-without-data': { severity: 'info', coaching: true, summary: 'A measure with no data anywhere in the workspace.' },
-  'config-error': { severity: 'error', coaching: false, summary: 'The workspace config file is invalid.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -123,7 +123,15 @@ function yamlErrorDiagnostic(uri: string, lc: LineCounter, text: string, error: 
   }
   const range = rangeOf(lc, start, end);
   if (error.code === 'MULTIPLE_DOCS') {
-    return diagnostic(uri, range, 'multi-document', 'a worksheet holds one YAML document: remove the "---" and what follows, or split it into its own file');
+    // The error spans the whole extra document; the "---" line is what to point at.
+    return diagnostic(uri, rangeOf(lc, start, firstLineEnd(text, start, end)), 'multi-document', 'a worksheet holds one YAML document: remove the "---" and what follows, or split it into its own file');
+  }
+  if (error.code === 'MISSING_CHAR' && /quote/.test(error.message) && doc) {
+    // The parser notices a missing closing quote where the file ends; the opening quote is where the slip is.
+    const open = quotedScalarAround(doc, start);
+    if (open !== undefined) {
+      return diagnostic(uri, rangeOf(lc, open, open + 1), 'yaml-syntax', 'this quoted text has no closing quote, so it runs on to the end of the file: add the closing quote');
+    }
   }
   const message = error.message.replace(/ at line \d+, column \d+.*$/s, '');
   const hint = YAML_HINTS[error.code];
@@ -139,6 +147,17 @@ function keyStartingAt(doc: Document.Parsed, offset: number): Scalar | undefined
         return visit.BREAK;
       }
       return undefined;
+    },
+  });
+  return found;
+}
+
+function quotedScalarAround(doc: Document.Parsed, offset: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      const r = node.range;
+      if (r && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && r[0] < offset && r[1] >= offset) found = r[0];
     },
   });
   return found;

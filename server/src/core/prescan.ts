@@ -42,7 +42,7 @@ function depthProblem(text: string): PrescanProblem | undefined {
     let depth = flow === 0 && i < n && text[i] !== '\n' && text[i] !== '#' ? lineStartDepth() : indents.length;
     // Leading block indicators on the same line each open a level.
     while (i + 1 < n && (text[i] === '-' || text[i] === '?') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
-      depth++;
+      if (++depth + flow > MAX_DEPTH) return { kind: 'too-deep', offset: i, depth: depth + flow };
       i += 2;
       while (i < n && text[i] === ' ') i++;
     }

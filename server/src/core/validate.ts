@@ -4,7 +4,7 @@ import { keySpan, locate, type Located, type PathSegment, valueSpan } from './as
 import type { Diagnostic, DiagnosticCode } from './diagnostics';
 import { diagnostic } from './parse';
 import { FORMAT_VERSION } from './schema/common';
-import { description, objectShapes, schemaAt } from './schema/walk';
+import { allowedKeys, description, schemaAt } from './schema/walk';
 import { nearest } from './suggest';
 import { rangeOf } from './text';
 
@@ -139,7 +139,7 @@ function unknownKey(ctx: Context, path: PathSegment[], key: string): void {
     if (r) span = [r[0], r[1]];
   }
   const schema = schemaAt(ctx.root, path);
-  const allowed = schema ? objectShapes(schema).flatMap((s) => Object.keys(s)) : [];
+  const allowed = schema ? allowedKeys(schema) : [];
   const present = isMap(node) ? new Set(node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''))) : new Set<string>();
   const guess = nearest(key, allowed.filter((k) => !present.has(k)));
   if (guess) ctx.suggested.add(JSON.stringify([...path, guess]));

@@ -59,6 +59,8 @@ export class Workspace implements IndexView {
   private configDiagnostics: Diagnostic[] = [];
   private configUri: string | undefined;
   private readonly fixedToday: string | undefined;
+  /** How many files had their cross-file checks recomputed; lets tests and benches see incremental work. */
+  readonly stats = { crossChecks: 0 };
 
   constructor(options: WorkspaceOptions = {}) {
     this.fixedToday = options.today;
@@ -216,6 +218,7 @@ export class Workspace implements IndexView {
     let cross = this.cross.get(uri);
     if (!cross || this.dirty.has(uri)) {
       cross = crossFileChecks(file, this);
+      this.stats.crossChecks++;
       this.cross.set(uri, cross);
       this.dirty.delete(uri);
     }
@@ -233,9 +236,11 @@ export class Workspace implements IndexView {
       const diagnostics = exists ? this.diagnostics(uri) : [];
       this.dirty.delete(uri);
       const key = JSON.stringify(diagnostics);
-      if (this.published.get(uri) === key) continue;
+      const before = this.published.get(uri);
       if (exists) this.published.set(uri, key);
       else this.published.delete(uri);
+      // A deleted file is cleared only if it showed something.
+      if (before === key || (!exists && before === undefined)) continue;
       changed.set(uri, diagnostics);
     }
     return changed;

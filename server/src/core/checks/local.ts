@@ -47,9 +47,9 @@ function factorsChecks(file: WorksheetFile, f: Factors, out: Diagnostic[]): void
     if (t.baseline && t.target && t.target.date < t.baseline.date) {
       out.push(diagnosticAt(file, ['targets', i, 'target', 'date'], 'date-order', `the target date (${t.target.date}) is before the baseline date (${t.baseline.date})`));
     }
-    const missing = [!t.baseline && 'a baseline', !t.target && 'a target value and date'].filter(Boolean);
+    const missing = [!t.baseline && 'a baseline (value and date)', !t.target && 'a target value and date'].filter(Boolean);
     if (missing.length) {
-      out.push(diagnosticAt(file, ['targets', i, 'id'], 'target-incomplete', `target "${t.id}" has no ${missing.join(' and no ')}: a SMARTIE target says where you start and by when you arrive`));
+      out.push(diagnosticAt(file, ['targets', i, 'id'], 'target-incomplete', `target "${t.id}" is missing ${missing.join(' and ')}: a SMARTIE target says where you start and by when you arrive`));
     }
   });
   f.measures?.forEach((m, i) => {

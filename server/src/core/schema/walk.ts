@@ -82,6 +82,15 @@ export function objectShapes(schema: z.ZodType): Record<string, z.ZodType>[] {
   return [];
 }
 
+/** Keys a map at this schema may have: object fields, or the members of a record's enum key type. */
+export function allowedKeys(schema: z.ZodType): string[] {
+  const s = unwrap(schema);
+  const def = defOf(s);
+  if (def.type === 'record' && def.keyType) return enumValues(def.keyType);
+  if (def.type === 'union') return (def.options ?? []).flatMap(allowedKeys);
+  return objectShapes(s).flatMap((shape) => Object.keys(shape));
+}
+
 /** Allowed literal values (enum members, literals), e.g. for "did you mean" and completion. */
 export function enumValues(schema: z.ZodType): string[] {
   const s = unwrap(schema);
