@@ -7,6 +7,9 @@ import { rangeOf } from './text';
 /** The most aliases a worksheet may expand; stops "billion laughs" documents. */
 export const MAX_ALIAS_COUNT = 100;
 
+/** Past this many syntax errors the rest are noise from the first ones. */
+const MAX_SYNTAX_ERRORS = 20;
+
 export interface ParsedYaml {
   uri: string;
   text: string;
@@ -40,9 +43,10 @@ export function diagnostic(
 export function parseYaml(uri: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const result: ParsedYaml = { uri, text, lineCounter, value: undefined, diagnostics: [], fatal: true };
+  // Filled from the text, not by the parser: inside some broken tokens the parser skips line breaks,
+  // which would map later offsets to the wrong line.
+  fillLineCounter(lineCounter, text);
   const refuse = (start: number, end: number, code: DiagnosticCode, message: string): ParsedYaml => {
-    // The LineCounter is only filled by the parser; fill it by hand so ranges still resolve.
-    fillLineCounter(lineCounter, text);
     result.diagnostics.push(diagnostic(uri, rangeOf(lineCounter, start, end), code, message));
     return result;
   };
@@ -58,14 +62,20 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
     return refuse(problem.offset, problem.offset + 1, 'too-deep', `nesting is deeper than ${MAX_DEPTH} levels; no worksheet nests this deep`);
   }
 
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   result.doc = doc;
   let broken = false;
+  let lostStructure = false;
   const seenLines = new Set<number>();
   for (const error of doc.errors) {
+    // Once the parser has lost the document's structure ("... in YAML stream"), every later line
+    // repeats the same complaint: the first one is the real error.
+    const streamError = / in YAML stream/.test(error.message);
+    if (streamError && lostStructure) continue;
+    lostStructure ||= streamError;
     const d = yamlErrorDiagnostic(uri, lineCounter, text, error, undefined, doc);
     // Keep one error per line: a single slip often yields several errors on the same spot.
-    if (seenLines.has(d.range.start.line)) continue;
+    if (seenLines.has(d.range.start.line) || seenLines.size >= MAX_SYNTAX_ERRORS) continue;
     seenLines.add(d.range.start.line);
     result.diagnostics.push(d);
     if (d.code === 'yaml-syntax') broken = true;
@@ -187,7 +197,6 @@ function firstLineEnd(text: string, start: number, end: number): number {
 }
 
 function fillLineCounter(lc: LineCounter, text: string): void {
-  if (lc.lineStarts.length > 0) return;
   lc.addNewLine(0);
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
 }

@@ -149,6 +149,7 @@ export const factorsSchema = z
               sector: text.describe('Sector they bring (school, health, parents, county...).').optional(),
             }),
           )
+          .describe('Team members: name, role and the sector each brings.')
           .optional(),
       })
       .describe('The team and the sectors at the table.')
