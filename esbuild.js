@@ -12,6 +12,8 @@ const entries = [
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', platform: 'node' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', external: ['vscode'] },
   { entryPoints: ['server/src/tools/gen-schemas.ts'], outfile: 'dist/tools/gen-schemas.js', platform: 'node' },
+  { entryPoints: ['bench/check.ts'], outfile: 'dist/bench/check.js', platform: 'node' },
+  { entryPoints: ['bench/floor.ts'], outfile: 'dist/bench/floor.js', platform: 'node' },
 ].filter((e) => fs.existsSync(e.entryPoints[0]));
 
 const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).version;

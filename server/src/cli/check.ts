@@ -79,7 +79,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     if (cached) return { results: cached, errors: found.errors, fromCache: true };
   }
 
-  const workspace = new Workspace({ today: options.today });
+  const workspace = new Workspace({ today: options.today, retainSyntaxTrees: false });
   if (configPath) workspace.setConfig(configPath, fs.readFileSync(configPath, 'utf8'));
   for (const file of found.worksheets) {
     let text: string;

@@ -42,7 +42,9 @@ export interface Validation<T> {
 /** Validates a parsed document against a zod schema, reporting each problem at the exact key or value. */
 export function validateAgainst<T>(schema: z.ZodType<T>, uri: string, doc: Document, text: string, lc: LineCounter, value: unknown): Validation<T> {
   const result = schema.safeParse(value);
-  if (result.success) return { data: result.data, diagnostics: [] };
+  // zod returns a copy; the schemas transform nothing, so keep the original and let the copy go
+  // (the index holds thousands of these).
+  if (result.success) return { data: value as T, diagnostics: [] };
   const ctx: Context = { uri, doc, text, lc, root: schema, out: [], missing: new Map(), suggested: new Set() };
   for (const issue of result.error.issues as unknown as Issue[]) report(ctx, issue, []);
   for (const [key, d] of ctx.missing) if (!ctx.suggested.has(key)) ctx.out.push(d);

@@ -1,3 +1,4 @@
+import type { Document } from 'yaml';
 import { keySpan, locate, type PathSegment, valueSpan } from './ast';
 import type { Diagnostic, DiagnosticCode, Range } from './diagnostics';
 import { diagnostic, parseYaml, type ParsedYaml } from './parse';
@@ -52,6 +53,8 @@ export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string)
       });
     }
     file.diagnostics.push(...localChecks(file));
+    // The plain data now lives on as file.cycle / file.factors (or was invalid): don't hold it twice.
+    parsed.value = undefined;
   } catch (error) {
     // A bug in a check must cost the user one diagnostic, never the language server.
     file.diagnostics.push(diagnostic(uri, ZERO_RANGE, 'yaml-syntax', `internal error while checking this file: ${error instanceof Error ? error.message : String(error)}`));
@@ -59,9 +62,18 @@ export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string)
   return file;
 }
 
+/**
+ * The file's syntax tree. A workspace that does not retain trees (the CLI, to keep memory and GC
+ * low over thousands of files) re-parses on the rare request, e.g. to place a cross-file diagnostic.
+ */
+export function documentOf(file: WorksheetFile): Document.Parsed | undefined {
+  if (!file.parsed.doc && !file.parsed.fatal) file.parsed.doc = parseYaml(file.uri, file.parsed.text).doc;
+  return file.parsed.doc;
+}
+
 /** The range of the value at a path (or of its key when the value is empty); the file start if the path is absent. */
 export function rangeAt(file: WorksheetFile, path: PathSegment[], prefer: 'value' | 'key' = 'value'): Range {
-  const doc = file.parsed.doc;
+  const doc = documentOf(file);
   const located = doc ? locate(doc, path) : undefined;
   const span = located ? (prefer === 'key' ? keySpan(located, file.parsed.text) : valueSpan(located)) : undefined;
   return span ? rangeOf(file.parsed.lineCounter, span[0], span[1]) : ZERO_RANGE;

@@ -10,6 +10,11 @@ import { analyseWorksheet, type WorksheetFile } from './worksheet';
 export interface WorkspaceOptions {
   /** Today's date (YYYY-MM-DD) for checks like "stuck at Do"; defaults to the config's `today`, then the clock. */
   today?: string;
+  /**
+   * Keep each file's syntax tree after checking it (default true). Editors need them for completion
+   * and hovers; a batch check of thousands of files runs faster without holding them.
+   */
+  retainSyntaxTrees?: boolean;
 }
 
 function localToday(): string {
@@ -51,6 +56,8 @@ export class Workspace implements IndexView {
   private readonly csvFiles = new Map<string, CsvData | null>();
   private readonly defs = new Map<string, Definition[]>();
   private readonly refs = new Map<string, Reference[]>();
+  /** Ids by kind with their definition counts, so "did you mean" never scans the whole index. */
+  private readonly idsByKind = new Map<ItemKind, Map<string, number>>();
   private readonly csvUsers = new Map<string, Set<string>>();
   private readonly cross = new Map<string, Diagnostic[]>();
   private readonly dirty = new Set<string>();
@@ -59,11 +66,13 @@ export class Workspace implements IndexView {
   private configDiagnostics: Diagnostic[] = [];
   private configUri: string | undefined;
   private readonly fixedToday: string | undefined;
+  private readonly retainSyntaxTrees: boolean;
   /** How many files had their cross-file checks recomputed; lets tests and benches see incremental work. */
   readonly stats = { crossChecks: 0 };
 
   constructor(options: WorkspaceOptions = {}) {
     this.fixedToday = options.today;
+    this.retainSyntaxTrees = options.retainSyntaxTrees ?? true;
   }
 
   get today(): string {
@@ -77,6 +86,7 @@ export class Workspace implements IndexView {
     const kind = worksheetKind(uri);
     if (!kind) return undefined;
     const next = analyseWorksheet(uri, kind, text);
+    if (!this.retainSyntaxTrees) next.parsed.doc = undefined;
     this.replace(uri, next);
     return next;
   }
@@ -158,8 +168,19 @@ export class Workspace implements IndexView {
     }
   }
 
+  private countId(kind: ItemKind, id: string, delta: number): void {
+    let ids = this.idsByKind.get(kind);
+    if (!ids) this.idsByKind.set(kind, (ids = new Map()));
+    const n = (ids.get(id) ?? 0) + delta;
+    if (n > 0) ids.set(id, n);
+    else ids.delete(id);
+  }
+
   private index(file: WorksheetFile): void {
-    for (const d of file.symbols.definitions) addTo(this.defs, d.id, d);
+    for (const d of file.symbols.definitions) {
+      addTo(this.defs, d.id, d);
+      this.countId(d.kind, d.id, 1);
+    }
     for (const r of file.symbols.references) addTo(this.refs, r.id, r);
     for (const link of file.csv) {
       let users = this.csvUsers.get(link.uri);
@@ -169,7 +190,10 @@ export class Workspace implements IndexView {
   }
 
   private unindex(file: WorksheetFile): void {
-    for (const d of file.symbols.definitions) removeFrom(this.defs, d.id, d);
+    for (const d of file.symbols.definitions) {
+      removeFrom(this.defs, d.id, d);
+      this.countId(d.kind, d.id, -1);
+    }
     for (const r of file.symbols.references) removeFrom(this.refs, r.id, r);
     for (const link of file.csv) {
       const users = this.csvUsers.get(link.uri);
@@ -188,8 +212,8 @@ export class Workspace implements IndexView {
     return this.refs.get(id) ?? [];
   }
 
-  *idsOfKind(kind: ItemKind): Iterable<string> {
-    for (const [id, defs] of this.defs) if (defs.some((d) => d.kind === kind)) yield id;
+  idsOfKind(kind: ItemKind): Iterable<string> {
+    return this.idsByKind.get(kind)?.keys() ?? [];
   }
 
   worksheet(uri: string): WorksheetFile | undefined {

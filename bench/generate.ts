@@ -1,0 +1,96 @@
+// Generates a realistic workspace of N cycle files in our format (ramps of cycles over 12 strategies).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const MEASURES = ['chronic-absence', 'belonging', 'greeted-by-name', 'positive-contacts', 'office-referrals'];
+
+function factorsFile(strategies: number): string {
+  const lines = ['version: 1', 'id: bench-focus', 'title: Generated focus area', 'result:', '  statement: Every student attends and belongs', 'measures:'];
+  for (const m of MEASURES) {
+    lines.push(`  - id: ${m}`, `    name: Measure ${m}`, '    kind: outcome', '    better: down', '    data:');
+    for (let w = 0; w < 52; w++) lines.push(`      - [${isoWeek(w)}, ${(20 + Math.sin(w) * 3).toFixed(1)}]`);
+  }
+  lines.push('factors:');
+  for (let f = 0; f < 20; f++) {
+    lines.push(`  - id: F${f}`, `    statement: Factor number ${f} behind the current conditions`, `    level: ${['event', 'pattern', 'structure', 'mental-model'][f % 4]}`);
+    if (f >= 5) lines.push(`    parents: [F${f % 5}]`);
+    lines.push('    evidence:', `      validated: {by: Parent focus group, on: 2025-10-${String(10 + (f % 18)).padStart(2, '0')}}`, '    priority: true');
+  }
+  lines.push('strategies:');
+  for (let s = 0; s < strategies; s++) {
+    lines.push(`  - id: S${s}`, `    title: Strategy ${s}`, '    hypothesis: If we try this then students come because they feel expected.', `    addresses: [F${s % 20}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function isoWeek(w: number): string {
+  return new Date(Date.UTC(2025, 10, 3) + w * 7 * 86400000).toISOString().slice(0, 10);
+}
+
+/** One cycle; every 8 cycles form a ramp (previous links), the last one adapts... and is followed. */
+export function cycleFile(i: number, strategies: number): string {
+  const ramp = Math.floor(i / 8);
+  const step = i % 8;
+  const start = isoWeek(step * 2);
+  const end = isoWeek(step * 2 + 1);
+  const measure = MEASURES[i % MEASURES.length]!;
+  return `version: 1
+id: c${i}
+title: Cycle ${i} of ramp ${ramp}, step ${step}
+team: Team ${ramp % 30}
+strategy: S${ramp % strategies}
+${step > 0 ? `previous: c${i - 1}\n` : ''}measures: [${measure}, office-referrals]
+scale: {people: ${(step + 1) * 5}, sites: ${1 + (step >> 2)}, note: "step ${step} of the ramp"}
+
+plan:
+  objective: Learn whether the change works at a larger scale than the last cycle.
+  questions:
+    - question: Will at least ${60 + step * 4}% of students be reached?
+      prediction: Yes, most of them, since the previous cycle reached ${50 + step * 4}%.
+    - question: Will the balancing measure stay flat?
+      prediction: No change in office referrals.
+  who: Grade-level team ${ramp % 12}
+  what: Run the change for two weeks with the students in scope.
+  when: {start: ${start}, end: ${end}}
+  where: School ${ramp % 40}
+  data:
+    - measure: ${measure}
+      how: Weekly extract
+      by: Data lead
+
+do:
+  as_planned: ${['yes', 'partly', 'no'][i % 3]}
+  observations: >-
+    The team carried out the change as planned on most days; students responded well and two
+    families mentioned it at pick-up.
+  problems: One day lost to a school assembly.
+  data:
+    ${measure}:
+      - [${start}, ${(30 - step).toFixed(1)}]
+      - [${end}, ${(29 - step).toFixed(1)}]
+
+study:
+  results:
+    - outcome: confirmed
+      note: Reached more students than predicted.
+    - outcome: confirmed
+      note: Referrals unchanged.
+  learned: The change holds at this scale; the next step doubles it.
+  chart: ${measure}
+
+act:
+  decision: ${step === 7 ? 'adopt' : 'adapt'}
+  why: Ready for the next scale.
+  next:
+    what: Double the number of classes.
+    when: ${isoWeek(step * 2 + 2)}
+`;
+}
+
+export function generateWorkspace(dir: string, cycles: number): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'cycles'), { recursive: true });
+  const strategies = 12;
+  fs.writeFileSync(path.join(dir, 'bench.factors.yaml'), factorsFile(strategies));
+  for (let i = 0; i < cycles; i++) fs.writeFileSync(path.join(dir, 'cycles', `c${i}.pdsa.yaml`), cycleFile(i, strategies));
+}
