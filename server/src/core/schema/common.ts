@@ -28,6 +28,8 @@ export function isIsoDate(value: string): boolean {
 export const isoDate = z
   .string()
   .refine(isIsoDate, { message: 'expected a real calendar date written YYYY-MM-DD', abort: true })
+  // format: date lets editors offer today's date, and JSON Schema users get date validation.
+  .meta({ format: 'date' })
   .describe('An ISO date, YYYY-MM-DD.');
 
 export const text = z.string().describe('Free text.');
