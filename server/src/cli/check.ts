@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics';
-import { loadMissingCsv, type WorkspaceHost } from '../core/host';
+import { loadMissingCsv } from '../core/host';
+import { nodeHost } from '../node/host';
 import { Workspace } from '../core/workspace';
-import { describeFsError, findConfig, findWorksheets } from './find-files';
+import { describeFsError, findConfig, findWorksheets } from '../node/find-files';
 
 export interface CheckOptions {
   paths: string[];
@@ -18,17 +19,6 @@ export interface CheckResult {
   errors: string[];
   fromCache: boolean;
 }
-
-/** Reads files for the core, mapping "not there" to null as the host contract asks. */
-export const nodeHost: WorkspaceHost = {
-  async readFile(uri) {
-    try {
-      return fs.readFileSync(uri, 'utf8');
-    } catch {
-      return null;
-    }
-  },
-};
 
 const CACHE_VERSION = 1;
 

@@ -24,6 +24,8 @@ export interface Diagnostic {
   code: DiagnosticCode;
   message: string;
   suggestion?: Suggestion;
+  /** For missing-key: where the key belongs, so a quick fix can add it. */
+  missing?: { path: (string | number)[]; key: string };
 }
 
 interface CodeInfo {

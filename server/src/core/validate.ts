@@ -41,14 +41,27 @@ export interface Validation<T> {
 
 /** Validates a parsed document against a zod schema, reporting each problem at the exact key or value. */
 export function validateAgainst<T>(schema: z.ZodType<T>, uri: string, doc: Document, text: string, lc: LineCounter, value: unknown): Validation<T> {
-  const result = schema.safeParse(value);
+  const cleaned = withoutEmptyMembers(value);
+  const result = schema.safeParse(cleaned);
   // zod returns a copy; the schemas transform nothing, so keep the original and let the copy go
   // (the index holds thousands of these).
-  if (result.success) return { data: value as T, diagnostics: [] };
+  if (result.success) return { data: cleaned as T, diagnostics: [] };
   const ctx: Context = { uri, doc, text, lc, root: schema, out: [], missing: new Map(), suggested: new Set() };
   for (const issue of result.error.issues as unknown as Issue[]) report(ctx, issue, []);
   for (const [key, d] of ctx.missing) if (!ctx.suggested.has(key)) ctx.out.push(d);
   return { diagnostics: ctx.out };
+}
+
+/**
+ * `prediction:` with nothing after it means "not written yet": treat empty map members as absent.
+ * Lists keep their nulls, since a null data point is a missing value.
+ */
+function withoutEmptyMembers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmptyMembers);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutEmptyMembers(v);
+  return out;
 }
 
 function report(ctx: Context, issue: Issue, base: PathSegment[]): void {
@@ -106,7 +119,9 @@ function invalidType(ctx: Context, issue: Issue, path: PathSegment[]): void {
     const span = parent ? keySpan(parent, ctx.text) : undefined;
     const [start, end] = span ?? [0, 0];
     const message = `missing required key "${key}"${where}${what ? `: ${firstSentence(what)}` : ''}`;
-    ctx.missing.set(JSON.stringify(path), diagnostic(ctx.uri, rangeOf(ctx.lc, start, end), 'missing-key', message));
+    const d = diagnostic(ctx.uri, rangeOf(ctx.lc, start, end), 'missing-key', message);
+    d.missing = { path: parentPath, key };
+    ctx.missing.set(JSON.stringify(path), d);
     return;
   }
   const expected = TYPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'another type';

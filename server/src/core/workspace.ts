@@ -62,7 +62,11 @@ export class Workspace implements IndexView {
   private readonly cross = new Map<string, Diagnostic[]>();
   private readonly dirty = new Set<string>();
   private readonly published = new Map<string, string>();
+  /** Files to report on the next takeChanges even if unchanged (an editor just opened them). */
+  private readonly forced = new Set<string>();
   private config: Config = {};
+  /** Check settings from the editor; the workspace config file (the team's agreement) overrides them. */
+  private editorChecks: Config['checks'] = {};
   private configDiagnostics: Diagnostic[] = [];
   private configUri: string | undefined;
   private readonly fixedToday: string | undefined;
@@ -113,6 +117,11 @@ export class Workspace implements IndexView {
     this.configUri = uri;
     for (const u of this.files.keys()) this.dirty.add(u);
     this.dirty.add(uri);
+  }
+
+  setEditorChecks(checks: Config['checks']): void {
+    this.editorChecks = checks ?? {};
+    for (const u of this.files.keys()) this.dirty.add(u);
   }
 
   private replace(uri: string, next: WorksheetFile | undefined): void {
@@ -226,6 +235,12 @@ export class Workspace implements IndexView {
 
   // ---- results ----
 
+  /** Forgets what was last reported for a file, so the next takeChanges reports it again (e.g. when an editor opens it). */
+  republish(uri: string): void {
+    this.forced.add(uri);
+    this.dirty.add(uri);
+  }
+
   worksheets(): IterableIterator<WorksheetFile> {
     return this.files.values();
   }
@@ -246,7 +261,8 @@ export class Workspace implements IndexView {
       this.cross.set(uri, cross);
       this.dirty.delete(uri);
     }
-    return applyConfig(this.config, [...file.diagnostics, ...cross]).sort(compareDiagnostics);
+    const config = { ...this.config, checks: { ...this.editorChecks, ...this.config.checks } };
+    return applyConfig(config, [...file.diagnostics, ...cross]).sort(compareDiagnostics);
   }
 
   /**
@@ -263,8 +279,9 @@ export class Workspace implements IndexView {
       const before = this.published.get(uri);
       if (exists) this.published.set(uri, key);
       else this.published.delete(uri);
-      // A deleted file is cleared only if it showed something.
-      if (before === key || (!exists && before === undefined)) continue;
+      // Nothing to show and nothing shown before (a deleted file, or a clean one seen for the first time).
+      const forced = this.forced.delete(uri);
+      if (!forced && (before === key || (before === undefined && diagnostics.length === 0))) continue;
       changed.set(uri, diagnostics);
     }
     return changed;

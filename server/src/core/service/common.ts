@@ -1,0 +1,58 @@
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { z } from 'zod';
+import { cycleSchema } from '../schema/cycle';
+import { factorsSchema } from '../schema/factors';
+import type { Definition, ItemKind, Reference } from '../symbols';
+import { offsetAt, positionAt } from '../text';
+import type { WorksheetKind } from '../uri';
+import type { WorksheetFile } from '../worksheet';
+
+export function rootSchema(kind: WorksheetKind): z.ZodType {
+  return kind === 'cycle' ? cycleSchema : factorsSchema;
+}
+
+export function offsetOf(file: WorksheetFile, position: Position): number {
+  return offsetAt(file.parsed.lineCounter, file.parsed.text, position);
+}
+
+export function positionOf(file: WorksheetFile, offset: number): Position {
+  return positionAt(file.parsed.lineCounter, offset);
+}
+
+export function contains(range: Range, p: Position): boolean {
+  const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
+  const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+/** The id (defined or referenced) under the cursor. */
+export function symbolAt(file: WorksheetFile, p: Position): { id: string; kind: ItemKind; range: Range; definition?: Definition; reference?: Reference } | undefined {
+  for (const d of file.symbols.definitions) if (contains(d.range, p)) return { id: d.id, kind: d.kind, range: d.range, definition: d };
+  for (const r of file.symbols.references) if (contains(r.range, p)) return { id: r.id, kind: r.kind, range: r.range, reference: r };
+  return undefined;
+}
+
+export const KIND_LABELS: Record<ItemKind, string> = {
+  focus: 'focus area',
+  target: 'target',
+  measure: 'measure',
+  factor: 'factor',
+  strategy: 'strategy',
+  cycle: 'cycle',
+};
+
+export function firstSentence(s: string): string {
+  const m = /^(.*?[.:])(\s|$)/.exec(s);
+  return (m ? m[1]! : s).replace(/[.:]$/, '');
+}
+
+/** Text shown to users in Markdown: worksheet text is untrusted, so Markdown syntax in it is escaped. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+}
+
+/** Today as YYYY-MM-DD in local time (what a person means by "today"). */
+export function localDate(d = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

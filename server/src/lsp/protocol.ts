@@ -1,0 +1,44 @@
+/**
+ * The custom messages between the extension (client) and the language server: one typed
+ * definition per message, imported by both sides, so a renamed field fails the typecheck.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+export type ItemKind = 'focus' | 'target' | 'measure' | 'factor' | 'strategy' | 'cycle';
+
+/** Server -> client after each batch of diagnostics: counts over the whole workspace, for the status bar. */
+export interface WorkspaceStatus {
+  errors: number;
+  warnings: number;
+  /** Worksheet files in the index. */
+  files: number;
+}
+export const workspaceStatus = new NotificationType<WorkspaceStatus>('pdsa/workspaceStatus');
+
+/** Items of one kind in the workspace, e.g. strategies for the "new cycle" picker. */
+export interface ListItemsParams {
+  kind: ItemKind;
+}
+export interface ListedItem {
+  id: string;
+  title?: string;
+  uri: string;
+}
+export const listItems = new RequestType<ListItemsParams, ListedItem[], void>('pdsa/listItems');
+
+/** A new cycle file for a strategy: the server picks a unique id, a file next to that strategy's cycles, and its text. */
+export interface NewCycleParams {
+  strategy: string;
+  title: string;
+  previous?: string;
+}
+export interface NewCycleResult {
+  uri: string;
+  text: string;
+}
+export const newCycle = new RequestType<NewCycleParams, NewCycleResult, void>('pdsa/newCycle');
+
+/** The settings section the client contributes (`pdsa.*`). */
+export interface Settings {
+  checks?: Record<string, 'off' | 'hint' | 'info' | 'warning' | 'error'>;
+}

@@ -1,0 +1,202 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  ResponseError,
+  ErrorCodes,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadMissingCsv } from '../core/host';
+import { codeActions } from '../core/service/actions';
+import { localDate } from '../core/service/common';
+import { completions } from '../core/service/completion';
+import { hover } from '../core/service/hover';
+import { definition, prepareRename, references, rename, RenameError } from '../core/service/navigation';
+import { documentSymbols, foldingRanges } from '../core/service/outline';
+import { newCycleText, slugify } from '../core/service/templates';
+import { CONFIG_FILE_NAME, dirname, worksheetKind } from '../core/uri';
+import { Workspace } from '../core/workspace';
+import { findWorksheets } from '../node/find-files';
+import { nodeHost, pathOf, uriOf } from '../node/host';
+import { toLspDiagnostic } from './convert';
+import { listItems, newCycle, workspaceStatus, type Settings } from './protocol';
+
+/**
+ * The language server: a thin shell that feeds the core Workspace from the editor (open documents)
+ * and the disk (workspace scan, watched files), and publishes what the core says changed.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  // Syntax trees are kept only while needed (open files re-parse on demand): thousands of
+  // closed files would otherwise cost hundreds of MB.
+  const workspace = new Workspace({ retainSyntaxTrees: false });
+  const counts = new Map<string, [number, number]>();
+  let roots: string[] = [];
+  let configurationPull = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    roots = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).filter((u) => u.startsWith('file:'));
+    configurationPull = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        completionProvider: { triggerCharacters: [':', ' ', '[', ',', '-'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'pdsa-workbench' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (configurationPull) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'pdsa' });
+    await pullSettings();
+    const started = Date.now();
+    const files = await scanRoots();
+    connection.console.info(`pdsa: indexed ${files} worksheet files in ${Date.now() - started} ms`);
+    await publish();
+  });
+
+  async function pullSettings(): Promise<void> {
+    if (!configurationPull) return;
+    const settings = ((await connection.workspace.getConfiguration('pdsa')) ?? {}) as Settings;
+    workspace.setEditorChecks(settings.checks);
+  }
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (configurationPull) await pullSettings();
+    else workspace.setEditorChecks(((change.settings as { pdsa?: Settings } | undefined)?.pdsa ?? {}).checks);
+    await publish();
+  });
+
+  async function scanRoots(): Promise<number> {
+    const found = findWorksheets(roots.map(pathOf));
+    for (const error of found.errors) connection.console.warn(`pdsa: ${error}`);
+    const root = roots[0];
+    if (root) {
+      const configPath = path.join(pathOf(root), CONFIG_FILE_NAME);
+      if (fs.existsSync(configPath)) workspace.setConfig(uriOf(configPath), fs.readFileSync(configPath, 'utf8'));
+    }
+    for (const file of found.worksheets) {
+      const uri = uriOf(file);
+      if (documents.get(uri)) continue; // the editor's text wins over the disk's
+      try {
+        workspace.setWorksheet(uri, fs.readFileSync(file, 'utf8'));
+      } catch (error) {
+        connection.console.warn(`pdsa: cannot read ${file}: ${String(error)}`);
+      }
+    }
+    return found.worksheets.length;
+  }
+
+  /** Publishes the files whose diagnostics changed, and the workspace counts for the status bar. */
+  async function publish(): Promise<void> {
+    await loadMissingCsv(workspace, nodeHost);
+    const changes = workspace.takeChanges();
+    for (const [uri, diagnostics] of changes) {
+      void connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) });
+      counts.set(uri, [diagnostics.filter((d) => d.severity === 'error').length, diagnostics.filter((d) => d.severity === 'warning').length]);
+    }
+    if (changes.size > 0 || counts.size === 0) {
+      let errors = 0;
+      let warnings = 0;
+      for (const [e, w] of counts.values()) {
+        errors += e;
+        warnings += w;
+      }
+      void connection.sendNotification(workspaceStatus, { errors, warnings, files: [...workspace.worksheets()].length });
+    }
+  }
+
+  documents.onDidOpen((e) => {
+    workspace.setWorksheet(e.document.uri, e.document.getText());
+    // An editor that opens a file shows its problems even when there are none to clear.
+    workspace.republish(e.document.uri);
+  });
+  documents.onDidChangeContent(async (e) => {
+    if (e.document.uri.endsWith(CONFIG_FILE_NAME)) workspace.setConfig(e.document.uri, e.document.getText());
+    else workspace.setWorksheet(e.document.uri, e.document.getText());
+    await publish();
+  });
+  documents.onDidClose(async (e) => {
+    // Back to what is on disk (the user may close without saving).
+    const text = await nodeHost.readFile(e.document.uri);
+    if (worksheetKind(e.document.uri)) {
+      if (text === null) workspace.deleteWorksheet(e.document.uri);
+      else workspace.setWorksheet(e.document.uri, text);
+    }
+    await publish();
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const change of changes) {
+      if (documents.get(change.uri)) continue;
+      const deleted = change.type === FileChangeType.Deleted;
+      const text = deleted ? null : await nodeHost.readFile(change.uri);
+      if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) workspace.setConfig(change.uri, text ?? undefined);
+      else if (worksheetKind(change.uri)) {
+        if (text === null) workspace.deleteWorksheet(change.uri);
+        else workspace.setWorksheet(change.uri, text);
+      } else if (/\.csv$/i.test(change.uri) && workspace.csv(change.uri) !== undefined) workspace.setCsv(change.uri, text);
+    }
+    await publish();
+  });
+
+  const today = () => workspace.today ?? localDate();
+  connection.onCompletion((p) => completions(workspace, p.textDocument.uri, p.position, today()));
+  connection.onHover((p) => hover(workspace, p.textDocument.uri, p.position));
+  connection.onDefinition((p) => definition(workspace, p.textDocument.uri, p.position));
+  connection.onReferences((p) => references(workspace, p.textDocument.uri, p.position, p.context.includeDeclaration));
+  connection.onPrepareRename((p) => prepareRename(workspace, p.textDocument.uri, p.position));
+  connection.onRenameRequest((p) => {
+    try {
+      return rename(workspace, p.textDocument.uri, p.position, p.newName);
+    } catch (error) {
+      if (error instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+      throw error;
+    }
+  });
+  connection.onDocumentSymbol((p) => {
+    const file = workspace.worksheet(p.textDocument.uri);
+    return file ? documentSymbols(file) : [];
+  });
+  connection.onFoldingRanges((p) => {
+    const file = workspace.worksheet(p.textDocument.uri);
+    return file ? foldingRanges(file) : [];
+  });
+  connection.onCodeAction((p) => codeActions(workspace, p.textDocument.uri, p.context.diagnostics));
+
+  connection.onRequest(listItems, ({ kind }) =>
+    [...workspace.idsOfKind(kind)].map((id) => {
+      const def = workspace.definitions(id).find((d) => d.kind === kind)!;
+      return { id, title: def.title, uri: def.uri };
+    }),
+  );
+
+  connection.onRequest(newCycle, ({ strategy, title, previous }) => {
+    const strategyDef = workspace.definitions(strategy).find((d) => d.kind === 'strategy');
+    if (!strategyDef) throw new ResponseError(ErrorCodes.InvalidParams, `no strategy "${strategy}" in the workspace`);
+    let id = slugify(title);
+    for (let n = 2; workspace.definitions(id).length > 0; n++) id = `${slugify(title)}-${n}`;
+    // Next to the cycles already testing this strategy, else in cycles/ beside its factors file.
+    const sibling = workspace.references(strategy).find((r) => r.field === 'strategy');
+    const folder = sibling ? dirname(sibling.uri) : `${dirname(strategyDef.uri)}/cycles`;
+    const prev = previous ? workspace.worksheet(workspace.definitions(previous)[0]?.uri ?? '')?.cycle : undefined;
+    const text = newCycleText({ id, title, strategy, previous, measures: prev?.measures, team: prev?.team, today: today() });
+    return { uri: `${folder}/${id}.pdsa.yaml`, text };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,149 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompletionItem, Hover, Location, WorkspaceEdit, DocumentSymbol, CodeAction, FoldingRange } from 'vscode-languageserver-protocol';
+import { FACTORS, cycle } from '../helpers';
+import { LspClient, tempWorkspace } from './lsp-client';
+
+const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'slc-belonging');
+const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: { line: l1 - 1, character: c1 - 1 }, end: { line: l2 - 1, character: c2 - 1 } });
+
+describe('language server over stdio, on the example workspace', () => {
+  let client: LspClient;
+  const C03 = 'cycles/c03-greeters-side-entrance.pdsa.yaml';
+
+  beforeAll(async () => {
+    // One cycle on disk has a problem before any editor opens it.
+    const broken = fs.readFileSync(path.join(EXAMPLE, 'cycles/c11-class-buddies.pdsa.yaml'), 'utf8').replace('decision: abandon', 'decision: abandonn');
+    client = new LspClient(tempWorkspace({ 'cycles/c11-class-buddies.pdsa.yaml': broken }, EXAMPLE));
+    await client.start();
+  });
+  afterAll(() => client.stop());
+
+  it('publishes problems of files that are not open, with exact ranges', async () => {
+    const uri = client.uri('cycles/c11-class-buddies.pdsa.yaml');
+    const [d] = await client.waitFor(() => client.diagnostics.get(uri), 'diagnostics of c11');
+    expect(d).toMatchObject({ code: 'invalid-value', severity: 1, source: 'pdsa', range: range(37, 13, 37, 21) });
+    expect(d!.message).toMatch(/did you mean "abandon"/);
+  });
+
+  it('sends the workspace counts for the status bar', async () => {
+    const status = await client.waitFor(() => client.notifications.find((n) => n.method === 'pdsa/workspaceStatus'), 'status');
+    expect(status.params).toEqual({ errors: 1, warnings: 0, files: 14 });
+  });
+
+  it('re-checks as the user types (incremental changes) and clears when fixed', async () => {
+    const uri = client.open(C03);
+    await client.waitFor(() => client.diagnostics.get(uri)?.length === 0, 'clean c03 on open');
+    client.edit(uri, range(5, 11, 5, 21), 'S-greetrs'); // strategy: S-greeters -> S-greetrs
+    const [d] = await client.waitFor(() => client.diagnostics.get(uri)?.length && client.diagnostics.get(uri), 'unknown strategy');
+    expect(d).toMatchObject({ code: 'unknown-reference', range: range(5, 11, 5, 20), message: 'no strategy "S-greetrs" in the workspace: did you mean "S-greeters"?' });
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d!.range, context: { diagnostics: [d] } })) as CodeAction[];
+    expect(actions[0]).toMatchObject({ title: 'Change to "S-greeters"', isPreferred: true, edit: { changes: { [uri]: [{ range: range(5, 11, 5, 20), newText: 'S-greeters' }] } } });
+    client.edit(uri, range(5, 11, 5, 20), 'S-greeters');
+    await client.waitFor(() => client.diagnostics.get(uri)?.length === 0, 'cleared');
+  });
+
+  it('completes strategy ids from another file, with their titles', async () => {
+    const uri = client.uri(C03);
+    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 12 } })) as CompletionItem[];
+    const greeters = items.find((i) => i.label === 'S-greeters');
+    expect(greeters).toMatchObject({ detail: 'strategy: Morning greeters who know every student by name', kind: 18 });
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['S-homeroom-first', 'S-positive-calls', 'S-case-manager-followup', 'S-class-buddies', 'S-attendance-myths']));
+    expect(items.some((i) => i.label === 'F-pullout')).toBe(false);
+  });
+
+  it('completes keys with their descriptions, enum values, and today for dates', async () => {
+    const uri = client.open('new.pdsa.yaml', 'version: 1\nid: c99\ntitle: New\nstrategy: S-greeters\nplan:\n  objective: x\n  \nact:\n  decision: \n');
+    const keys = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 6, character: 2 } })) as CompletionItem[];
+    expect(keys.map((i) => i.label)).toEqual(expect.arrayContaining(['questions', 'who', 'what', 'when', 'where', 'data']));
+    expect(keys.map((i) => i.label)).not.toContain('objective');
+    expect(keys.find((i) => i.label === 'questions')!.detail).toBe('Questions the cycle will answer, each with a prediction');
+    const values = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 12 } })) as CompletionItem[];
+    expect(values.map((i) => i.label)).toEqual(['adopt', 'adapt', 'abandon']);
+    const date = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: client.uri(C03) }, position: { line: 18, character: 17 } })) as CompletionItem[];
+    expect(date[0]!.detail).toBe('today');
+    expect(date[0]!.label).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('offers whole-section snippets', async () => {
+    const uri = client.open('s.pdsa.yaml', 'version: 1\nid: c98\ntitle: New\nstrategy: S-greeters\npl');
+    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 2 } })) as CompletionItem[];
+    const plan = items.find((i) => i.label === 'plan (section)')!;
+    expect(plan.insertTextFormat).toBe(2);
+    expect((plan.textEdit as { newText: string }).newText).toMatch(/^plan:\n {2}objective: \$\{1:/);
+  });
+
+  it('hovers a reference with the referenced item, and a key with its description', async () => {
+    const uri = client.uri(C03);
+    const onRef = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 13 } })) as Hover;
+    expect((onRef.contents as { value: string }).value).toMatch(/^\*\*strategy\*\* `S\\-greeters`: Morning greeters who know every student by name/);
+    expect(onRef.range).toEqual(range(5, 11, 5, 21));
+    const onKey = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 2 } })) as Hover;
+    expect((onKey.contents as { value: string }).value).toMatch(/^\*\*previous\*\*\n\nThe cycle this one builds on/);
+  });
+
+  it('goes to the definition in another file and finds every reference', async () => {
+    const uri = client.uri(C03);
+    const defs = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 4, character: 13 } })) as Location[];
+    expect(defs).toEqual([{ uri: client.uri('belonging.factors.yaml'), range: range(482, 9, 482, 19) }]);
+    const refs = (await client.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: 4, character: 13 }, context: { includeDeclaration: false } })) as Location[];
+    expect(refs.map((r) => path.basename(r.uri)).sort()).toEqual(['c01-greeters-one-door.pdsa.yaml', 'c02-greeters-photo-cards.pdsa.yaml', 'c03-greeters-side-entrance.pdsa.yaml', 'c04-greeters-four-schools.pdsa.yaml', 'new.pdsa.yaml']);
+  });
+
+  it('renames an id across files', async () => {
+    const uri = client.uri(C03);
+    const prepared = await client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position: { line: 4, character: 13 } });
+    expect(prepared).toEqual({ range: range(5, 11, 5, 21), placeholder: 'S-greeters' });
+    const edit = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line: 4, character: 13 }, newName: 'S-welcome' })) as WorkspaceEdit;
+    const files = Object.keys(edit.changes!).map((u) => path.basename(u)).sort();
+    // new.pdsa.yaml is the unsaved file opened by the completion test, which also uses S-greeters.
+    expect(files).toEqual(['belonging.factors.yaml', 'c01-greeters-one-door.pdsa.yaml', 'c02-greeters-photo-cards.pdsa.yaml', 'c03-greeters-side-entrance.pdsa.yaml', 'c04-greeters-four-schools.pdsa.yaml', 'new.pdsa.yaml']);
+    expect(edit.changes![uri]).toEqual([{ range: range(5, 11, 5, 21), newText: 'S-welcome' }]);
+    await expect(client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line: 4, character: 13 }, newName: 'S-homeroom-first' })).rejects.toThrow(/already the id of a strategy/);
+  });
+
+  it('outlines a cycle by phase and a factors file as a driver tree; folds blocks', async () => {
+    const cycleSymbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: client.uri(C03) } })) as DocumentSymbol[];
+    expect(cycleSymbols.map((s) => s.name)).toEqual(['plan', 'do', 'study', 'act']);
+    const factorsUri = client.open('belonging.factors.yaml');
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: factorsUri } })) as DocumentSymbol[];
+    expect(symbols.map((s) => s.name)).toEqual(['result', 'targets', 'measures', 'factors', 'strategies', 'commitments']);
+    const factors = symbols.find((s) => s.name === 'factors')!;
+    expect(factors.children!.map((c) => c.name)).toEqual(['F-pullout', 'F-expected-absence', 'F-problem-calls', 'F-late-bus']);
+    expect(factors.children![0]!.children!.map((c) => c.name)).toEqual(['F-side-entrance', 'F-belonging-is-sped-job']);
+    const folds = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: client.uri(C03) } })) as FoldingRange[];
+    // plan: runs from line 10 to its last data line, 27.
+    expect(folds).toContainEqual({ startLine: 9, endLine: 26 });
+  });
+
+  it('picks up files changed on disk through watched-file events', async () => {
+    const file = path.join(client.root, 'cycles/c14-new.pdsa.yaml');
+    fs.writeFileSync(file, cycle('c14').replace('strategy: S1', 'strategy: S-nothing').replace('measures: [absence]', 'measures: [belonging]'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('cycles/c14-new.pdsa.yaml'), type: 1 }] });
+    const list = await client.waitFor(() => client.diagnostics.get(client.uri('cycles/c14-new.pdsa.yaml')), 'diagnostics of the new file');
+    expect(list.map((d) => d.code)).toEqual(['unknown-reference']);
+    fs.rmSync(file);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('cycles/c14-new.pdsa.yaml'), type: 3 }] });
+    await client.waitFor(() => client.diagnostics.get(client.uri('cycles/c14-new.pdsa.yaml'))?.length === 0, 'cleared after delete');
+  });
+});
+
+describe('language server settings', () => {
+  it('applies coaching-check settings from the client, and the workspace config over them', async () => {
+    const root = tempWorkspace({ 'focus.factors.yaml': FACTORS, 'c.pdsa.yaml': cycle('c', '', { decision: 'adapt' }).replace('      prediction: Yes\n', '') });
+    const client = new LspClient(root);
+    client.settings = { checks: { 'no-prediction': 'off', 'adapt-without-followup': 'error' } };
+    await client.start();
+    try {
+      const uri = client.uri('c.pdsa.yaml');
+      const list = await client.waitFor(() => client.diagnostics.get(uri), 'diagnostics');
+      expect(list.map((d) => `${d.code}:${d.severity}`)).toEqual(['adapt-without-followup:1']);
+      fs.writeFileSync(path.join(root, 'pdsa.config.yaml'), 'checks:\n  adapt-without-followup: hint\n');
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('pdsa.config.yaml'), type: 1 }] });
+      await client.waitFor(() => client.diagnostics.get(uri)?.[0]?.severity === 4, 'config file wins');
+    } finally {
+      await client.stop();
+    }
+  });
+});
