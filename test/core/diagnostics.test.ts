@@ -100,3 +100,15 @@ describe('clean worksheets', () => {
     expect(list.length).toBe(1);
   });
 });
+
+describe('empty values', () => {
+  it('treat an empty required field as an error at its key', () => {
+    const list = check(c(cycle('c1').replace('title: Cycle c1', 'title:')), 'c.pdsa.yaml');
+    expect(list.map((d) => `${show(d)} ${d.message}`)).toEqual(['wrong-type 3:1-3:6 expected text, found nothing (an empty value)']);
+  });
+
+  it('treat an empty optional field as not written yet (the coaching check then speaks)', () => {
+    const list = check(c(cycle('c1').replace('      prediction: Yes', '      prediction:')), 'c.pdsa.yaml');
+    expect(list.map(show)).toEqual(['no-prediction 9:17-9:30']);
+  });
+});

@@ -29,7 +29,7 @@ export class LspClient {
       this.diagnostics.set(p.uri, p.diagnostics);
       this.changed();
     });
-    this.connection.onNotification((method, params) => {
+    this.connection.onNotification((method: string, params: unknown) => {
       this.notifications.push({ method, params });
       this.changed();
     });

@@ -4,7 +4,7 @@ import { keySpan, locate, type Located, type PathSegment, valueSpan } from './as
 import type { Diagnostic, DiagnosticCode } from './diagnostics';
 import { diagnostic } from './parse';
 import { FORMAT_VERSION } from './schema/common';
-import { allowedKeys, description, schemaAt } from './schema/walk';
+import { allowedKeys, childSchema, description, schemaAt } from './schema/walk';
 import { nearest } from './suggest';
 import { rangeOf } from './text';
 
@@ -41,7 +41,7 @@ export interface Validation<T> {
 
 /** Validates a parsed document against a zod schema, reporting each problem at the exact key or value. */
 export function validateAgainst<T>(schema: z.ZodType<T>, uri: string, doc: Document, text: string, lc: LineCounter, value: unknown): Validation<T> {
-  const cleaned = withoutEmptyMembers(value);
+  const cleaned = withoutEmptyMembers(value, schema);
   const result = schema.safeParse(cleaned);
   // zod returns a copy; the schemas transform nothing, so keep the original and let the copy go
   // (the index holds thousands of these).
@@ -53,14 +53,19 @@ export function validateAgainst<T>(schema: z.ZodType<T>, uri: string, doc: Docum
 }
 
 /**
- * `prediction:` with nothing after it means "not written yet": treat empty map members as absent.
- * Lists keep their nulls, since a null data point is a missing value.
+ * `prediction:` with nothing after it means "not written yet": an empty member of a key the format
+ * knows is treated as absent. Unknown empty keys stay, so `{note: one class, 22 students}` still
+ * reports "22 students" instead of silently losing it. Lists keep their nulls (missing data points).
  */
-function withoutEmptyMembers(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEmptyMembers);
+function withoutEmptyMembers(value: unknown, schema: z.ZodType | undefined): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => withoutEmptyMembers(v, schema && childSchema(schema, i)));
   if (value === null || typeof value !== 'object') return value;
+  const known = new Set(schema ? allowedKeys(schema) : []);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutEmptyMembers(v);
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null && known.has(k)) continue;
+    out[k] = withoutEmptyMembers(v, schema && childSchema(schema, k));
+  }
   return out;
 }
 
