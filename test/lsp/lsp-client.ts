@@ -29,8 +29,8 @@ export class LspClient {
       this.diagnostics.set(p.uri, p.diagnostics);
       this.changed();
     });
-    this.connection.onNotification((method: string, params: unknown) => {
-      this.notifications.push({ method, params });
+    this.connection.onNotification('pdsa/workspaceStatus', (params: unknown) => {
+      this.notifications.push({ method: 'pdsa/workspaceStatus', params });
       this.changed();
     });
     // The server asks for the `pdsa` settings section.

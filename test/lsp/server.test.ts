@@ -36,7 +36,10 @@ describe('language server over stdio, on the example workspace', () => {
     const uri = client.open(C03);
     await client.waitFor(() => client.diagnostics.get(uri)?.length === 0, 'clean c03 on open');
     client.edit(uri, range(5, 11, 5, 21), 'S-greetrs'); // strategy: S-greeters -> S-greetrs
-    const [d] = await client.waitFor(() => client.diagnostics.get(uri)?.length && client.diagnostics.get(uri), 'unknown strategy');
+    const [d] = await client.waitFor(() => {
+      const list = client.diagnostics.get(uri);
+      return list && list.length > 0 ? list : undefined;
+    }, 'unknown strategy');
     expect(d).toMatchObject({ code: 'unknown-reference', range: range(5, 11, 5, 20), message: 'no strategy "S-greetrs" in the workspace: did you mean "S-greeters"?' });
     const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d!.range, context: { diagnostics: [d] } })) as CodeAction[];
     expect(actions[0]).toMatchObject({ title: 'Change to "S-greeters"', isPreferred: true, edit: { changes: { [uri]: [{ range: range(5, 11, 5, 20), newText: 'S-greeters' }] } } });
