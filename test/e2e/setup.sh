@@ -4,6 +4,9 @@
 # to the browser; no desktop VS Code can be downloaded here). See ../shared/E2E.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# Run under `npm test`, the outer npm (on Node 20) exports npm_* variables that a nested npm reads as
+# its own config; code-server's postinstall would then see "node/v20" in npm_config_user_agent.
+unset $(env | awk -F= '/^npm_/ {print $1}') 2>/dev/null || true
 CACHE="$PWD/.e2e-cache"
 CODE_SERVER_VERSION=4.139.1
 NODE_VERSION=24

