@@ -120,6 +120,24 @@ describe('language server over stdio, on the example workspace', () => {
     expect(folds).toContainEqual({ startLine: 9, endLine: 26 });
   });
 
+  it('quick-fixes a missing required key by adding it with its skeleton', async () => {
+    const uri = client.open('m.pdsa.yaml', 'version: 1\nid: c97\ntitle: New\nstrategy: S-greeters\nplan:\n  who: Ms. Chen\n');
+    const d = (await client.waitFor(() => client.diagnostics.get(uri)?.find((x) => x.code === 'missing-key'), 'missing objective'))!;
+    expect(d.message).toMatch(/missing required key "objective" in plan/);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    expect(actions).toEqual([
+      { title: 'Add the missing "objective"', kind: 'quickfix', diagnostics: [d], edit: { changes: { [uri]: [{ range: range(6, 16, 6, 16), newText: '\n  objective: ' }] } } },
+    ]);
+  });
+
+  it('creates a new cycle file next to the strategy\'s cycles, with a unique id', async () => {
+    const result = (await client.connection.sendRequest('pdsa/newCycle', { strategy: 'S-greeters', title: 'Greeters at Riley' })) as { uri: string; text: string };
+    expect(result.uri).toBe(client.uri('cycles/greeters-at-riley.pdsa.yaml'));
+    expect(result.text).toMatch(/^version: 1\nid: greeters-at-riley\ntitle: Greeters at Riley\nstrategy: S-greeters\n\nplan:\n {2}objective: \n/);
+    const strategies = (await client.connection.sendRequest('pdsa/listItems', { kind: 'strategy' })) as { id: string }[];
+    expect(strategies.map((s) => s.id)).toContain('S-attendance-myths');
+  });
+
   it('picks up files changed on disk through watched-file events', async () => {
     const file = path.join(client.root, 'cycles/c14-new.pdsa.yaml');
     fs.writeFileSync(file, cycle('c14').replace('strategy: S1', 'strategy: S-nothing').replace('measures: [absence]', 'measures: [belonging]'));

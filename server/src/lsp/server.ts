@@ -80,6 +80,14 @@ export function startServer(connection: Connection): void {
     await publish();
   });
 
+  /** True until the first scan of the workspace is complete: until then cross-file results are partial. */
+  let scanning = true;
+
+  /**
+   * Reads every worksheet under the workspace folders into the index, factors files first (they
+   * define most ids). It yields to the event loop between chunks, so a file the editor opens
+   * meanwhile is parsed once, on open, and skipped here.
+   */
   async function scanRoots(): Promise<number> {
     const found = findWorksheets(roots.map(pathOf));
     for (const error of found.errors) connection.console.warn(`pdsa: ${error}`);
@@ -88,15 +96,21 @@ export function startServer(connection: Connection): void {
       const configPath = path.join(pathOf(root), CONFIG_FILE_NAME);
       if (fs.existsSync(configPath)) workspace.setConfig(uriOf(configPath), fs.readFileSync(configPath, 'utf8'));
     }
-    for (const file of found.worksheets) {
-      const uri = uriOf(file);
-      if (documents.get(uri)) continue; // the editor's text wins over the disk's
-      try {
-        workspace.setWorksheet(uri, fs.readFileSync(file, 'utf8'));
-      } catch (error) {
-        connection.console.warn(`pdsa: cannot read ${file}: ${String(error)}`);
+    const files = [...found.worksheets].sort((a, b) => Number(worksheetKind(a) === 'cycle') - Number(worksheetKind(b) === 'cycle'));
+    const CHUNK = 100;
+    for (let i = 0; i < files.length; i += CHUNK) {
+      for (const file of files.slice(i, i + CHUNK)) {
+        const uri = uriOf(file);
+        if (documents.get(uri)) continue; // the editor's text wins over the disk's
+        try {
+          workspace.setWorksheet(uri, fs.readFileSync(file, 'utf8'));
+        } catch (error) {
+          connection.console.warn(`pdsa: cannot read ${file}: ${String(error)}`);
+        }
       }
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    scanning = false;
     return found.worksheets.length;
   }
 
@@ -106,6 +120,7 @@ export function startServer(connection: Connection): void {
 
   /** Publishes the files whose diagnostics changed, and (coalesced) the workspace counts for the status bar. */
   async function publish(): Promise<void> {
+    if (scanning) return; // the scan publishes everything once the index is whole
     await loadMissingCsv(workspace, nodeHost);
     const changes = workspace.takeChanges();
     for (const [uri, diagnostics] of changes) {
