@@ -11,6 +11,8 @@ const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', platform: 'node' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', external: ['vscode'] },
+  // The webview runs in a browser sandbox: no Node, one self-contained script.
+  { entryPoints: ['client/src/webview/runchart.ts'], outfile: 'dist/webview/runchart.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['server/src/tools/gen-schemas.ts'], outfile: 'dist/tools/gen-schemas.js', platform: 'node' },
   { entryPoints: ['bench/check.ts'], outfile: 'dist/bench/check.js', platform: 'node' },
   { entryPoints: ['bench/floor.ts'], outfile: 'dist/bench/floor.js', platform: 'node' },
@@ -39,6 +41,8 @@ async function main() {
     console.log(`watching ${entries.length} entries`);
     return;
   }
+  fs.mkdirSync('dist/webview', { recursive: true });
+  fs.copyFileSync('client/src/webview/runchart.css', 'dist/webview/runchart.css');
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   fs.chmodSync('dist/cli.js', 0o755);

@@ -69,20 +69,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     if (cached) return { results: cached, errors: found.errors, fromCache: true };
   }
 
-  const workspace = new Workspace({ today: options.today, retainSyntaxTrees: false });
-  if (configPath) workspace.setConfig(configPath, fs.readFileSync(configPath, 'utf8'));
-  for (const file of found.worksheets) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      found.errors.push(`cannot read '${file}': ${describeFsError(error)}`);
-      continue;
-    }
-    workspace.setWorksheet(file, text);
-  }
-  const csvFiles = workspace.missingCsv();
-  await loadMissingCsv(workspace, nodeHost);
+  const { workspace, csvFiles } = await loadWorkspace(found.worksheets, configPath, options.today, found.errors);
   const results = workspace.allDiagnostics();
 
   if (options.cacheFile) {
@@ -95,4 +82,23 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     }
   }
   return { results, errors: found.errors, fromCache: false };
+}
+
+/** Reads worksheets (and the CSV files they name) into a new workspace; unreadable files are added to `errors`. */
+export async function loadWorkspace(files: string[], configPath: string | undefined, today: string | undefined, errors: string[]): Promise<{ workspace: Workspace; csvFiles: string[] }> {
+  const workspace = new Workspace({ today, retainSyntaxTrees: false });
+  if (configPath) workspace.setConfig(configPath, fs.readFileSync(configPath, 'utf8'));
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      errors.push(`cannot read '${file}': ${describeFsError(error)}`);
+      continue;
+    }
+    workspace.setWorksheet(file, text);
+  }
+  const csvFiles = workspace.missingCsv();
+  await loadMissingCsv(workspace, nodeHost);
+  return { workspace, csvFiles };
 }

@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { isIsoDate } from '../core/schema/common';
+import type { ChartType, RuleSet } from '../core/analytics/runchart';
+import { runChart } from './chart';
 import { runCheck } from './check';
 import { count, formatResults, summary, type OutputFormat } from './report';
 
@@ -7,6 +9,15 @@ const USAGE = `Usage: pdsa <command> [options]
 
 Commands:
   check [paths...]     Check worksheets (*.pdsa.yaml, *.factors.yaml) under the paths (default: .)
+  chart <measure-id> [paths...]
+                       Write a measure's run or control chart as SVG
+
+Options for chart:
+  -o, --output <file>  Write the SVG to a file (default: standard output)
+  --rules <set>        ihi (default: shift, trend, runs, astronomical) or anhoej (longest run, crossings)
+  --type <type>        run (default), i (XmR) or p (proportions with denominators)
+  --group <name>       Only this group (repeatable; default: every group)
+  --width <px>         Width of the chart (default 800)
 
 Options for check:
   --format <f>         text (default): path:line:col severity code message
@@ -28,6 +39,11 @@ class UsageError extends Error {}
 
 interface Parsed {
   command?: string;
+  output?: string;
+  rules: RuleSet;
+  type: ChartType;
+  groups: string[];
+  width: number;
   paths: string[];
   format: OutputFormat;
   today?: string;
@@ -38,7 +54,7 @@ interface Parsed {
 }
 
 function parseArgs(argv: string[]): Parsed {
-  const parsed: Parsed = { paths: [], format: 'text', quiet: false, help: false, version: false };
+  const parsed: Parsed = { paths: [], format: 'text', quiet: false, help: false, version: false, rules: 'ihi', type: 'run', groups: [], width: 800 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -57,6 +73,20 @@ function parseArgs(argv: string[]): Parsed {
       const d = value();
       if (!isIsoDate(d)) throw new UsageError(`--today takes a date YYYY-MM-DD, not '${d}'`);
       parsed.today = d;
+    } else if (arg === '-o' || arg === '--output') parsed.output = value();
+    else if (arg === '--rules') {
+      const r = value();
+      if (r !== 'ihi' && r !== 'anhoej') throw new UsageError(`unknown rules '${r}': use ihi or anhoej`);
+      parsed.rules = r;
+    } else if (arg === '--type') {
+      const t = value();
+      if (t !== 'run' && t !== 'i' && t !== 'p') throw new UsageError(`unknown chart type '${t}': use run, i or p`);
+      parsed.type = t;
+    } else if (arg === '--group') parsed.groups.push(value());
+    else if (arg === '--width') {
+      const w = Number(value());
+      if (!Number.isFinite(w) || w < 320 || w > 4000) throw new UsageError('--width takes a number of pixels from 320 to 4000');
+      parsed.width = w;
     } else if (arg === '--cache') parsed.cacheFile ??= path.resolve('.pdsacache');
     else if (arg === '--cache-location') parsed.cacheFile = path.resolve(value());
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
@@ -81,6 +111,14 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   if (args.help || !args.command) {
     (args.help ? out : err)(USAGE);
     return args.help ? 0 : 2;
+  }
+  if (args.command === 'chart') {
+    const [measure, ...paths] = args.paths;
+    if (!measure) {
+      err(`pdsa: chart needs a measure id\n\n${USAGE}`);
+      return 2;
+    }
+    return runChart({ measure, paths: paths.length ? paths : ['.'], output: args.output, rules: args.rules, type: args.type, groups: args.groups, width: args.width }, out, err);
   }
   if (args.command !== 'check') {
     err(`pdsa: unknown command '${args.command}'\n\n${USAGE}`);

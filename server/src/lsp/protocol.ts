@@ -42,3 +42,12 @@ export const newCycle = new RequestType<NewCycleParams, NewCycleResult, void>('p
 export interface Settings {
   checks?: Record<string, 'off' | 'hint' | 'info' | 'warning' | 'error'>;
 }
+
+/** A measure's run or control chart, analysed by the core (the webview renders it with the core's renderer). */
+export interface ChartParams {
+  measure: string;
+  type?: 'run' | 'i' | 'p';
+  rules?: 'ihi' | 'anhoej';
+}
+export type { ChartModel } from '../core/analytics/model';
+export const chart = new RequestType<ChartParams, import('../core/analytics/model').ChartModel, void>('pdsa/chart');

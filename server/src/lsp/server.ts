@@ -25,7 +25,9 @@ import { Workspace } from '../core/workspace';
 import { findWorksheets } from '../node/find-files';
 import { nodeHost, pathOf, uriOf } from '../node/host';
 import { toLspDiagnostic } from './convert';
-import { listItems, newCycle, workspaceStatus, type Settings } from './protocol';
+import { chart, listItems, newCycle, workspaceStatus, type Settings } from './protocol';
+import { buildChart, ChartError } from '../core/analytics/model';
+import { codeLenses } from '../core/service/codelens';
 
 /**
  * The language server: a thin shell that feeds the core Workspace from the editor (open documents)
@@ -54,6 +56,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'pdsa-workbench' },
     };
@@ -202,6 +205,20 @@ export function startServer(connection: Connection): void {
     return file ? foldingRanges(file) : [];
   });
   connection.onCodeAction((p) => codeActions(workspace, p.textDocument.uri, p.context.diagnostics));
+
+  connection.onCodeLens((p) => {
+    const file = workspace.worksheet(p.textDocument.uri);
+    return file ? codeLenses(file) : [];
+  });
+
+  connection.onRequest(chart, (params) => {
+    try {
+      return buildChart(workspace, { measure: params.measure, type: params.type, rules: params.rules });
+    } catch (error) {
+      if (error instanceof ChartError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+      throw error;
+    }
+  });
 
   connection.onRequest(listItems, ({ kind }) =>
     [...workspace.idsOfKind(kind)].map((id) => {

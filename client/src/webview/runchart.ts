@@ -1,0 +1,122 @@
+// The run-chart webview. Renders the model it is sent with the core's renderer. The SVG is parsed as
+// XML and checked against an allow-list before it joins the page; every other piece of worksheet
+// text is set with textContent, never as HTML.
+import type { ChartModel } from '../../../server/src/core/analytics/model';
+import type { ChartType, RuleSet } from '../../../server/src/core/analytics/runchart';
+import { RULE_LABELS, renderChart } from '../../../server/src/core/render/runchart-svg';
+import type { ChartViewState, FromWebview, ToWebview } from './protocol';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  setState(state: ChartViewState): void;
+  getState(): ChartViewState | undefined;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+let current: { model: ChartModel; state: ChartViewState } | undefined;
+
+const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'line', 'polyline', 'circle', 'rect', 'text', 'style']);
+const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|x1|x2|y1|y2|cx|cy|r|rx|width|height|viewBox|points|role|tabindex|text-anchor|aria-labelledby|data-[a-z-]+)$/;
+
+/** Parses our renderer's SVG and keeps only what the renderer emits: defence in depth against any injection. */
+function toSvgElement(svgText: string): SVGSVGElement {
+  const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+  const root = doc.documentElement;
+  if (root.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length) throw new Error('the chart could not be drawn');
+  const walk = (el: Element) => {
+    for (const child of [...el.children]) {
+      if (!ALLOWED_ELEMENTS.has(child.localName) || child.localName === 'style') child.remove();
+      else walk(child);
+    }
+    for (const attr of [...el.attributes]) if (!ALLOWED_ATTRIBUTES.test(attr.name)) el.removeAttribute(attr.name);
+  };
+  walk(root);
+  return document.importNode(root, true) as unknown as SVGSVGElement;
+}
+
+function render(): void {
+  if (!current) return;
+  const { model, state } = current;
+  $('error').textContent = '';
+  const width = Math.max(360, Math.min(1600, $('chart').clientWidth || 800));
+  const chart = $('chart');
+  chart.replaceChildren(toSvgElement(renderChart(model, { width })));
+  ($('rules') as HTMLSelectElement).value = state.rules;
+  ($('type') as HTMLSelectElement).value = state.type;
+  $('measure-name').textContent = model.measure.name;
+  $('definition').textContent = model.measure.definition ?? '';
+
+  // Signals, in words.
+  const list = $('signals');
+  list.replaceChildren();
+  for (const group of model.groups) {
+    for (const s of group.analysis.signals) {
+      const li = document.createElement('li');
+      li.textContent = `${group.group}: ${s.message}`;
+      li.dataset.rule = s.rule;
+      list.append(li);
+    }
+  }
+  if (!list.children.length) {
+    const li = document.createElement('li');
+    li.textContent = 'No signals: the variation looks random against the rules chosen.';
+    list.append(li);
+  }
+  $('signals-heading').textContent = `Signals (${model.rules === 'ihi' ? 'IHI' : 'Anhøj'} rules)`;
+
+  // The data table, for screen readers and for copying numbers.
+  const body = $('table-body');
+  body.replaceChildren();
+  for (const group of model.groups) {
+    const rules = new Map<number, string[]>();
+    for (const s of group.analysis.signals) for (const i of s.points) rules.set(i, [...(rules.get(i) ?? []), RULE_LABELS[s.rule]]);
+    group.analysis.points.forEach((p, i) => {
+      const tr = document.createElement('tr');
+      for (const text of [p.date, group.group, p.value === null ? 'missing' : String(p.value), [...new Set(rules.get(i) ?? [])].join(', ')]) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.append(td);
+      }
+      body.append(tr);
+    });
+  }
+  vscode.setState(state);
+}
+
+window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'chart':
+      current = { model: message.model, state: message.state };
+      render();
+      break;
+    case 'error':
+      $('error').textContent = message.message;
+      vscode.setState(message.state);
+      break;
+  }
+});
+
+$('rules').addEventListener('change', () => post());
+$('type').addEventListener('change', () => post());
+function post(): void {
+  vscode.postMessage({ type: 'options', rules: ($('rules') as HTMLSelectElement).value as RuleSet, chartType: ($('type') as HTMLSelectElement).value as ChartType });
+}
+$('export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+$('measure-name').addEventListener('click', () => vscode.postMessage({ type: 'openMeasure' }));
+
+// A cycle mark opens its cycle file (click, or Enter when focused).
+const openCycle = (target: EventTarget | null) => {
+  const cycle = (target as Element | null)?.closest?.('g.cycle');
+  const uri = cycle?.getAttribute('data-uri');
+  if (uri) vscode.postMessage({ type: 'openCycle', uri });
+};
+$('chart').addEventListener('click', (e) => openCycle(e.target));
+$('chart').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') openCycle(e.target);
+});
+
+new ResizeObserver(() => render()).observe($('chart'));
+vscode.postMessage({ type: 'ready' });

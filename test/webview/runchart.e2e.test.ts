@@ -1,0 +1,136 @@
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildChart, type ChartModel } from '../../server/src/core/analytics/model';
+import { Workspace } from '../../server/src/core/workspace';
+import { FACTORS, cycle } from '../helpers';
+
+const DIST = path.join(__dirname, '..', '..', 'dist', 'webview');
+const PAYLOADS = ['<img src=x onerror="window.__pwned=1">', '</text><script>window.__pwned=2</script>', '"><svg onload="window.__pwned=3">', "'); window.__pwned=4; //", '<a href="javascript:window.__pwned=5">x</a>'];
+
+/** A workspace whose every text that reaches the chart carries a payload. */
+function hostileModel(): ChartModel {
+  const p = (i: number) => JSON.stringify(PAYLOADS[i % PAYLOADS.length]);
+  const factors = FACTORS.replace('name: Chronic absence', `name: ${p(0)}\n    unit: ${p(1)}\n    definition: ${p(2)}\n    chart:\n      phases:\n        - {start: 2025-09-15, label: ${p(3)}}`)
+    .replace('    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n', `    data:\n      ${p(4)}:\n${Array.from({ length: 12 }, (_, i) => `        - [2025-09-${String(1 + i * 2).padStart(2, '0')}, ${30 - i}]`).join('\n')}\n`)
+    .replace('    statement: Cut chronic absence', `    statement: ${p(1)}\n    group: ${p(0)}`);
+  const ws = new Workspace({ today: '2026-11-22' });
+  ws.setWorksheet('file:///ws/focus.factors.yaml', factors);
+  ws.setWorksheet('file:///ws/c.pdsa.yaml', cycle('c1').replace('title: Cycle c1', `title: ${p(2)}`).replace('when: {start: 2026-01-05, end: 2026-01-09}', 'when: {start: 2025-09-05, end: 2025-09-12}'));
+  return buildChart(ws, { measure: 'absence' });
+}
+
+function normalModel(): ChartModel {
+  const ws = new Workspace({ today: '2026-11-22' });
+  ws.setWorksheet('file:///ws/focus.factors.yaml', FACTORS.replace('    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n', `    data:\n${[30, 31, 29, 30, 31, 30, 24, 23, 22, 21, 20, 19, null, 18].map((v, i) => `      - [2025-${String(9 + Math.floor(i / 4)).padStart(2, '0')}-${String(1 + (i % 4) * 7).padStart(2, '0')}, ${v}]`).join('\n')}\n`));
+  return buildChart(ws, { measure: 'absence' });
+}
+
+/** The webview page as the panel builds it, served over loopback: same CSP, a stand-in for acquireVsCodeApi, the real bundle. */
+async function harness(): Promise<{ url: string; close: () => void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-webview-'));
+  fs.copyFileSync(path.join(DIST, 'runchart.js'), path.join(dir, 'runchart.js'));
+  fs.copyFileSync(path.join(DIST, 'runchart.css'), path.join(dir, 'runchart.css'));
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    `<!DOCTYPE html><html><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'nonce-test'">
+<link rel="stylesheet" href="runchart.css"></head><body>
+<div class="toolbar"><strong><a id="measure-name" href="#"></a></strong><select id="type"><option value="run">run</option><option value="i">i</option><option value="p">p</option></select><select id="rules"><option value="ihi">IHI</option><option value="anhoej">Anhøj</option></select><button id="export">Export</button></div>
+<div id="definition"></div><div id="error"></div><div id="chart"></div><h3 id="signals-heading"></h3><ul id="signals"></ul><table><tbody id="table-body"></tbody></table>
+<script nonce="test">window.sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.sent.push(m), setState: () => {}, getState: () => undefined });</script>
+<script nonce="test" src="runchart.js"></script></body></html>`,
+  );
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, path.basename(req.url === '/' ? 'index.html' : (req.url ?? '')));
+    if (!fs.existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
+/** Some of the theme variables VS Code sets on a webview (Light+), through the CSSOM as VS Code does. */
+const THEME = { '--vscode-foreground': '#616161', '--vscode-editor-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-charts-blue': '#1a85ff', '--vscode-charts-purple': '#652d90', '--vscode-charts-green': '#388a34', '--vscode-charts-red': '#e51400', '--vscode-charts-yellow': '#bf8803', '--vscode-charts-orange': '#d18616', '--vscode-charts-lines': '#61616180' };
+
+describe('run-chart webview in a real browser (Chromium)', () => {
+  let browser: Browser;
+  let page: Page;
+  let site: { url: string; close: () => void };
+
+  beforeAll(async () => {
+    site = await harness();
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.goto(site.url);
+    await page.evaluate((theme) => {
+      for (const [k, v] of Object.entries(theme)) document.documentElement.style.setProperty(k, v);
+    }, THEME);
+    await page.waitForFunction(() => (window as unknown as { sent: { type: string }[] }).sent.some((m) => m.type === 'ready'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    site?.close();
+  });
+
+  const show = async (model: ChartModel) => {
+    await page.evaluate((m) => window.postMessage({ type: 'chart', model: m, state: { measure: m.measure.id, rules: m.rules, type: m.type } }, '*'), model);
+    await page.locator('#chart svg.pdsa-chart').waitFor();
+  };
+
+  it('draws the points, the median and the signals', async () => {
+    const model = normalModel();
+    await show(model);
+    const present = model.groups[0]!.analysis.points.filter((p) => p.value !== null).length;
+    expect(await page.locator('#chart circle.point').count()).toBe(present);
+    expect(await page.locator('#chart line.centre.baseline').count()).toBe(1);
+    expect(await page.locator('#chart circle.point.signal').count()).toBeGreaterThan(0);
+    expect(await page.locator('#signals li').allTextContents()).toEqual(model.groups[0]!.analysis.signals.map((s) => `all: ${s.message}`));
+    // Hovering a point tells its date, value, group and rules.
+    expect(await page.locator('#chart circle.point.signal title').first().textContent()).toMatch(/^2025-\d\d-\d\d: \d+ \(all\) — /);
+    // The stylesheet applied (CSP allows it): the data line has the theme's colour.
+    expect(await page.locator('#chart polyline.line').first().evaluate((el) => getComputedStyle(el).stroke)).toBe('rgb(26, 133, 255)');
+    await page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-runchart.png') });
+  });
+
+  it('renders every worksheet text as text: no payload runs or becomes markup', async () => {
+    const model = hostileModel();
+    await show(model);
+    await page.locator('#chart circle.point').first().hover();
+    await page.locator('#chart g.cycle').first().click();
+    await page.locator('#measure-name').click();
+    const result = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: number }).__pwned,
+      foreign: document.querySelectorAll('img, iframe, object, embed, svg svg, foreignObject, a[href^="javascript"]').length,
+      scripts: document.querySelectorAll('script').length,
+      handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((n) => n.startsWith('on')),
+      text: document.body.textContent ?? '',
+      svgText: document.querySelector('#chart svg')?.textContent ?? '',
+    }));
+    expect(result.pwned).toBeUndefined();
+    expect(result.foreign).toBe(0);
+    expect(result.scripts).toBe(2);
+    expect(result.handlers).toEqual([]);
+    // The payloads are there, as plain text, in the chart and around it.
+    for (const payload of PAYLOADS) expect(result.text + result.svgText).toContain(payload);
+    // The cycle mark still opens its file.
+    expect(await page.evaluate(() => (window as unknown as { sent: { type: string; uri?: string }[] }).sent.find((m) => m.type === 'openCycle'))).toEqual({ type: 'openCycle', uri: 'file:///ws/c.pdsa.yaml' });
+  });
+
+  it('reads well at 400 px', async () => {
+    await page.setViewportSize({ width: 420, height: 700 });
+    await page.evaluate(() => (document.getElementById('chart')!.style.width = '400px'));
+    await show(normalModel());
+    const width = await page.locator('#chart svg').evaluate((svg) => svg.getBoundingClientRect().width);
+    expect(width).toBeLessThanOrEqual(400);
+    await page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-runchart-400.png') });
+  });
+});
