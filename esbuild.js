@@ -17,6 +17,7 @@ const entries = [
   { entryPoints: ['bench/check.ts'], outfile: 'dist/bench/check.js', platform: 'node' },
   { entryPoints: ['bench/floor.ts'], outfile: 'dist/bench/floor.js', platform: 'node' },
   { entryPoints: ['bench/lsp.ts'], outfile: 'dist/bench/lsp.js', platform: 'node' },
+  { entryPoints: ['bench/chart.ts'], outfile: 'dist/bench/chart.js', platform: 'node' },
   { entryPoints: ['test/e2e/start.ts'], outfile: 'dist/start.js', platform: 'node' },
   { entryPoints: ['test/electron/run.ts'], outfile: 'dist/test/electron/run.js', platform: 'node' },
   { entryPoints: ['test/electron/suite.ts'], outfile: 'dist/test/electron/suite.js', platform: 'node', external: ['vscode'] },

@@ -138,6 +138,21 @@ describe('language server over stdio, on the example workspace', () => {
     expect(strategies.map((s) => s.id)).toContain('S-attendance-myths');
   });
 
+  it('answers chart requests with the analysed series, and offers a CodeLens above each measure', async () => {
+    const model = (await client.connection.sendRequest('pdsa/chart', { measure: 'chronic-absence', rules: 'anhoej' })) as { groups: { group: string; analysis: { points: unknown[]; signals: { rule: string }[] } }[]; cycles: { id: string; decision?: string }[]; rules: string };
+    expect(model.rules).toBe('anhoej');
+    expect(model.groups.map((g) => [g.group, g.analysis.points.length])).toEqual([
+      ['students-with-disabilities', 52],
+      ['all-students', 52],
+    ]);
+    expect(model.groups[0]!.analysis.signals.map((s) => s.rule)).toContain('longest-run');
+    expect(model.cycles.map((c) => `${c.id}:${c.decision}`)).toContain('c04-greeters-four-schools:adopt');
+    await expect(client.connection.sendRequest('pdsa/chart', { measure: 'nope' })).rejects.toThrow('no measure "nope" in the workspace');
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: client.uri('belonging.factors.yaml') } })) as { range: unknown; command: { command: string; arguments: string[] } }[];
+    expect(lenses.map((l) => l.command.arguments[0])).toEqual(['chronic-absence', 'belonging', 'greeted-by-name', 'positive-contacts', 'office-referrals']);
+    expect(lenses[0]).toMatchObject({ range: range(69, 1, 69, 9), command: { command: 'pdsa.showRunChart', title: '$(graph-line) Show run chart' } });
+  });
+
   it('picks up files changed on disk through watched-file events', async () => {
     const file = path.join(client.root, 'cycles/c14-new.pdsa.yaml');
     fs.writeFileSync(file, cycle('c14').replace('strategy: S1', 'strategy: S-nothing').replace('measures: [absence]', 'measures: [belonging]'));

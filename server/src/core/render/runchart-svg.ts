@@ -211,6 +211,12 @@ function phaseMarks(phase: PhaseAnalysis, index: number, pts: { date: string }[]
   }
   for (const [limits, name] of [[phase.upper, 'upper'], [phase.lower, 'lower']] as const) {
     if (!limits) continue;
+    const defined = limits.filter((v): v is number => v !== null && Number.isFinite(v));
+    // I-chart limits are constant in a phase: one line, not a polyline through every point.
+    if (defined.length === limits.length && defined.length > 0 && defined.every((v) => v === defined[0])) {
+      out.push(`<line class="limit ${name}" x1="${X(first)}" x2="${X(last)}" y1="${Y(defined[0]!)}" y2="${Y(defined[0]!)}"/>`);
+      continue;
+    }
     const coords: string[] = [];
     limits.forEach((v, k) => {
       if (v !== null && Number.isFinite(v)) coords.push(`${X(pts[phase.from + k]!.date)},${Y(v)}`);

@@ -1,0 +1,59 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, startCodeServer, type CodeServer } from './code-server';
+import { goTo, openFile, openWorkbench, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
+
+describe('run chart in a real VS Code (code-server)', () => {
+  let server: CodeServer;
+  let wb: Workbench;
+  let workspace: string;
+
+  beforeAll(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-e2e-chart-'));
+    fs.cpSync(path.join(REPO, 'examples', 'slc-belonging'), workspace, { recursive: true });
+    server = await startCodeServer();
+    wb = await openWorkbench(server.folderUrl(workspace));
+  });
+
+  afterAll(async () => {
+    await wb?.close();
+    await server?.stop();
+  });
+
+  it('shows a measure with its median, signals and PDSA cycles, and follows edits live', async () => {
+    const { page } = wb;
+    await openFile(page, 'c03-greeters-side-entrance.pdsa.yaml');
+    await runCommand(page, 'PDSA: Show Run Chart');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'chronic-absence' }).first().waitFor();
+    await page.keyboard.type('chronic-absence');
+    await page.keyboard.press('Enter');
+
+    const frame = await webviewFrame(page, 'svg.pdsa-chart circle.point');
+    const points = await frame.locator('svg.pdsa-chart circle.point').count();
+    // 38 weekly values for each of the two groups (school breaks are missing, not zero).
+    expect(points).toBe(76);
+    expect(await frame.locator('svg.pdsa-chart line.centre.baseline').count()).toBe(4);
+    expect(await frame.locator('svg.pdsa-chart circle.point.signal').count()).toBeGreaterThan(0);
+    expect(await frame.locator('#signals li').first().textContent()).toMatch(/^students-with-disabilities: (shift|trend)/);
+    expect(await frame.locator('svg.pdsa-chart g.cycle').count()).toBe(6);
+    await screenshot(page, '5-run-chart');
+
+    // Live: type a new week into the factors file (in the first editor group, beside the chart); the chart gains a point.
+    // Focus is inside the webview, which keeps keystrokes: click back into the first group first.
+    await page.locator('.tabs-container .tab', { hasText: 'c03-greeters-side-entrance.pdsa.yaml' }).click();
+    await openFile(page, 'belonging.factors.yaml');
+    const lines = fs.readFileSync(path.join(workspace, 'belonging.factors.yaml'), 'utf8').split('\n');
+    const last = lines.findIndex((l) => l.includes('[2026-10-26,')) + 1; // the last students-with-disabilities point
+    await goTo(page, last, lines[last - 1]!.length + 1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- [2026-11-02, 24.1]');
+    await frame.locator('svg.pdsa-chart circle.point').nth(76).waitFor({ timeout: 10_000 });
+    await screenshot(page, '6-run-chart-live');
+
+    // A cycle mark opens its cycle file.
+    await frame.locator('svg.pdsa-chart g.cycle[data-cycle="c03-greeters-side-entrance"]').click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'c03-greeters-side-entrance.pdsa.yaml' }).waitFor({ timeout: 10_000 });
+  });
+});
