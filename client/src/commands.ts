@@ -1,6 +1,18 @@
 import * as vscode from 'vscode';
-import { listItems, newCycle } from '../../server/src/lsp/protocol';
+import { listItems, newCycle, nextCycle, type NewCycleResult } from '../../server/src/lsp/protocol';
 import type { Ctx } from './ctx';
+
+/** Writes a cycle file the server composed, opens it, and puts the cursor on the objective. */
+async function createAndOpen(result: NewCycleResult): Promise<void> {
+  const uri = vscode.Uri.parse(result.uri);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
+  const editor = await vscode.window.showTextDocument(uri);
+  const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('  objective:'));
+  if (line >= 0) {
+    const end = editor.document.lineAt(line).range.end;
+    editor.selection = new vscode.Selection(end, end);
+  }
+}
 
 /** "PDSA: New Cycle File": pick the strategy to test, name the cycle, and start writing its Plan. */
 export async function newCycleFile(ctx: Ctx): Promise<void> {
@@ -21,14 +33,25 @@ export async function newCycleFile(ctx: Ctx): Promise<void> {
     validateInput: (v) => (v.trim() ? undefined : 'A cycle needs a title.'),
   });
   if (!title) return;
-  const result = await client.sendRequest(newCycle, { strategy: picked.label, title: title.trim() });
-  const uri = vscode.Uri.parse(result.uri);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
-  const editor = await vscode.window.showTextDocument(uri);
-  // Put the cursor where the team starts writing: the objective.
-  const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('  objective:'));
-  if (line >= 0) {
-    const end = editor.document.lineAt(line).range.end;
-    editor.selection = new vscode.Selection(end, end);
+  await createAndOpen(await client.sendRequest(newCycle, { strategy: picked.label, title: title.trim() }));
+}
+
+/**
+ * "PDSA: Start Next Cycle": the next test of a ramp, from a cycle whose Act is filled. From the code
+ * action the cycle id comes as an argument; from the palette it is the cycle in the active editor.
+ */
+export async function startNextCycle(ctx: Ctx, from?: string): Promise<void> {
+  if (typeof from !== 'string') {
+    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+    from = /^id:\s*([A-Za-z][\w-]*)\s*$/m.exec(text)?.[1];
+    if (!from || !vscode.window.activeTextEditor?.document.fileName.match(/\.pdsa\.ya?ml$/)) {
+      void vscode.window.showWarningMessage('Open the cycle (*.pdsa.yaml) whose Act decides what comes next.');
+      return;
+    }
+  }
+  try {
+    await createAndOpen(await ctx.languageClient.sendRequest(nextCycle, { from }));
+  } catch (error) {
+    void vscode.window.showWarningMessage(error instanceof Error ? error.message : String(error));
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { listItems } from '../../server/src/lsp/protocol';
-import { newCycleFile } from './commands';
+import { newCycleFile, startNextCycle } from './commands';
 import { Ctx } from './ctx';
 import { RUN_CHART_VIEW, RunChartPanel } from './panels/runChartPanel';
 import type { ChartViewState } from './webview/protocol';
@@ -11,6 +11,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   ctx = new Ctx(context);
   const c = ctx;
   c.register(vscode.commands.registerCommand('pdsa.newCycle', () => newCycleFile(c)));
+  c.register(vscode.commands.registerCommand('pdsa.startNextCycle', (from?: string) => startNextCycle(c, from)));
   c.register(vscode.commands.registerCommand('pdsa.restartServer', () => c.restart()));
   c.register(vscode.commands.registerCommand('pdsa.showOutput', () => c.output.show()));
   c.register(vscode.commands.registerCommand('pdsa.showRunChart', (measure?: string) => showRunChart(c, measure)));

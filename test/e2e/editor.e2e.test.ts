@@ -48,14 +48,18 @@ describe('PDSA Workbench in a real VS Code (code-server)', () => {
     await screenshot(page, '1-opened');
   });
 
+  /** 1-based line of the first line of the example cycle that starts with this text. */
+  const lineOf = (start: string) => fs.readFileSync(path.join(workspace, 'cycles', 'c03-greeters-side-entrance.pdsa.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith(start)) + 1;
+
   it('shows a broken value at the right line in the Problems panel', async () => {
     const { page } = wb;
-    await goTo(page, 30, 18); // do:\n  as_planned: yes|
+    const line = lineOf('  as_planned: yes');
+    await goTo(page, line, 18); // as_planned: yes|
     await page.keyboard.type('s');
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: '"yess" is not allowed here' });
     await row.waitFor({ timeout: 15_000 });
-    expect(await row.innerText()).toMatch(/\[Ln 30, Col 15\]/);
+    expect(await row.innerText()).toContain(`[Ln ${line}, Col 15]`);
     // The status bar counts the workspace's errors.
     await pdsaStatus(page).locator('.codicon-error').waitFor();
     expect((await pdsaStatus(page).innerText()).replace(/\s+/g, ' ').trim()).toBe('1 0 PDSA');
@@ -68,7 +72,8 @@ describe('PDSA Workbench in a real VS Code (code-server)', () => {
 
   it('completes a strategy id defined in another file, and goes to its definition', async () => {
     const { page } = wb;
-    await goTo(page, 5, 11); // strategy: |S-greeters
+    const strategyLine = lineOf('strategy:');
+    await goTo(page, strategyLine, 11); // strategy: |S-greeters
     await page.keyboard.press('Shift+End');
     await page.keyboard.type('S-home');
     await page.keyboard.press('Control+Space');
@@ -80,7 +85,7 @@ describe('PDSA Workbench in a real VS Code (code-server)', () => {
     await page.locator('.suggest-widget').waitFor({ state: 'hidden' });
     expect(await visibleText(page)).toContain('strategy: S-homeroom-first');
 
-    await goTo(page, 5, 14);
+    await goTo(page, strategyLine, 14);
     await page.keyboard.press('F12');
     await page.locator('.tabs-container .tab.active', { hasText: 'belonging.factors.yaml' }).waitFor({ timeout: 15_000 });
     const line = fs.readFileSync(path.join(workspace, 'belonging.factors.yaml'), 'utf8').split('\n').findIndex((l) => l === '  - id: S-homeroom-first') + 1;

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, Hover, Location, WorkspaceEdit, DocumentSymbol, CodeAction, FoldingRange } from 'vscode-languageserver-protocol';
+import type { CompletionItem, Hover, Location, WorkspaceEdit, DocumentSymbol, CodeAction, FoldingRange, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FACTORS, cycle } from '../helpers';
 import { LspClient, tempWorkspace } from './lsp-client';
 
@@ -23,7 +24,7 @@ describe('language server over stdio, on the example workspace', () => {
   it('publishes problems of files that are not open, with exact ranges', async () => {
     const uri = client.uri('cycles/c11-class-buddies.pdsa.yaml');
     const [d] = await client.waitFor(() => client.diagnostics.get(uri), 'diagnostics of c11');
-    expect(d).toMatchObject({ code: 'invalid-value', severity: 1, source: 'pdsa', range: range(37, 13, 37, 21) });
+    expect(d).toMatchObject({ code: 'invalid-value', severity: 1, source: 'pdsa', range: range(38, 13, 38, 21) });
     expect(d!.message).toMatch(/did you mean "abandon"/);
   });
 
@@ -64,7 +65,7 @@ describe('language server over stdio, on the example workspace', () => {
     expect(keys.find((i) => i.label === 'questions')!.detail).toBe('Questions the cycle will answer, each with a prediction');
     const values = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 12 } })) as CompletionItem[];
     expect(values.map((i) => i.label)).toEqual(['adopt', 'adapt', 'abandon']);
-    const date = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: client.uri(C03) }, position: { line: 18, character: 17 } })) as CompletionItem[];
+    const date = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: client.uri(C03) }, position: { line: 19, character: 17 } })) as CompletionItem[];
     expect(date[0]!.detail).toBe('today');
     expect(date[0]!.label).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -89,7 +90,7 @@ describe('language server over stdio, on the example workspace', () => {
   it('goes to the definition in another file and finds every reference', async () => {
     const uri = client.uri(C03);
     const defs = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 4, character: 13 } })) as Location[];
-    expect(defs).toEqual([{ uri: client.uri('belonging.factors.yaml'), range: range(482, 9, 482, 19) }]);
+    expect(defs).toEqual([{ uri: client.uri('belonging.factors.yaml'), range: range(487, 9, 487, 19) }]);
     const refs = (await client.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: { line: 4, character: 13 }, context: { includeDeclaration: false } })) as Location[];
     expect(refs.map((r) => path.basename(r.uri)).sort()).toEqual(['c01-greeters-one-door.pdsa.yaml', 'c02-greeters-photo-cards.pdsa.yaml', 'c03-greeters-side-entrance.pdsa.yaml', 'c04-greeters-four-schools.pdsa.yaml', 'new.pdsa.yaml']);
   });
@@ -116,8 +117,8 @@ describe('language server over stdio, on the example workspace', () => {
     expect(factors.children!.map((c) => c.name)).toEqual(['F-pullout', 'F-expected-absence', 'F-problem-calls', 'F-late-bus']);
     expect(factors.children![0]!.children!.map((c) => c.name)).toEqual(['F-side-entrance', 'F-belonging-is-sped-job']);
     const folds = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: client.uri(C03) } })) as FoldingRange[];
-    // plan: runs from line 10 to its last data line, 27.
-    expect(folds).toContainEqual({ startLine: 9, endLine: 26 });
+    // plan: runs from line 10 to its last data line, 28.
+    expect(folds).toContainEqual({ startLine: 9, endLine: 27 });
   });
 
   it('quick-fixes a missing required key by adding it with its skeleton', async () => {
@@ -150,7 +151,33 @@ describe('language server over stdio, on the example workspace', () => {
     await expect(client.connection.sendRequest('pdsa/chart', { measure: 'nope' })).rejects.toThrow('no measure "nope" in the workspace');
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: client.uri('belonging.factors.yaml') } })) as { range: unknown; command: { command: string; arguments: string[] } }[];
     expect(lenses.map((l) => l.command.arguments[0])).toEqual(['chronic-absence', 'belonging', 'greeted-by-name', 'positive-contacts', 'office-referrals']);
-    expect(lenses[0]).toMatchObject({ range: range(69, 1, 69, 9), command: { command: 'pdsa.showRunChart', title: '$(graph-line) Show run chart' } });
+    expect(lenses[0]).toMatchObject({ range: range(72, 1, 72, 9), command: { command: 'pdsa.showRunChart', title: '$(graph-line) Show run chart' } });
+  });
+
+  it('formats a document with the smallest edit, and offers the act decisions with guidance', async () => {
+    const uri = client.open('f.pdsa.yaml', 'title: F\nversion: 1\nid: c96\nstrategy: S-greeters\nplan:\n    objective: "x"\nact:\n  decision: \n');
+    const original = 'title: F\nversion: 1\nid: c96\nstrategy: S-greeters\nplan:\n    objective: "x"\nact:\n  decision: \n';
+    const edits = (await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as TextEdit[];
+    expect(edits).toHaveLength(1);
+    expect(TextDocument.applyEdits(TextDocument.create(uri, 'pdsa-yaml', 1, original), edits)).toBe('version: 1\nid: c96\ntitle: F\nstrategy: S-greeters\nplan:\n  objective: x\nact:\n  decision:\n');
+    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 12 } })) as CompletionItem[];
+    expect(items.map((i) => [i.label, i.detail])).toEqual([
+      ['adopt', 'The change worked: make it part of the work, then test it at a larger scale or spread it.'],
+      ['adapt', 'Promising but not there yet: change the idea and test it again in the next cycle.'],
+      ['abandon', 'The change did not lead to improvement: stop testing it and record what was learned.'],
+    ]);
+  });
+
+  it('starts the next cycle from a cycle whose Act is filled (request and code action)', async () => {
+    const uri = client.uri('cycles/c10-homeroom-first-whole-school.pdsa.yaml');
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: range(48, 1, 48, 1), context: { diagnostics: [] } })) as CodeAction[];
+    expect(actions).toEqual([{ title: 'Start the next cycle after c10-homeroom-first-whole-school', kind: 'refactor', command: { title: 'Start Next Cycle', command: 'pdsa.startNextCycle', arguments: ['c10-homeroom-first-whole-school'] } }]);
+    // Not in the Plan: the action belongs to the Act.
+    expect(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: range(12, 1, 12, 1), context: { diagnostics: [] } })).toEqual([]);
+    const next = (await client.connection.sendRequest('pdsa/nextCycle', { from: 'c10-homeroom-first-whole-school' })) as { uri: string; text: string };
+    expect(next.uri).toBe(client.uri('cycles/district-timetable-guidance-for-the-three-other.pdsa.yaml'));
+    expect(next.text).toMatch(/\nprevious: c10-homeroom-first-whole-school\nmeasures: \[belonging, chronic-absence, office-referrals\]\n\nplan:\n {2}objective: District timetable guidance for the three other pilot schools in the new school year.\n/);
+    expect(next.text).toContain('when: {start: 2026-08-24}');
   });
 
   it('picks up files changed on disk through watched-file events', async () => {

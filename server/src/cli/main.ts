@@ -3,12 +3,21 @@ import { isIsoDate } from '../core/schema/common';
 import type { ChartType, RuleSet } from '../core/analytics/runchart';
 import { runChart } from './chart';
 import { runCheck } from './check';
+import { runDiff } from './diff';
+import { runFmt } from './fmt';
+import { runNewCycle } from './new';
 import { count, formatResults, summary, type OutputFormat } from './report';
 
 const USAGE = `Usage: pdsa <command> [options]
 
 Commands:
   check [paths...]     Check worksheets (*.pdsa.yaml, *.factors.yaml) under the paths (default: .)
+  fmt [paths...]       Rewrite worksheets in canonical form (key order, indentation, quoting)
+                       --check: only list the files that are not formatted (exit 1 if any)
+  new cycle --from <id> [paths...]
+                       Write the next cycle of a ramp after a cycle whose Act is filled
+  diff <old> <new>     What changed between two versions of a worksheet, in worksheet terms
+                       (also usable as Git's external diff driver: see the README)
   chart <measure-id> [paths...]
                        Write a measure's run or control chart as SVG
 
@@ -30,7 +39,8 @@ Options for check:
   -h, --help           Show this help
   -v, --version        Show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable paths.
+Exit codes: 0 no errors, 1 errors found (check) or unformatted files (fmt --check), 2 bad usage,
+unreadable paths or files with syntax errors (fmt).
 `;
 
 declare const PDSA_VERSION: string | undefined;
@@ -44,6 +54,8 @@ interface Parsed {
   type: ChartType;
   groups: string[];
   width: number;
+  check: boolean;
+  from?: string;
   paths: string[];
   format: OutputFormat;
   today?: string;
@@ -54,7 +66,7 @@ interface Parsed {
 }
 
 function parseArgs(argv: string[]): Parsed {
-  const parsed: Parsed = { paths: [], format: 'text', quiet: false, help: false, version: false, rules: 'ihi', type: 'run', groups: [], width: 800 };
+  const parsed: Parsed = { paths: [], format: 'text', quiet: false, help: false, version: false, rules: 'ihi', type: 'run', groups: [], width: 800, check: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -73,7 +85,9 @@ function parseArgs(argv: string[]): Parsed {
       const d = value();
       if (!isIsoDate(d)) throw new UsageError(`--today takes a date YYYY-MM-DD, not '${d}'`);
       parsed.today = d;
-    } else if (arg === '-o' || arg === '--output') parsed.output = value();
+    } else if (arg === '--check') parsed.check = true;
+    else if (arg === '--from') parsed.from = value();
+    else if (arg === '-o' || arg === '--output') parsed.output = value();
     else if (arg === '--rules') {
       const r = value();
       if (r !== 'ihi' && r !== 'anhoej') throw new UsageError(`unknown rules '${r}': use ihi or anhoej`);
@@ -112,6 +126,15 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     (args.help ? out : err)(USAGE);
     return args.help ? 0 : 2;
   }
+  if (args.command === 'new') {
+    if (args.paths[0] !== 'cycle') {
+      err(`pdsa: new takes "cycle": pdsa new cycle --from <id>\n`);
+      return 2;
+    }
+    return runNewCycle(args.from, args.paths.length > 1 ? args.paths.slice(1) : ['.'], out, err);
+  }
+  if (args.command === 'diff') return runDiff(args.paths, out, err);
+  if (args.command === 'fmt') return runFmt(args.paths.length ? args.paths : ['.'], args.check, out, err);
   if (args.command === 'chart') {
     const [measure, ...paths] = args.paths;
     if (!measure) {

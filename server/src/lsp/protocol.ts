@@ -30,13 +30,19 @@ export const listItems = new RequestType<ListItemsParams, ListedItem[], void>('p
 export interface NewCycleParams {
   strategy: string;
   title: string;
-  previous?: string;
 }
 export interface NewCycleResult {
   uri: string;
+  id: string;
   text: string;
 }
 export const newCycle = new RequestType<NewCycleParams, NewCycleResult, void>('pdsa/newCycle');
+
+/** The next cycle of a ramp, from a cycle whose Act is filled (Start Next Cycle). */
+export interface NextCycleParams {
+  from: string;
+}
+export const nextCycle = new RequestType<NextCycleParams, NewCycleResult, void>('pdsa/nextCycle');
 
 /** The settings section the client contributes (`pdsa.*`). */
 export interface Settings {

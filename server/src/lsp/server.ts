@@ -13,21 +13,22 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadMissingCsv } from '../core/host';
-import { codeActions } from '../core/service/actions';
+import { codeActions, cycleActions } from '../core/service/actions';
 import { localDate } from '../core/service/common';
 import { completions } from '../core/service/completion';
 import { hover } from '../core/service/hover';
 import { definition, prepareRename, references, rename, RenameError } from '../core/service/navigation';
 import { documentSymbols, foldingRanges } from '../core/service/outline';
-import { newCycleText, slugify } from '../core/service/templates';
-import { CONFIG_FILE_NAME, dirname, worksheetKind } from '../core/uri';
+import { CycleError, newCycle as createCycle, nextCycle } from '../core/service/cycles';
+import { CONFIG_FILE_NAME, worksheetKind } from '../core/uri';
 import { Workspace } from '../core/workspace';
 import { findWorksheets } from '../node/find-files';
 import { nodeHost, pathOf, uriOf } from '../node/host';
 import { toLspDiagnostic } from './convert';
-import { chart, listItems, newCycle, workspaceStatus, type Settings } from './protocol';
+import { chart, listItems, newCycle, nextCycle as nextCycleRequest, workspaceStatus, type Settings } from './protocol';
 import { buildChart, ChartError } from '../core/analytics/model';
 import { codeLenses } from '../core/service/codelens';
+import { formattingEdits } from '../core/service/formatting';
 
 /**
  * The language server: a thin shell that feeds the core Workspace from the editor (open documents)
@@ -57,6 +58,8 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         codeLensProvider: { resolveProvider: false },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
       },
       serverInfo: { name: 'pdsa-workbench' },
     };
@@ -204,7 +207,16 @@ export function startServer(connection: Connection): void {
     const file = workspace.worksheet(p.textDocument.uri);
     return file ? foldingRanges(file) : [];
   });
-  connection.onCodeAction((p) => codeActions(workspace, p.textDocument.uri, p.context.diagnostics));
+  connection.onCodeAction((p) => [...codeActions(workspace, p.textDocument.uri, p.context.diagnostics), ...cycleActions(workspace, p.textDocument.uri, p.range)]);
+
+  connection.onDocumentFormatting((p) => {
+    const file = workspace.worksheet(p.textDocument.uri);
+    return file ? formattingEdits(file) : [];
+  });
+  connection.onDocumentRangeFormatting((p) => {
+    const file = workspace.worksheet(p.textDocument.uri);
+    return file ? formattingEdits(file, p.range) : [];
+  });
 
   connection.onCodeLens((p) => {
     const file = workspace.worksheet(p.textDocument.uri);
@@ -227,18 +239,16 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onRequest(newCycle, ({ strategy, title, previous }) => {
-    const strategyDef = workspace.definitions(strategy).find((d) => d.kind === 'strategy');
-    if (!strategyDef) throw new ResponseError(ErrorCodes.InvalidParams, `no strategy "${strategy}" in the workspace`);
-    let id = slugify(title);
-    for (let n = 2; workspace.definitions(id).length > 0; n++) id = `${slugify(title)}-${n}`;
-    // Next to the cycles already testing this strategy, else in cycles/ beside its factors file.
-    const sibling = workspace.references(strategy).find((r) => r.field === 'strategy');
-    const folder = sibling ? dirname(sibling.uri) : `${dirname(strategyDef.uri)}/cycles`;
-    const prev = previous ? workspace.worksheet(workspace.definitions(previous)[0]?.uri ?? '')?.cycle : undefined;
-    const text = newCycleText({ id, title, strategy, previous, measures: prev?.measures, team: prev?.team, today: today() });
-    return { uri: `${folder}/${id}.pdsa.yaml`, text };
-  });
+  const cycleRequest = <T>(make: () => T): T => {
+    try {
+      return make();
+    } catch (error) {
+      if (error instanceof CycleError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+      throw error;
+    }
+  };
+  connection.onRequest(newCycle, ({ strategy, title }) => cycleRequest(() => createCycle(workspace, strategy, title, today())));
+  connection.onRequest(nextCycleRequest, ({ from }) => cycleRequest(() => nextCycle(workspace, from, today())));
 
   documents.listen(connection);
   connection.listen();

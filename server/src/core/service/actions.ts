@@ -1,5 +1,5 @@
 import { isMap, type Node } from 'yaml';
-import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { z } from 'zod';
 import { locate, type PathSegment } from '../ast';
 import { allowedKeys, childSchema, defOf, isOptional, unwrap } from '../schema/walk';
@@ -65,4 +65,16 @@ function insertKey(file: WorksheetFile, path: PathSegment[], key: string): TextE
   while (end > 0 && /\s/.test(text[end - 1]!)) end--;
   const at = positionOf(file, end);
   return { range: { start: at, end: at }, newText: `\n${lines.join('\n')}` };
+}
+
+/** "Start the next cycle" on a cycle whose Act is filled (offered anywhere in the act section). */
+export function cycleActions(ws: Workspace, uri: string, range: Range): CodeAction[] {
+  const file = ws.worksheet(uri);
+  const cycle = file?.cycle;
+  if (!file || !cycle?.act) return [];
+  const doc = documentOf(file);
+  const act = doc ? locate(doc, ['act']) : undefined;
+  const actLine = act?.pair?.key && (act.pair.key as Node).range ? positionOf(file, (act.pair.key as Node).range![0]).line : undefined;
+  if (actLine === undefined || range.end.line < actLine) return [];
+  return [{ title: `Start the next cycle after ${cycle.id}`, kind: CodeActionKind.Refactor, command: { title: 'Start Next Cycle', command: 'pdsa.startNextCycle', arguments: [cycle.id] } }];
 }

@@ -3,6 +3,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { z } from 'zod';
 import { locate } from '../ast';
 import { cursorContext, type CursorContext } from '../cursor';
+import { VALUE_GUIDANCE } from '../schema/guidance';
 import { referenceAt } from '../fields';
 import { allowedKeys, childSchema, defOf, description, enumValues, isOptional, schemaAt, unwrap } from '../schema/walk';
 import type { Workspace } from '../workspace';
@@ -100,8 +101,16 @@ function valueItems(ws: Workspace, file: WorksheetFile, ctx: CursorContext, root
   if (!schema) return [];
   const items: CompletionItem[] = [];
   const desc = description(schema);
-  for (const value of enumValues(schema)) {
-    items.push({ label: value, kind: CompletionItemKind.EnumMember, detail: desc ? firstSentence(desc) : undefined, documentation: desc, textEdit: { range, newText: value } });
+  for (const [i, value] of enumValues(schema).entries()) {
+    const guidance = VALUE_GUIDANCE[value];
+    items.push({
+      label: value,
+      kind: CompletionItemKind.EnumMember,
+      detail: guidance ?? (desc ? firstSentence(desc) : undefined),
+      documentation: desc,
+      textEdit: { range, newText: value },
+      sortText: String(i).padStart(3, '0'),
+    });
   }
   if (isDateSchema(schema)) {
     items.push({ label: today, kind: CompletionItemKind.Value, detail: 'today', textEdit: { range, newText: today }, sortText: '0' });

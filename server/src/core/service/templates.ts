@@ -88,10 +88,10 @@ export function slugify(title: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  return /^[a-z]/.test(slug) ? slug : `c-${slug || 'cycle'}`;
+    .replace(/^-+|-+$/g, '');
+  // At most 48 characters, cut between words.
+  const cut = slug.length <= 48 ? slug : slug.slice(0, 48).replace(/-[^-]*$/, '');
+  return /^[a-z]/.test(cut) ? cut : `c-${cut || 'cycle'}`;
 }
 
 export interface NewCycle {
@@ -102,6 +102,8 @@ export interface NewCycle {
   measures?: string[];
   team?: string;
   today: string;
+  /** Pre-filled objective (from the previous cycle's next step). */
+  objective?: string;
 }
 
 /** The text of a new cycle file: everything a team fills in first, with the Plan ready to write. */
@@ -115,10 +117,9 @@ export function newCycleText(c: NewCycle): string {
   lines.push(
     '',
     'plan:',
-    '  objective: ',
-    '  questions:',
-    '    - question: ',
-    '      prediction: ',
+    `  objective: ${c.objective ? yamlText(c.objective) : ''}`,
+    // No empty question skeleton: an empty required field would greet the team with an error;
+    // the "no prediction" check asks for questions instead, and completion offers the key.
     '  who: ',
     '  what: ',
     `  when: {start: ${c.today}}`,
