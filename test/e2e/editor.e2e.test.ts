@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, startCodeServer, type CodeServer } from './code-server';
-import { cursorAt, goTo, openFile, openWorkbench, pdsaStatus, screenshot, visibleText, type Workbench } from './workbench';
+import { cursorAt, goTo, openFile, openWorkbench, pdsaStatus, runCommand, screenshot, visibleText, type Workbench } from './workbench';
 
 /** The example workspace, copied so the test can edit it. */
 function exampleCopy(): string {
@@ -92,4 +92,22 @@ describe('PDSA Workbench in a real VS Code (code-server)', () => {
     await cursorAt(page, line, 9);
     await screenshot(page, '4-definition');
   });
+
+  it('starts the next cycle of a ramp from a cycle whose Act is filled', async () => {
+    const { page } = wb;
+    await openFile(page, 'c10-homeroom-first-whole-school.pdsa.yaml');
+    await runCommand(page, 'PDSA: Start Next Cycle');
+    const name = 'district-timetable-guidance-for-the-three-other.pdsa.yaml';
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+    const text = await visibleText(page);
+    expect(text).toContain('previous: c10-homeroom-first-whole-school');
+    expect(text).toContain('strategy: S-homeroom-first');
+    expect(text).toContain('objective: District timetable guidance for the three other pilot schools in the new school year.');
+    expect(fs.existsSync(path.join(workspace, 'cycles', name))).toBe(true);
+    // The new file is indexed: no errors, one warning (the plan still needs its questions and predictions).
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'the plan asks no questions' }).waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await pdsaStatus(page).innerText()).replace(/\s+/g, ' ').trim()).toBe('0 1 PDSA');
+    await screenshot(page, '7-next-cycle');
+  });
 });
+
