@@ -13,11 +13,13 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', external: ['vscode'] },
   // The webview runs in a browser sandbox: no Node, one self-contained script.
   { entryPoints: ['client/src/webview/runchart.ts'], outfile: 'dist/webview/runchart.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { entryPoints: ['client/src/webview/drivers.ts'], outfile: 'dist/webview/drivers.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['server/src/tools/gen-schemas.ts'], outfile: 'dist/tools/gen-schemas.js', platform: 'node' },
   { entryPoints: ['bench/check.ts'], outfile: 'dist/bench/check.js', platform: 'node' },
   { entryPoints: ['bench/floor.ts'], outfile: 'dist/bench/floor.js', platform: 'node' },
   { entryPoints: ['bench/lsp.ts'], outfile: 'dist/bench/lsp.js', platform: 'node' },
   { entryPoints: ['bench/chart.ts'], outfile: 'dist/bench/chart.js', platform: 'node' },
+  { entryPoints: ['bench/diagram.ts'], outfile: 'dist/bench/diagram.js', platform: 'node' },
   { entryPoints: ['test/e2e/start.ts'], outfile: 'dist/start.js', platform: 'node' },
   { entryPoints: ['test/electron/run.ts'], outfile: 'dist/test/electron/run.js', platform: 'node' },
   { entryPoints: ['test/electron/suite.ts'], outfile: 'dist/test/electron/suite.js', platform: 'node', external: ['vscode'] },
@@ -43,7 +45,7 @@ async function main() {
     return;
   }
   fs.mkdirSync('dist/webview', { recursive: true });
-  fs.copyFileSync('client/src/webview/runchart.css', 'dist/webview/runchart.css');
+  for (const css of ['runchart.css', 'drivers.css']) fs.copyFileSync(`client/src/webview/${css}`, `dist/webview/${css}`);
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   fs.chmodSync('dist/cli.js', 0o755);

@@ -1,6 +1,7 @@
 // Generates a realistic workspace of N cycle files in our format (ramps of cycles over 12 strategies).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Workspace } from '../server/src/core/workspace';
 
 const MEASURES = ['chronic-absence', 'belonging', 'greeted-by-name', 'positive-contacts', 'office-referrals'];
 
@@ -93,4 +94,17 @@ export function generateWorkspace(dir: string, cycles: number): void {
   const strategies = 12;
   fs.writeFileSync(path.join(dir, 'bench.factors.yaml'), factorsFile(strategies));
   for (let i = 0; i < cycles; i++) fs.writeFileSync(path.join(dir, 'cycles', `c${i}.pdsa.yaml`), cycleFile(i, strategies));
+}
+
+/** 5 primary drivers, 20 secondary, 40 change ideas, 200 cycles (issue 5's readability case). */
+export function bigDriverWorkspace(): Workspace {
+  const ws = new Workspace({ today: '2026-11-22' });
+  const lines = ['version: 1', 'id: big', 'title: Big', 'result:', '  statement: Everyone thrives', 'factors:'];
+  for (let p = 0; p < 5; p++) lines.push(`  - id: P${p}`, `    statement: Primary driver number ${p} with a longer statement`, '    level: structure', '    priority: true');
+  for (let s = 0; s < 20; s++) lines.push(`  - id: D${s}`, `    statement: Secondary driver ${s}`, '    level: pattern', `    parents: [P${s % 5}${s % 7 === 0 ? `, P${(s + 1) % 5}` : ''}]`, `    priority: ${s % 3 !== 0}`);
+  lines.push('strategies:');
+  for (let i = 0; i < 40; i++) lines.push(`  - id: S${i}`, `    title: Change idea ${i}`, '    hypothesis: If we do it then it works because reasons.', `    addresses: [D${i % 20}${i % 4 === 0 ? `, D${(i + 3) % 20}` : ''}]`);
+  ws.setWorksheet('file:///big/big.factors.yaml', `${lines.join('\n')}\n`);
+  for (let c = 0; c < 200; c++) ws.setWorksheet(`file:///big/c${c}.pdsa.yaml`, cycleFile(c, 40).replace(/^strategy: S\d+$/m, `strategy: S${c % 40}`));
+  return ws;
 }

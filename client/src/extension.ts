@@ -3,7 +3,8 @@ import { listItems } from '../../server/src/lsp/protocol';
 import { newCycleFile, startNextCycle } from './commands';
 import { Ctx } from './ctx';
 import { RUN_CHART_VIEW, RunChartPanel } from './panels/runChartPanel';
-import type { ChartViewState } from './webview/protocol';
+import type { ChartViewState, DiagramViewState } from './webview/protocol';
+import { DRIVER_VIEW, DriverPanel } from './panels/driverPanel';
 
 let ctx: Ctx | undefined;
 
@@ -15,13 +16,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   c.register(vscode.commands.registerCommand('pdsa.restartServer', () => c.restart()));
   c.register(vscode.commands.registerCommand('pdsa.showOutput', () => c.output.show()));
   c.register(vscode.commands.registerCommand('pdsa.showRunChart', (measure?: string) => showRunChart(c, measure)));
+  c.register(vscode.commands.registerCommand('pdsa.showDriverDiagram', (uri?: vscode.Uri | string) => showDriverDiagram(c, uri)));
   // Chart panels come back after a window reload.
   c.register(
     vscode.window.registerWebviewPanelSerializer(RUN_CHART_VIEW, {
       deserializeWebviewPanel: async (panel, state: ChartViewState | undefined) => RunChartPanel.revive(c, panel, state),
     }),
   );
+  c.register(
+    vscode.window.registerWebviewPanelSerializer(DRIVER_VIEW, {
+      deserializeWebviewPanel: async (panel, state: DiagramViewState | undefined) => DriverPanel.revive(c, panel, state),
+    }),
+  );
   await c.start();
+}
+
+/** The diagram of the factors file given (editor title), open in the editor, or picked from the workspace's. */
+async function showDriverDiagram(c: Ctx, uri?: vscode.Uri | string): Promise<void> {
+  let target = typeof uri === 'string' ? uri : uri?.toString();
+  const active = vscode.window.activeTextEditor?.document;
+  if (!target && active && /\.factors\.ya?ml$/.test(active.fileName)) target = active.uri.toString();
+  if (!target) {
+    const focuses = await c.languageClient.sendRequest(listItems, { kind: 'focus' });
+    if (focuses.length === 0) {
+      void vscode.window.showWarningMessage('No *.factors.yaml file in this workspace yet.');
+      return;
+    }
+    const picked = focuses.length === 1 ? { uri: focuses[0]!.uri } : await vscode.window.showQuickPick(focuses.map((f) => ({ label: f.id, description: f.title, uri: f.uri })), { title: 'Show driver diagram: which focus area?' });
+    if (!picked) return;
+    target = picked.uri;
+  }
+  DriverPanel.show(c, target);
 }
 
 /** From a CodeLens the measure comes as an argument; from the palette or the editor title, the user picks one. */

@@ -180,6 +180,17 @@ describe('language server over stdio, on the example workspace', () => {
     expect(next.text).toContain('when: {start: 2026-08-24}');
   });
 
+  it('answers driver-diagram requests and moves a factor with a versioned edit', async () => {
+    const uri = client.uri('belonging.factors.yaml');
+    const model = (await client.connection.sendRequest('pdsa/drivers', { uri, expanded: ['S-class-buddies'] })) as { nodes: { key: string; kind: string }[]; levelsReached: string[] };
+    expect(model.nodes.filter((n) => n.kind === 'idea')).toHaveLength(6);
+    expect(model.nodes.some((n) => n.key === 'cycle:c11-class-buddies')).toBe(true);
+    const edit = (await client.connection.sendRequest('pdsa/moveFactor', { uri, factor: 'F-late-bus', impact: 'low', influence: 'high' })) as { documentChanges: { textDocument: { uri: string; version: number | null }; edits: { newText: string }[] }[] };
+    expect(edit.documentChanges).toHaveLength(1);
+    expect(edit.documentChanges[0]!.textDocument.uri).toBe(uri);
+    expect(edit.documentChanges[0]!.edits.map((e) => e.newText)).toEqual(['low', 'high']);
+  });
+
   it('picks up files changed on disk through watched-file events', async () => {
     const file = path.join(client.root, 'cycles/c14-new.pdsa.yaml');
     fs.writeFileSync(file, cycle('c14').replace('strategy: S1', 'strategy: S-nothing').replace('measures: [absence]', 'measures: [belonging]'));

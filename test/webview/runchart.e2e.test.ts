@@ -1,15 +1,11 @@
-import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChart, type ChartModel } from '../../server/src/core/analytics/model';
 import { Workspace } from '../../server/src/core/workspace';
 import { FACTORS, cycle } from '../helpers';
+import { openHarness, type Harness } from './harness';
 
-const DIST = path.join(__dirname, '..', '..', 'dist', 'webview');
 const PAYLOADS = ['<img src=x onerror="window.__pwned=1">', '</text><script>window.__pwned=2</script>', '"><svg onload="window.__pwned=3">', "'); window.__pwned=4; //", '<a href="javascript:window.__pwned=5">x</a>'];
 
 /** A workspace whose every text that reaches the chart carries a payload. */
@@ -30,56 +26,19 @@ function normalModel(): ChartModel {
   return buildChart(ws, { measure: 'absence' });
 }
 
-/** The webview page as the panel builds it, served over loopback: same CSP, a stand-in for acquireVsCodeApi, the real bundle. */
-async function harness(): Promise<{ url: string; close: () => void }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-webview-'));
-  fs.copyFileSync(path.join(DIST, 'runchart.js'), path.join(dir, 'runchart.js'));
-  fs.copyFileSync(path.join(DIST, 'runchart.css'), path.join(dir, 'runchart.css'));
-  fs.writeFileSync(
-    path.join(dir, 'index.html'),
-    `<!DOCTYPE html><html><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'nonce-test'">
-<link rel="stylesheet" href="runchart.css"></head><body>
-<div class="toolbar"><strong><a id="measure-name" href="#"></a></strong><select id="type"><option value="run">run</option><option value="i">i</option><option value="p">p</option></select><select id="rules"><option value="ihi">IHI</option><option value="anhoej">Anhøj</option></select><button id="export">Export</button></div>
-<div id="definition"></div><div id="error"></div><div id="chart"></div><h3 id="signals-heading"></h3><ul id="signals"></ul><table><tbody id="table-body"></tbody></table>
-<script nonce="test">window.sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.sent.push(m), setState: () => {}, getState: () => undefined });</script>
-<script nonce="test" src="runchart.js"></script></body></html>`,
-  );
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const server = http.createServer((req, res) => {
-    const file = path.join(dir, path.basename(req.url === '/' ? 'index.html' : (req.url ?? '')));
-    if (!fs.existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
-}
-
-/** Some of the theme variables VS Code sets on a webview (Light+), through the CSSOM as VS Code does. */
-const THEME = { '--vscode-foreground': '#616161', '--vscode-editor-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-charts-blue': '#1a85ff', '--vscode-charts-purple': '#652d90', '--vscode-charts-green': '#388a34', '--vscode-charts-red': '#e51400', '--vscode-charts-yellow': '#bf8803', '--vscode-charts-orange': '#d18616', '--vscode-charts-lines': '#61616180' };
-
 describe('run-chart webview in a real browser (Chromium)', () => {
-  let browser: Browser;
+  let harness: Harness;
   let page: Page;
-  let site: { url: string; close: () => void };
 
   beforeAll(async () => {
-    site = await harness();
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-    page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-    await page.goto(site.url);
-    await page.evaluate((theme) => {
-      for (const [k, v] of Object.entries(theme)) document.documentElement.style.setProperty(k, v);
-    }, THEME);
-    await page.waitForFunction(() => (window as unknown as { sent: { type: string }[] }).sent.some((m) => m.type === 'ready'));
+    harness = await openHarness(
+      'runchart',
+      `<div class="toolbar"><strong><a id="measure-name" href="#"></a></strong><select id="type"><option value="run">run</option><option value="i">i</option><option value="p">p</option></select><select id="rules"><option value="ihi">IHI</option><option value="anhoej">Anhøj</option></select><button id="export">Export</button></div>
+<div id="definition"></div><div id="error"></div><div id="chart"></div><h3 id="signals-heading"></h3><ul id="signals"></ul><table><tbody id="table-body"></tbody></table>`,
+    );
+    page = harness.page;
   });
-  afterAll(async () => {
-    await browser?.close();
-    site?.close();
-  });
+  afterAll(async () => harness?.close());
 
   const show = async (model: ChartModel) => {
     await page.evaluate((m) => window.postMessage({ type: 'chart', model: m, state: { measure: m.measure.id, rules: m.rules, type: m.type } }, '*'), model);

@@ -1,8 +1,8 @@
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { renderChart } from '../../../server/src/core/render/runchart-svg';
 import { chart, type ChartModel } from '../../../server/src/lsp/protocol';
 import type { Ctx } from '../ctx';
+import { onWorksheetChange, webviewHtml, webviewOptions } from './webview-html';
 import type { ChartViewState, FromWebview, ToWebview } from '../webview/protocol';
 
 export const RUN_CHART_VIEW = 'pdsa.runChart';
@@ -12,7 +12,6 @@ export class RunChartPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, RunChartPanel>();
   private readonly disposables: vscode.Disposable[] = [];
   private model: ChartModel | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
   static show(ctx: Ctx, measure: string): void {
     const existing = RunChartPanel.panels.get(measure);
@@ -35,8 +34,7 @@ export class RunChartPanel implements vscode.Disposable {
   }
 
   static options(ctx: Ctx): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    // Only the webview bundle may be loaded into the page.
-    return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webview')] };
+    return webviewOptions(ctx.extension.extensionUri);
   }
 
   private constructor(
@@ -51,30 +49,17 @@ export class RunChartPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => this.receive(m)),
       // Live: any change to a worksheet or a CSV may feed this chart.
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.languageId === 'pdsa-yaml' || e.document.fileName.endsWith('.csv')) this.schedule();
-      }),
-      vscode.workspace.onDidSaveTextDocument(() => this.schedule()),
+      onWorksheetChange(() => void this.refresh()),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.pdsa.yaml,*.factors.yaml,*.csv}');
-    this.disposables.push(watcher, watcher.onDidChange(() => this.schedule()), watcher.onDidCreate(() => this.schedule()), watcher.onDidDelete(() => this.schedule()));
   }
 
   private html(): string {
-    const webview = this.panel.webview;
-    const nonce = crypto.randomBytes(16).toString('base64');
-    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'dist', 'webview', name)).toString();
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('runchart.css')}">
-<title>Run chart</title>
-</head>
-<body>
-<div class="toolbar">
+    return webviewHtml(
+      this.panel.webview,
+      this.ctx.extension.extensionUri,
+      'runchart',
+      'Run chart',
+      `<div class="toolbar">
   <strong><a id="measure-name" href="#" title="Open the measure's definition"></a></strong>
   <label>Chart <select id="type"><option value="run">Run chart</option><option value="i">I chart (XmR)</option><option value="p">P chart</option></select></label>
   <label>Rules <select id="rules"><option value="ihi">IHI</option><option value="anhoej">Anhøj</option></select></label>
@@ -85,10 +70,8 @@ export class RunChartPanel implements vscode.Disposable {
 <div id="chart"></div>
 <h3 id="signals-heading">Signals</h3>
 <ul id="signals"></ul>
-<details><summary>Data table</summary><table><thead><tr><th>Date</th><th>Group</th><th>Value</th><th>Signals</th></tr></thead><tbody id="table-body"></tbody></table></details>
-<script nonce="${nonce}" src="${asset('runchart.js')}"></script>
-</body>
-</html>`;
+<details><summary>Data table</summary><table><thead><tr><th>Date</th><th>Group</th><th>Value</th><th>Signals</th></tr></thead><tbody id="table-body"></tbody></table></details>`,
+    );
   }
 
   private async receive(message: FromWebview): Promise<void> {
@@ -110,12 +93,6 @@ export class RunChartPanel implements vscode.Disposable {
         await this.export();
         break;
     }
-  }
-
-  private schedule(): void {
-    // Coalesce a burst of keystrokes; the server has the new text before it answers (LSP keeps order).
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), 40);
   }
 
   private async refresh(): Promise<void> {
@@ -143,7 +120,6 @@ export class RunChartPanel implements vscode.Disposable {
 
   dispose(): void {
     RunChartPanel.panels.delete(this.state.measure);
-    if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }

@@ -19,3 +19,22 @@ export type FromWebview =
   | { type: 'openCycle'; uri: string }
   | { type: 'openMeasure' }
   | { type: 'export' };
+
+/** The driver-diagram webview. */
+export interface DiagramViewState {
+  uri: string;
+  view: 'drivers' | 'four-blocker' | 'iceberg';
+  expanded: string[];
+}
+
+export type ToDiagramWebview =
+  | { type: 'model'; model: import('../../../server/src/core/analytics/drivers').DriverModel; state: DiagramViewState }
+  | { type: 'error'; message: string; state: DiagramViewState };
+
+export type FromDiagramWebview =
+  | { type: 'ready' }
+  | { type: 'open'; uri: string; line: number }
+  | { type: 'expand'; idea: string }
+  | { type: 'view'; view: DiagramViewState['view'] }
+  | { type: 'moveFactor'; factor: string; impact: 'high' | 'low'; influence: 'high' | 'low' }
+  | { type: 'export' };

@@ -3,6 +3,7 @@ import { isIsoDate } from '../core/schema/common';
 import type { ChartType, RuleSet } from '../core/analytics/runchart';
 import { runChart } from './chart';
 import { runCheck } from './check';
+import { runDiagram } from './diagram';
 import { runDiff } from './diff';
 import { runFmt } from './fmt';
 import { runNewCycle } from './new';
@@ -20,6 +21,8 @@ Commands:
                        (also usable as Git's external diff driver: see the README)
   chart <measure-id> [paths...]
                        Write a measure's run or control chart as SVG
+  diagram [factors-file] [-o diagram.svg]
+                       Write the driver diagram of a factors file as SVG
 
 Options for chart:
   -o, --output <file>  Write the SVG to a file (default: standard output)
@@ -133,6 +136,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     }
     return runNewCycle(args.from, args.paths.length > 1 ? args.paths.slice(1) : ['.'], out, err);
   }
+  if (args.command === 'diagram') return runDiagram(args.paths[0], args.output, out, err);
   if (args.command === 'diff') return runDiff(args.paths, out, err);
   if (args.command === 'fmt') return runFmt(args.paths.length ? args.paths : ['.'], args.check, out, err);
   if (args.command === 'chart') {

@@ -57,3 +57,21 @@ export interface ChartParams {
 }
 export type { ChartModel } from '../core/analytics/model';
 export const chart = new RequestType<ChartParams, import('../core/analytics/model').ChartModel, void>('pdsa/chart');
+
+/** The driver diagram of a factors file (and the four-blocker and iceberg data). */
+export interface DriversParams {
+  uri: string;
+  /** Ideas whose cycles are shown one by one instead of as a count. */
+  expanded?: string[];
+}
+export type { DriverModel } from '../core/analytics/drivers';
+export const drivers = new RequestType<DriversParams, import('../core/analytics/drivers').DriverModel, void>('pdsa/drivers');
+
+/** Moving a factor to another quadrant of the four-blocker: the edit to apply (undoable, keeps the file's layout). */
+export interface MoveFactorParams {
+  uri: string;
+  factor: string;
+  impact: 'high' | 'low';
+  influence: 'high' | 'low';
+}
+export const moveFactor = new RequestType<MoveFactorParams, import('vscode-languageserver-types').WorkspaceEdit, void>('pdsa/moveFactor');

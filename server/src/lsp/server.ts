@@ -25,8 +25,10 @@ import { Workspace } from '../core/workspace';
 import { findWorksheets } from '../node/find-files';
 import { nodeHost, pathOf, uriOf } from '../node/host';
 import { toLspDiagnostic } from './convert';
-import { chart, listItems, newCycle, nextCycle as nextCycleRequest, workspaceStatus, type Settings } from './protocol';
+import { chart, drivers, listItems, moveFactor, newCycle, nextCycle as nextCycleRequest, workspaceStatus, type Settings } from './protocol';
 import { buildChart, ChartError } from '../core/analytics/model';
+import { buildDriverModel, DiagramError } from '../core/analytics/drivers';
+import { moveFactorEdits } from '../core/service/factor-edits';
 import { codeLenses } from '../core/service/codelens';
 import { formattingEdits } from '../core/service/formatting';
 
@@ -230,6 +232,21 @@ export function startServer(connection: Connection): void {
       if (error instanceof ChartError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
       throw error;
     }
+  });
+
+  connection.onRequest(drivers, ({ uri, expanded }) => {
+    try {
+      return buildDriverModel(workspace, uri, new Set(expanded ?? []));
+    } catch (error) {
+      if (error instanceof DiagramError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+      throw error;
+    }
+  });
+  connection.onRequest(moveFactor, ({ uri, factor, impact, influence }) => {
+    const file = workspace.worksheet(uri);
+    const version = documents.get(uri)?.version ?? null;
+    const edits = file ? moveFactorEdits(file, factor, impact, influence) : [];
+    return { documentChanges: edits.length ? [{ textDocument: { uri, version }, edits }] : [] };
   });
 
   connection.onRequest(listItems, ({ kind }) =>

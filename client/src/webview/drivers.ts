@@ -1,0 +1,190 @@
+// The driver-diagram webview: the diagram (the core's SVG, parsed as XML and allow-listed), the
+// four-blocker (drag a factor to another quadrant) and the iceberg. Worksheet text is set with
+// textContent only.
+import type { DriverModel, Level } from '../../../server/src/core/analytics/drivers';
+import { renderDriverDiagram } from '../../../server/src/core/render/driver-svg';
+import type { DiagramViewState, FromDiagramWebview, ToDiagramWebview } from './protocol';
+
+interface VsCodeApi {
+  postMessage(message: FromDiagramWebview): void;
+  setState(state: DiagramViewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const $ = (id: string) => document.getElementById(id)!;
+let model: DriverModel | undefined;
+let state: DiagramViewState | undefined;
+let selected: string | undefined;
+
+const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'path', 'rect', 'text']);
+const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|d|width|height|rx|viewBox|transform|role|tabindex|aria-labelledby|data-[a-z-]+)$/;
+
+function toSvg(text: string): Element {
+  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+  if (doc.documentElement.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length) throw new Error('the diagram could not be drawn');
+  const walk = (el: Element) => {
+    for (const child of [...el.children]) {
+      if (ALLOWED_ELEMENTS.has(child.localName)) walk(child);
+      else child.remove();
+    }
+    for (const a of [...el.attributes]) if (!ALLOWED_ATTRIBUTES.test(a.name)) el.removeAttribute(a.name);
+  };
+  walk(doc.documentElement);
+  return document.importNode(doc.documentElement, true);
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+function render(): void {
+  if (!model || !state) return;
+  $('error').textContent = '';
+  $('title').textContent = model.focus.title;
+  for (const view of ['drivers', 'four-blocker', 'iceberg'] as const) {
+    ($(`view-${view}`) as HTMLElement).hidden = state.view !== view;
+    $(`tab-${view}`).setAttribute('aria-pressed', String(state.view === view));
+  }
+  $('diagram').replaceChildren(toSvg(renderDriverDiagram(model)));
+  highlight();
+  renderFourBlocker(model);
+  renderIceberg(model);
+  vscode.setState(state);
+}
+
+/** The path from the aim to the selected item: its ancestors (and, for a factor or idea, what it leads to). */
+function highlight(): void {
+  if (!model) return;
+  const svg = $('diagram').querySelector('svg');
+  svg?.querySelectorAll('.highlight').forEach((e) => e.classList.remove('highlight'));
+  if (!selected || !svg) return;
+  const up = new Set([selected]);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const e of model.edges) if (up.has(e.to) && !up.has(e.from)) (up.add(e.from), (changed = true));
+  }
+  for (const key of up) svg.querySelector(`g.node[data-key="${CSS.escape(key)}"]`)?.classList.add('highlight');
+  svg.querySelectorAll('path.edge').forEach((p) => {
+    if (up.has(p.getAttribute('data-from') ?? '') && up.has(p.getAttribute('data-to') ?? '')) p.classList.add('highlight');
+  });
+}
+
+const QUADRANTS: { impact: 'high' | 'low'; influence: 'high' | 'low'; title: string }[] = [
+  { impact: 'high', influence: 'low', title: 'High impact, low influence' },
+  { impact: 'high', influence: 'high', title: 'High impact, high influence: focus here' },
+  { impact: 'low', influence: 'low', title: 'Low impact, low influence' },
+  { impact: 'low', influence: 'high', title: 'Low impact, high influence' },
+];
+
+function renderFourBlocker(m: DriverModel): void {
+  const grid = $('quadrants');
+  grid.replaceChildren(el('div'), el('div', 'Low capacity to influence', 'axis'), el('div', 'High capacity to influence', 'axis'));
+  QUADRANTS.forEach((q, i) => {
+    if (i % 2 === 0) grid.append(el('div', i === 0 ? 'High impact' : 'Low impact', 'axis'));
+    const box = el('div', undefined, 'quadrant');
+    box.dataset.impact = q.impact;
+    box.dataset.influence = q.influence;
+    box.append(el('h4', q.title));
+    for (const f of m.factors.filter((x) => x.impact === q.impact && x.influence === q.influence)) box.append(chip(f));
+    box.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      box.classList.add('drop');
+    });
+    box.addEventListener('dragleave', () => box.classList.remove('drop'));
+    box.addEventListener('drop', (e) => {
+      e.preventDefault();
+      box.classList.remove('drop');
+      const factor = e.dataTransfer?.getData('text/plain');
+      if (factor) vscode.postMessage({ type: 'moveFactor', factor, impact: q.impact, influence: q.influence });
+    });
+    grid.append(box);
+  });
+  const unplaced = m.factors.filter((f) => !f.impact || !f.influence);
+  const list = $('unplaced');
+  list.replaceChildren();
+  if (unplaced.length) {
+    list.append(el('h4', 'Not placed yet (drag into a quadrant)'));
+    for (const f of unplaced) list.append(chip(f));
+  }
+}
+
+function chip(f: DriverModel['factors'][number]): HTMLElement {
+  const c = el('div', undefined, `chip${f.priority ? ' priority' : ''}`);
+  c.draggable = true;
+  c.dataset.factor = f.id;
+  c.tabIndex = 0;
+  c.title = `${f.statement}${f.priority ? ' (priority)' : ''} — drag to another quadrant, or use the arrow keys`;
+  c.append(el('span', f.id, 'id'), el('span', f.statement));
+  c.addEventListener('dragstart', (e) => e.dataTransfer?.setData('text/plain', f.id));
+  c.addEventListener('dblclick', () => vscode.postMessage({ type: 'open', uri: f.uri, line: f.range.start.line + 1 }));
+  // Keyboard: arrows move between quadrants (left/right: influence; up/down: impact).
+  c.addEventListener('keydown', (e) => {
+    const impact = e.key === 'ArrowUp' ? 'high' : e.key === 'ArrowDown' ? 'low' : (f.impact ?? 'high');
+    const influence = e.key === 'ArrowRight' ? 'high' : e.key === 'ArrowLeft' ? 'low' : (f.influence ?? 'high');
+    if (['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(e.key)) vscode.postMessage({ type: 'moveFactor', factor: f.id, impact, influence });
+    if (e.key === 'Enter') vscode.postMessage({ type: 'open', uri: f.uri, line: f.range.start.line + 1 });
+  });
+  return c;
+}
+
+const LEVELS: { level: Level; title: string }[] = [
+  { level: 'event', title: 'Events: what happened' },
+  { level: 'pattern', title: 'Behaviour patterns: what keeps happening' },
+  { level: 'structure', title: 'System structures: what produces the pattern' },
+  { level: 'mental-model', title: 'Mental models: the beliefs that hold the structure in place' },
+];
+
+function renderIceberg(m: DriverModel): void {
+  const root = $('iceberg');
+  root.replaceChildren();
+  for (const { level, title } of LEVELS) {
+    const reached = m.levelsReached.includes(level);
+    const band = el('div', undefined, `band ${reached ? 'reached' : 'not-reached'}`);
+    band.dataset.level = level;
+    band.append(el('h4', `${title}${reached ? '' : ' — no strategy reaches this level'}`));
+    const list = el('ul');
+    for (const f of m.factors.filter((x) => x.level === level)) list.append(el('li', `${f.id}: ${f.statement}`));
+    band.append(list);
+    root.append(band);
+  }
+  const deep = m.levelsReached.includes('structure') || m.levelsReached.includes('mental-model');
+  $('iceberg-note').textContent = deep ? '' : 'No strategy touches system structures or mental models: strategies that only add programmes seldom change results.';
+}
+
+window.addEventListener('message', (event: MessageEvent<ToDiagramWebview>) => {
+  const m = event.data;
+  switch (m.type) {
+    case 'model':
+      model = m.model;
+      state = m.state;
+      render();
+      break;
+    case 'error':
+      $('error').textContent = m.message;
+      state = m.state;
+      vscode.setState(m.state);
+      break;
+  }
+});
+
+$('diagram').addEventListener('click', (e) => {
+  const node = (e.target as Element).closest('g.node');
+  if (!node) return;
+  const key = node.getAttribute('data-key') ?? '';
+  selected = key;
+  highlight();
+  if (key.startsWith('cycles:')) {
+    vscode.postMessage({ type: 'expand', idea: key.slice('cycles:'.length) });
+    return;
+  }
+  const uri = node.getAttribute('data-uri');
+  const line = Number(node.getAttribute('data-line'));
+  if (uri && line) vscode.postMessage({ type: 'open', uri, line });
+});
+for (const view of ['drivers', 'four-blocker', 'iceberg'] as const) $(`tab-${view}`).addEventListener('click', () => vscode.postMessage({ type: 'view', view }));
+$('export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+vscode.postMessage({ type: 'ready' });

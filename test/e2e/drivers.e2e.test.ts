@@ -1,0 +1,71 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, startCodeServer, type CodeServer } from './code-server';
+import { cursorAt, openFile, openWorkbench, runCommand, screenshot, visibleText, webviewFrame, type Workbench } from './workbench';
+
+describe('driver diagram, four-blocker and iceberg in a real VS Code (code-server)', () => {
+  let server: CodeServer;
+  let wb: Workbench;
+  let workspace: string;
+
+  beforeAll(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-e2e-drivers-'));
+    fs.cpSync(path.join(REPO, 'examples', 'slc-belonging'), workspace, { recursive: true });
+    server = await startCodeServer();
+    wb = await openWorkbench(server.folderUrl(workspace));
+  });
+
+  afterAll(async () => {
+    await wb?.close();
+    await server?.stop();
+  });
+
+  const lineOf = (text: string) => fs.readFileSync(path.join(workspace, 'belonging.factors.yaml'), 'utf8').split('\n').findIndex((l) => l === text) + 1;
+
+  it('shows the theory of improvement; clicking an idea opens its definition', async () => {
+    const { page } = wb;
+    await openFile(page, 'belonging.factors.yaml');
+    await runCommand(page, 'PDSA: Show Driver Diagram');
+    const frame = await webviewFrame(page, 'svg.pdsa-drivers g.node');
+    expect(await frame.locator('g.node.primary').count()).toBe(4);
+    expect(await frame.locator('g.node.secondary').count()).toBe(4);
+    expect(await frame.locator('g.node.idea').count()).toBe(6);
+    expect(await frame.locator('g.node.idea.muted').count()).toBe(1);
+    expect(await frame.locator('g.node[data-key="S-greeters"] text.badge').textContent()).toBe('4 cycles · adopt');
+    await screenshot(page, '8-driver-diagram');
+
+    await frame.locator('g.node[data-key="S-case-manager-followup"]').click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'belonging.factors.yaml' }).waitFor();
+    await cursorAt(page, lineOf('  - id: S-case-manager-followup'), 1);
+    // Its path from the aim is highlighted.
+    expect(await frame.locator('g.node.highlight').count()).toBeGreaterThanOrEqual(3);
+  });
+
+  it('moves a factor to another quadrant of the four-blocker by editing the YAML (undoable)', async () => {
+    const { page } = wb;
+    const frame = await webviewFrame(page, '#tab-four-blocker');
+    await frame.locator('#tab-four-blocker').click();
+    const chip = frame.locator('.chip[data-factor="F-late-bus"]');
+    await chip.waitFor();
+    expect(await chip.evaluate((c) => (c.parentElement as HTMLElement).dataset.influence)).toBe('low');
+    // The keyboard way (arrows move between quadrants): right = more capacity to influence.
+    await chip.focus();
+    await chip.press('ArrowRight');
+    // The chart follows the edit: the chip is now in the high/high quadrant...
+    await frame.locator('.quadrant[data-impact="high"][data-influence="high"] .chip[data-factor="F-late-bus"]').waitFor({ timeout: 10_000 });
+    // ...because the factors file says so, with nothing else changed.
+    const influenceLine = lineOf('    influence: low');
+    expect(influenceLine).toBeGreaterThan(0);
+    await page.locator('.tabs-container .tab', { hasText: 'belonging.factors.yaml' }).click();
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${influenceLine}`);
+    await page.keyboard.press('Enter');
+    expect(await visibleText(page)).toContain('influence: high');
+    await screenshot(page, '9-four-blocker');
+
+    await frame.locator('#tab-iceberg').click();
+    expect(await frame.locator('.band.reached').count()).toBe(4);
+  });
+});

@@ -1,0 +1,60 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDriverModel, type DriverModel } from '../../server/src/core/analytics/drivers';
+import { Workspace } from '../../server/src/core/workspace';
+import { openHarness, type Harness } from './harness';
+
+const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'slc-belonging');
+const BODY = `<div class="toolbar"><strong id="title"></strong><button id="tab-drivers">d</button><button id="tab-four-blocker">f</button><button id="tab-iceberg">i</button><button id="export">e</button></div>
+<div id="error"></div><section id="view-drivers" class="view"><div id="diagram"></div></section>
+<section id="view-four-blocker" class="view" hidden><div id="quadrants" class="quadrants"></div><div id="unplaced"></div></section>
+<section id="view-iceberg" class="view" hidden><p id="iceberg-note"></p><div id="iceberg"></div></section>`;
+
+function model(replace: (text: string) => string = (t) => t): DriverModel {
+  const ws = new Workspace({ today: '2026-11-22' });
+  ws.setWorksheet('file:///ex/belonging.factors.yaml', replace(fs.readFileSync(path.join(EXAMPLE, 'belonging.factors.yaml'), 'utf8')));
+  for (const f of fs.readdirSync(path.join(EXAMPLE, 'cycles'))) ws.setWorksheet(`file:///ex/cycles/${f}`, fs.readFileSync(path.join(EXAMPLE, 'cycles', f), 'utf8'));
+  return buildDriverModel(ws, 'file:///ex/belonging.factors.yaml');
+}
+
+describe('driver-diagram webview in a real browser (Chromium)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness('drivers', BODY);
+  });
+  afterAll(async () => h?.close());
+
+  const show = async (m: DriverModel, view: 'drivers' | 'four-blocker' | 'iceberg' = 'drivers') => {
+    await h.post({ type: 'model', model: m, state: { uri: m.focus.uri, view, expanded: [] } });
+    await h.page.locator('#diagram svg.pdsa-drivers').waitFor({ state: 'attached' });
+  };
+
+  it('highlights the path from the aim to a selected idea and asks to open it', async () => {
+    await show(model());
+    await h.page.locator('g.node[data-key="S-greeters"]').click();
+    const highlighted = await h.page.locator('g.node.highlight').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-key')).sort());
+    expect(highlighted).toEqual(['F-late-bus', 'F-pullout', 'F-side-entrance', 'S-greeters', 'aim']);
+    expect((await h.sent()).at(-1)).toEqual({ type: 'open', uri: 'file:///ex/belonging.factors.yaml', line: 487 });
+    await h.page.locator('g.node[data-key="cycles:S-greeters"]').click();
+    expect((await h.sent()).at(-1)).toEqual({ type: 'expand', idea: 'S-greeters' });
+    await h.page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-drivers.png') });
+  });
+
+  it('moves a factor by dragging it to another quadrant', async () => {
+    // Tall enough that nothing scrolls between picking a chip up and dropping it.
+    await h.page.setViewportSize({ width: 1200, height: 1800 });
+    await show(model(), 'four-blocker');
+    await h.page.locator('.chip[data-factor="F-late-bus"]').dragTo(h.page.locator('.quadrant[data-impact="low"][data-influence="high"]'));
+    expect((await h.sent()).at(-1)).toEqual({ type: 'moveFactor', factor: 'F-late-bus', impact: 'low', influence: 'high' });
+  });
+
+  it('renders every worksheet text as text', async () => {
+    const payload = '<img src=x onerror="window.__pwned=1">';
+    await show(model((t) => t.replace('title: Class buddies', `title: ${JSON.stringify(payload)}`).replace('statement: Positive calls home happen only around parent-teacher conferences.', `statement: ${JSON.stringify(payload)}`)), 'four-blocker');
+    await h.page.locator('#tab-iceberg').click();
+    const r = await h.page.evaluate(() => ({ pwned: (window as unknown as { __pwned?: number }).__pwned, imgs: document.querySelectorAll('img').length, text: document.body.textContent ?? '' }));
+    expect(r).toMatchObject({ pwned: undefined, imgs: 0 });
+    expect(r.text).toContain(payload);
+  });
+});
