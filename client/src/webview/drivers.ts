@@ -16,6 +16,7 @@ const $ = (id: string) => document.getElementById(id)!;
 let model: DriverModel | undefined;
 let state: DiagramViewState | undefined;
 let selected: string | undefined;
+let lastRendered: string | undefined;
 
 const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'path', 'rect', 'text']);
 const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|d|width|height|rx|viewBox|transform|role|tabindex|aria-labelledby|data-[a-z-]+)$/;
@@ -158,11 +159,19 @@ function renderIceberg(m: DriverModel): void {
 window.addEventListener('message', (event: MessageEvent<ToDiagramWebview>) => {
   const m = event.data;
   switch (m.type) {
-    case 'model':
+    case 'model': {
+      // Live updates arrive on every keystroke: redraw only when something changed, and give the
+      // keyboard focus back to the same factor, so moving chips with the arrow keys is not interrupted.
+      const key = JSON.stringify([m.model, m.state]);
+      if (key === lastRendered) break;
+      lastRendered = key;
+      const focused = (document.activeElement as HTMLElement | null)?.dataset?.factor;
       model = m.model;
       state = m.state;
       render();
+      if (focused) (document.querySelector(`.chip[data-factor="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
       break;
+    }
     case 'error':
       $('error').textContent = m.message;
       state = m.state;

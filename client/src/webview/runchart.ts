@@ -16,6 +16,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 let current: { model: ChartModel; state: ChartViewState } | undefined;
+let lastRendered: string | undefined;
 
 const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'line', 'polyline', 'circle', 'rect', 'text', 'style']);
 const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|x1|x2|y1|y2|cx|cy|r|rx|width|height|viewBox|points|role|tabindex|text-anchor|aria-labelledby|data-[a-z-]+)$/;
@@ -88,10 +89,15 @@ function render(): void {
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   switch (message.type) {
-    case 'chart':
+    case 'chart': {
+      // Redraw only when the chart changed (live updates arrive on every keystroke anywhere).
+      const key = JSON.stringify([message.model, message.state]);
+      if (key === lastRendered) break;
+      lastRendered = key;
       current = { model: message.model, state: message.state };
       render();
       break;
+    }
     case 'error':
       $('error').textContent = message.message;
       vscode.setState(message.state);
