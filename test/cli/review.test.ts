@@ -1,26 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FACTORS, cycle } from '../helpers';
-
-const root = path.join(__dirname, '..', '..');
-const cli = path.join(root, 'dist', 'cli.js');
-
-function pdsa(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function tempWorkspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-review-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+import { REPO_ROOT as root, pdsa, tempWorkspace } from '../node-helpers';
 
 describe('pdsa fmt', () => {
   it('lists unformatted files under --check (exit 1), rewrites them without it, then passes', () => {
@@ -68,7 +51,7 @@ describe('pdsa diff', () => {
     const dir = tempWorkspace({ 'c1.pdsa.yaml': before, '.gitattributes': '*.pdsa.yaml diff=pdsa\n*.factors.yaml diff=pdsa\n' });
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
     git('init', '-q');
-    git('config', 'diff.pdsa.command', `"${process.execPath}" "${cli}" diff`);
+    git('config', 'diff.pdsa.command', `"${process.execPath}" "${path.join(root, 'dist', 'cli.js')}" diff`);
     git('add', '.');
     git('commit', '-qm', 'first cycle');
     fs.writeFileSync(path.join(dir, 'c1.pdsa.yaml'), after);

@@ -113,3 +113,13 @@ export async function startCodeServer(options: { port?: number; settings?: Recor
     },
   };
 }
+
+/** A copy of the example workspace (tests edit it) opened in a fresh code-server and Chromium. */
+export async function openExample(prefix: string): Promise<{ workspace: string; server: CodeServer; wb: import('./workbench').Workbench }> {
+  const { openWorkbench } = await import('./workbench');
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), `pdsa-e2e-${prefix}-`));
+  fs.cpSync(path.join(REPO, 'examples', 'slc-belonging'), workspace, { recursive: true });
+  const server = await startCodeServer();
+  const wb = await openWorkbench(server.folderUrl(workspace));
+  return { workspace, server, wb };
+}

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, startCodeServer, type CodeServer } from './code-server';
-import { cursorAt, openFile, openWorkbench, runCommand, screenshot, visibleText, webviewFrame, type Workbench } from './workbench';
+import { openExample, type CodeServer } from './code-server';
+import { cursorAt, openFile, runCommand, screenshot, visibleText, webviewFrame, type Workbench } from './workbench';
 
 describe('driver diagram, four-blocker and iceberg in a real VS Code (code-server)', () => {
   let server: CodeServer;
@@ -11,10 +10,7 @@ describe('driver diagram, four-blocker and iceberg in a real VS Code (code-serve
   let workspace: string;
 
   beforeAll(async () => {
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-e2e-drivers-'));
-    fs.cpSync(path.join(REPO, 'examples', 'slc-belonging'), workspace, { recursive: true });
-    server = await startCodeServer();
-    wb = await openWorkbench(server.folderUrl(workspace));
+    ({ workspace, server, wb } = await openExample('drivers'));
   });
 
   afterAll(async () => {
@@ -54,7 +50,7 @@ describe('driver diagram, four-blocker and iceberg in a real VS Code (code-serve
     await chip.focus();
     await chip.press('ArrowRight');
     // The chart follows the edit: the chip is now in the high/high quadrant...
-    await frame.locator('.quadrant[data-impact="high"][data-influence="high"] .chip[data-factor="F-late-bus"]').waitFor({ timeout: 10_000 });
+    await frame.locator('.quadrant[data-impact="high"][data-influence="high"] .chip[data-factor="F-late-bus"]').waitFor({ timeout: 30_000 });
     // ...because the factors file says so, with nothing else changed.
     const influenceLine = lineOf('    influence: low');
     expect(influenceLine).toBeGreaterThan(0);

@@ -1,16 +1,9 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, startCodeServer, type CodeServer } from './code-server';
-import { cursorAt, goTo, openFile, openWorkbench, pdsaStatus, runCommand, screenshot, visibleText, type Workbench } from './workbench';
+import { openExample, type CodeServer } from './code-server';
+import { cursorAt, goTo, openFile, pdsaStatus, runCommand, screenshot, visibleText, type Workbench } from './workbench';
 
-/** The example workspace, copied so the test can edit it. */
-function exampleCopy(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-e2e-ws-'));
-  fs.cpSync(path.join(REPO, 'examples', 'slc-belonging'), dir, { recursive: true });
-  return dir;
-}
 
 describe('PDSA Workbench in a real VS Code (code-server)', () => {
   let server: CodeServer;
@@ -19,9 +12,7 @@ describe('PDSA Workbench in a real VS Code (code-server)', () => {
   const started = Date.now();
 
   beforeAll(async () => {
-    workspace = exampleCopy();
-    server = await startCodeServer();
-    wb = await openWorkbench(server.folderUrl(workspace));
+    ({ workspace, server, wb } = await openExample('ws'));
   });
 
   afterAll(async () => {
@@ -58,7 +49,7 @@ describe('PDSA Workbench in a real VS Code (code-server)', () => {
     await page.keyboard.type('s');
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: '"yess" is not allowed here' });
-    await row.waitFor({ timeout: 15_000 });
+    await row.waitFor({ timeout: 30_000 });
     expect(await row.innerText()).toContain(`[Ln ${line}, Col 15]`);
     // The status bar counts the workspace's errors.
     await pdsaStatus(page).locator('.codicon-error').waitFor();
@@ -78,7 +69,7 @@ describe('PDSA Workbench in a real VS Code (code-server)', () => {
     await page.keyboard.type('S-home');
     await page.keyboard.press('Control+Space');
     const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'S-homeroom-first' });
-    await suggestion.waitFor({ timeout: 15_000 });
+    await suggestion.waitFor({ timeout: 30_000 });
     expect(await page.locator('.suggest-widget').innerText()).toMatch(/Start every day in homeroom/);
     await screenshot(page, '3-completion');
     await suggestion.click();
@@ -87,7 +78,7 @@ describe('PDSA Workbench in a real VS Code (code-server)', () => {
 
     await goTo(page, strategyLine, 14);
     await page.keyboard.press('F12');
-    await page.locator('.tabs-container .tab.active', { hasText: 'belonging.factors.yaml' }).waitFor({ timeout: 15_000 });
+    await page.locator('.tabs-container .tab.active', { hasText: 'belonging.factors.yaml' }).waitFor({ timeout: 30_000 });
     const line = fs.readFileSync(path.join(workspace, 'belonging.factors.yaml'), 'utf8').split('\n').findIndex((l) => l === '  - id: S-homeroom-first') + 1;
     await cursorAt(page, line, 9);
     await screenshot(page, '4-definition');
@@ -98,14 +89,14 @@ describe('PDSA Workbench in a real VS Code (code-server)', () => {
     await openFile(page, 'c10-homeroom-first-whole-school.pdsa.yaml');
     await runCommand(page, 'PDSA: Start Next Cycle');
     const name = 'district-timetable-guidance-for-the-three-other.pdsa.yaml';
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
     const text = await visibleText(page);
     expect(text).toContain('previous: c10-homeroom-first-whole-school');
     expect(text).toContain('strategy: S-homeroom-first');
     expect(text).toContain('objective: District timetable guidance for the three other pilot schools in the new school year.');
     expect(fs.existsSync(path.join(workspace, 'cycles', name))).toBe(true);
     // The new file is indexed: no errors, one warning (the plan still needs its questions and predictions).
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'the plan asks no questions' }).waitFor({ timeout: 15_000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'the plan asks no questions' }).waitFor({ timeout: 30_000 });
     await expect.poll(async () => (await pdsaStatus(page).innerText()).replace(/\s+/g, ' ').trim()).toBe('0 1 PDSA');
     await screenshot(page, '7-next-cycle');
   });

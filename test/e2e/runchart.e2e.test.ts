@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, startCodeServer, type CodeServer } from './code-server';
-import { goTo, openFile, openWorkbench, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
+import { openExample, type CodeServer } from './code-server';
+import { goTo, openFile, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
 
 describe('run chart in a real VS Code (code-server)', () => {
   let server: CodeServer;
@@ -11,10 +10,7 @@ describe('run chart in a real VS Code (code-server)', () => {
   let workspace: string;
 
   beforeAll(async () => {
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-e2e-chart-'));
-    fs.cpSync(path.join(REPO, 'examples', 'slc-belonging'), workspace, { recursive: true });
-    server = await startCodeServer();
-    wb = await openWorkbench(server.folderUrl(workspace));
+    ({ workspace, server, wb } = await openExample('chart'));
   });
 
   afterAll(async () => {
@@ -49,11 +45,11 @@ describe('run chart in a real VS Code (code-server)', () => {
     await goTo(page, last, lines[last - 1]!.length + 1);
     await page.keyboard.press('Enter');
     await page.keyboard.type('- [2026-11-02, 24.1]');
-    await frame.locator('svg.pdsa-chart circle.point').nth(76).waitFor({ timeout: 10_000 });
+    await frame.locator('svg.pdsa-chart circle.point').nth(76).waitFor({ timeout: 30_000 });
     await screenshot(page, '6-run-chart-live');
 
     // A cycle mark opens its cycle file.
     await frame.locator('svg.pdsa-chart g.cycle[data-cycle="c03-greeters-side-entrance"]').click();
-    await page.locator('.tabs-container .tab.active', { hasText: 'c03-greeters-side-entrance.pdsa.yaml' }).waitFor({ timeout: 10_000 });
+    await page.locator('.tabs-container .tab.active', { hasText: 'c03-greeters-side-entrance.pdsa.yaml' }).waitFor({ timeout: 30_000 });
   });
 });

@@ -91,7 +91,7 @@ export async function visibleText(page: Page): Promise<string> {
 }
 
 /** The frame of a webview whose document contains the selector (webviews nest two iframes deep). */
-export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
+export async function webviewFrame(page: Page, selector: string, timeoutMs = 60_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {

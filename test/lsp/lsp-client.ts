@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import {
@@ -110,13 +109,4 @@ export class LspClient {
   }
 }
 
-/** Copies a folder (or writes files) into a fresh temp workspace. */
-export function tempWorkspace(files: Record<string, string>, copyFrom?: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-lsp-'));
-  if (copyFrom) fs.cpSync(copyFrom, dir, { recursive: true });
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+export { tempWorkspace } from '../node-helpers';

@@ -4,6 +4,7 @@
 import type { DriverModel, Level } from '../../../server/src/core/analytics/drivers';
 import { renderDriverDiagram } from '../../../server/src/core/render/driver-svg';
 import type { DiagramViewState, FromDiagramWebview, ToDiagramWebview } from './protocol';
+import { safeSvg } from './safe-svg';
 
 interface VsCodeApi {
   postMessage(message: FromDiagramWebview): void;
@@ -22,17 +23,7 @@ const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'path', 'rect', '
 const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|d|width|height|rx|viewBox|transform|role|tabindex|aria-labelledby|data-[a-z-]+)$/;
 
 function toSvg(text: string): Element {
-  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-  if (doc.documentElement.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length) throw new Error('the diagram could not be drawn');
-  const walk = (el: Element) => {
-    for (const child of [...el.children]) {
-      if (ALLOWED_ELEMENTS.has(child.localName)) walk(child);
-      else child.remove();
-    }
-    for (const a of [...el.attributes]) if (!ALLOWED_ATTRIBUTES.test(a.name)) el.removeAttribute(a.name);
-  };
-  walk(doc.documentElement);
-  return document.importNode(doc.documentElement, true);
+  return safeSvg(text, ALLOWED_ELEMENTS, ALLOWED_ATTRIBUTES);
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {

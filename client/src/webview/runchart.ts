@@ -5,6 +5,7 @@ import type { ChartModel } from '../../../server/src/core/analytics/model';
 import type { ChartType, RuleSet } from '../../../server/src/core/analytics/runchart';
 import { RULE_LABELS, renderChart } from '../../../server/src/core/render/runchart-svg';
 import type { ChartViewState, FromWebview, ToWebview } from './protocol';
+import { safeSvg } from './safe-svg';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -18,23 +19,11 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 let current: { model: ChartModel; state: ChartViewState } | undefined;
 let lastRendered: string | undefined;
 
-const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'line', 'polyline', 'circle', 'rect', 'text', 'style']);
+const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'line', 'polyline', 'circle', 'rect', 'text']);
 const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|x1|x2|y1|y2|cx|cy|r|rx|width|height|viewBox|points|role|tabindex|text-anchor|aria-labelledby|data-[a-z-]+)$/;
 
-/** Parses our renderer's SVG and keeps only what the renderer emits: defence in depth against any injection. */
-function toSvgElement(svgText: string): SVGSVGElement {
-  const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
-  const root = doc.documentElement;
-  if (root.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length) throw new Error('the chart could not be drawn');
-  const walk = (el: Element) => {
-    for (const child of [...el.children]) {
-      if (!ALLOWED_ELEMENTS.has(child.localName) || child.localName === 'style') child.remove();
-      else walk(child);
-    }
-    for (const attr of [...el.attributes]) if (!ALLOWED_ATTRIBUTES.test(attr.name)) el.removeAttribute(attr.name);
-  };
-  walk(root);
-  return document.importNode(root, true) as unknown as SVGSVGElement;
+function toSvgElement(svgText: string): Element {
+  return safeSvg(svgText, ALLOWED_ELEMENTS, ALLOWED_ATTRIBUTES);
 }
 
 function render(): void {

@@ -7,6 +7,16 @@ import type { WorksheetKind } from './uri';
 
 export type ItemKind = 'focus' | 'target' | 'measure' | 'factor' | 'strategy' | 'cycle';
 
+/** How messages and hovers name each kind of item. */
+export const KIND_LABELS: Record<ItemKind, string> = {
+  focus: 'focus area',
+  target: 'target',
+  measure: 'measure',
+  factor: 'factor',
+  strategy: 'strategy',
+  cycle: 'cycle',
+};
+
 /** An id defined in a worksheet. Extracted from the AST, so navigation works even while the file has schema errors. */
 export interface Definition {
   id: string;

@@ -3,7 +3,7 @@ import { parseMeasureCsv, type CsvData } from '../csv';
 import { diagnostic } from '../parse';
 import { isIsoDate } from '../schema/common';
 import { nearest } from '../suggest';
-import type { Definition, ItemKind, Reference } from '../symbols';
+import { KIND_LABELS, type Definition, type ItemKind, type Reference } from '../symbols';
 import { basename } from '../uri';
 import { diagnosticAt, type WorksheetFile } from '../worksheet';
 
@@ -16,15 +16,6 @@ export interface IndexView {
   csv(uri: string): CsvData | null | undefined;
   today: string;
 }
-
-const KIND_NAMES: Record<ItemKind, string> = {
-  focus: 'focus area',
-  target: 'target',
-  measure: 'measure',
-  factor: 'factor',
-  strategy: 'strategy',
-  cycle: 'cycle',
-};
 
 export function crossFileChecks(file: WorksheetFile, index: IndexView): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -40,14 +31,14 @@ export function crossFileChecks(file: WorksheetFile, index: IndexView): Diagnost
 function references(file: WorksheetFile, index: IndexView, out: Diagnostic[]): void {
   for (const ref of file.symbols.references) {
     const defs = index.definitions(ref.id);
-    const kindName = KIND_NAMES[ref.kind];
+    const kindName = KIND_LABELS[ref.kind];
     if (defs.length === 0) {
       const guess = nearest(ref.id, index.idsOfKind(ref.kind));
       const d = diagnostic(file.uri, ref.range, 'unknown-reference', guess ? `no ${kindName} "${ref.id}" in the workspace: did you mean "${guess}"?` : `no ${kindName} "${ref.id}" in the workspace`);
       if (guess) d.suggestion = { range: ref.range, newText: guess };
       out.push(d);
     } else if (!defs.some((d) => d.kind === ref.kind)) {
-      out.push(diagnostic(file.uri, ref.range, 'wrong-reference-kind', `"${ref.id}" is a ${KIND_NAMES[defs[0]!.kind]}, but a ${kindName} is expected here`));
+      out.push(diagnostic(file.uri, ref.range, 'wrong-reference-kind', `"${ref.id}" is a ${KIND_LABELS[defs[0]!.kind]}, but a ${kindName} is expected here`));
     }
   }
 }

@@ -32,14 +32,7 @@ export function symbolAt(file: WorksheetFile, p: Position): { id: string; kind: 
   return undefined;
 }
 
-export const KIND_LABELS: Record<ItemKind, string> = {
-  focus: 'focus area',
-  target: 'target',
-  measure: 'measure',
-  factor: 'factor',
-  strategy: 'strategy',
-  cycle: 'cycle',
-};
+export { KIND_LABELS } from '../symbols';
 
 export function firstSentence(s: string): string {
   const m = /^(.*?[.:])(\s|$)/.exec(s);
