@@ -71,8 +71,15 @@ export function startServer(connection: Connection): void {
     if (configurationPull) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'pdsa' });
     await pullSettings();
     const started = Date.now();
-    const files = await scanRoots();
-    connection.console.info(`pdsa: indexed ${files} worksheet files in ${Date.now() - started} ms`);
+    try {
+      const files = await scanRoots();
+      connection.console.info(`pdsa: indexed ${files} worksheet files in ${Date.now() - started} ms`);
+    } catch (error) {
+      connection.console.error(`pdsa: the workspace scan failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      // Whatever happened, publish what the index holds; a failed scan must not silence the editor.
+      scanning = false;
+    }
     await publish();
   });
 
@@ -118,7 +125,6 @@ export function startServer(connection: Connection): void {
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
-    scanning = false;
     return found.worksheets.length;
   }
 
