@@ -16,7 +16,7 @@ async function createAndOpen(result: NewCycleResult): Promise<void> {
 
 /** "PDSA: New Cycle File": pick the strategy to test, name the cycle, and start writing its Plan. */
 export async function newCycleFile(ctx: Ctx): Promise<void> {
-  const client = ctx.languageClient;
+  const client = await ctx.languageClient();
   const strategies = await client.sendRequest(listItems, { kind: 'strategy' });
   if (strategies.length === 0) {
     void vscode.window.showWarningMessage('No strategies in this workspace yet: add one to a *.factors.yaml file first.');
@@ -50,7 +50,7 @@ export async function startNextCycle(ctx: Ctx, from?: string): Promise<void> {
     }
   }
   try {
-    await createAndOpen(await ctx.languageClient.sendRequest(nextCycle, { from }));
+    await createAndOpen(await (await ctx.languageClient()).sendRequest(nextCycle, { from }));
   } catch (error) {
     void vscode.window.showWarningMessage(error instanceof Error ? error.message : String(error));
   }

@@ -9,6 +9,8 @@ import { workspaceStatus, type WorkspaceStatus } from '../../server/src/lsp/prot
  */
 export class Ctx implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  /** Settles when the current start (or restart) is done; commands wait on it instead of failing at startup. */
+  private starting: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
   readonly output: vscode.LogOutputChannel;
   private readonly status: vscode.StatusBarItem;
@@ -21,12 +23,19 @@ export class Ctx implements vscode.Disposable {
     this.disposables.push(this.output, this.status);
   }
 
-  get languageClient(): LanguageClient {
-    if (!this.client) throw new Error('The PDSA language server is not running.');
+  /** The running language client, once it has started (a command run during activation waits for it). */
+  async languageClient(): Promise<LanguageClient> {
+    await this.starting;
+    if (!this.client) throw new Error('The PDSA language server is not running: see "PDSA: Show Output".');
     return this.client;
   }
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.starting = this.startClient();
+    return this.starting;
+  }
+
+  private async startClient(): Promise<void> {
     const module = this.extension.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -49,6 +58,7 @@ export class Ctx implements vscode.Disposable {
   }
 
   async restart(): Promise<void> {
+    await this.starting.catch(() => undefined);
     await this.client?.stop();
     this.client = undefined;
     await this.start();

@@ -37,7 +37,7 @@ async function showDriverDiagram(c: Ctx, uri?: vscode.Uri | string): Promise<voi
   const active = vscode.window.activeTextEditor?.document;
   if (!target && active && /\.factors\.ya?ml$/.test(active.fileName)) target = active.uri.toString();
   if (!target) {
-    const focuses = await c.languageClient.sendRequest(listItems, { kind: 'focus' });
+    const focuses = await (await c.languageClient()).sendRequest(listItems, { kind: 'focus' });
     if (focuses.length === 0) {
       void vscode.window.showWarningMessage('No *.factors.yaml file in this workspace yet.');
       return;
@@ -52,7 +52,7 @@ async function showDriverDiagram(c: Ctx, uri?: vscode.Uri | string): Promise<voi
 /** From a CodeLens the measure comes as an argument; from the palette or the editor title, the user picks one. */
 async function showRunChart(c: Ctx, measure?: string): Promise<void> {
   if (typeof measure !== 'string') {
-    const measures = await c.languageClient.sendRequest(listItems, { kind: 'measure' });
+    const measures = await (await c.languageClient()).sendRequest(listItems, { kind: 'measure' });
     if (measures.length === 0) {
       void vscode.window.showWarningMessage('No measures in this workspace yet: add one to a *.factors.yaml file first.');
       return;

@@ -83,8 +83,8 @@ export class DriverPanel implements vscode.Disposable {
         break;
       case 'moveFactor': {
         // The server computes the smallest edit; applying it through VS Code makes it one undo step.
-        const edit = await this.ctx.languageClient.sendRequest(moveFactor, { uri: this.state.uri, factor: message.factor, impact: message.impact, influence: message.influence });
-        const converted = await this.ctx.languageClient.protocol2CodeConverter.asWorkspaceEdit(edit);
+        const edit = await (await this.ctx.languageClient()).sendRequest(moveFactor, { uri: this.state.uri, factor: message.factor, impact: message.impact, influence: message.influence });
+        const converted = await (await this.ctx.languageClient()).protocol2CodeConverter.asWorkspaceEdit(edit);
         if (converted) await vscode.workspace.applyEdit(converted);
         break;
       }
@@ -101,7 +101,7 @@ export class DriverPanel implements vscode.Disposable {
   private async refresh(): Promise<void> {
     let message: ToDiagramWebview;
     try {
-      this.model = await this.ctx.languageClient.sendRequest(drivers, { uri: this.state.uri, expanded: this.state.expanded });
+      this.model = await (await this.ctx.languageClient()).sendRequest(drivers, { uri: this.state.uri, expanded: this.state.expanded });
       message = { type: 'model', model: this.model, state: this.state };
     } catch (error) {
       message = { type: 'error', message: error instanceof Error ? error.message : String(error), state: this.state };

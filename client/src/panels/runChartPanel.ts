@@ -98,7 +98,7 @@ export class RunChartPanel implements vscode.Disposable {
   private async refresh(): Promise<void> {
     let message: ToWebview;
     try {
-      this.model = await this.ctx.languageClient.sendRequest(chart, { measure: this.state.measure, rules: this.state.rules, type: this.state.type });
+      this.model = await (await this.ctx.languageClient()).sendRequest(chart, { measure: this.state.measure, rules: this.state.rules, type: this.state.type });
       message = { type: 'chart', model: this.model, state: this.state };
     } catch (error) {
       message = { type: 'error', message: error instanceof Error ? error.message : String(error), state: this.state };

@@ -79,6 +79,7 @@ export function startServer(connection: Connection): void {
     } finally {
       // Whatever happened, publish what the index holds; a failed scan must not silence the editor.
       scanning = false;
+      scanDone();
     }
     await publish();
   });
@@ -97,6 +98,9 @@ export function startServer(connection: Connection): void {
 
   /** True until the first scan of the workspace is complete: until then cross-file results are partial. */
   let scanning = true;
+  let scanDone: () => void = () => undefined;
+  /** Requests that read the whole index (lists, charts, diagrams, new cycles) wait for the first scan. */
+  const scanned = new Promise<void>((resolve) => (scanDone = resolve));
 
   /**
    * Reads every worksheet under the workspace folders into the index, factors files first (they
@@ -231,7 +235,8 @@ export function startServer(connection: Connection): void {
     return file ? codeLenses(file) : [];
   });
 
-  connection.onRequest(chart, (params) => {
+  connection.onRequest(chart, async (params) => {
+    await scanned;
     try {
       return buildChart(workspace, { measure: params.measure, type: params.type, rules: params.rules });
     } catch (error) {
@@ -240,7 +245,8 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onRequest(drivers, ({ uri, expanded }) => {
+  connection.onRequest(drivers, async ({ uri, expanded }) => {
+    await scanned;
     try {
       return buildDriverModel(workspace, uri, new Set(expanded ?? []));
     } catch (error) {
@@ -255,12 +261,13 @@ export function startServer(connection: Connection): void {
     return { documentChanges: edits.length ? [{ textDocument: { uri, version }, edits }] : [] };
   });
 
-  connection.onRequest(listItems, ({ kind }) =>
-    [...workspace.idsOfKind(kind)].map((id) => {
+  connection.onRequest(listItems, async ({ kind }) => {
+    await scanned;
+    return [...workspace.idsOfKind(kind)].map((id) => {
       const def = workspace.definitions(id).find((d) => d.kind === kind)!;
       return { id, title: def.title, uri: def.uri };
-    }),
-  );
+    });
+  });
 
   const cycleRequest = <T>(make: () => T): T => {
     try {
@@ -270,8 +277,8 @@ export function startServer(connection: Connection): void {
       throw error;
     }
   };
-  connection.onRequest(newCycle, ({ strategy, title }) => cycleRequest(() => createCycle(workspace, strategy, title, today())));
-  connection.onRequest(nextCycleRequest, ({ from }) => cycleRequest(() => nextCycle(workspace, from, today())));
+  connection.onRequest(newCycle, async ({ strategy, title }) => (await scanned, cycleRequest(() => createCycle(workspace, strategy, title, today()))));
+  connection.onRequest(nextCycleRequest, async ({ from }) => (await scanned, cycleRequest(() => nextCycle(workspace, from, today()))));
 
   documents.listen(connection);
   connection.listen();
