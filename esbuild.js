@@ -45,7 +45,7 @@ async function main() {
     return;
   }
   fs.mkdirSync('dist/webview', { recursive: true });
-  for (const css of ['runchart.css', 'drivers.css']) fs.copyFileSync(`client/src/webview/${css}`, `dist/webview/${css}`);
+  for (const css of ['theme.css', 'runchart.css', 'drivers.css']) fs.copyFileSync(`client/src/webview/${css}`, `dist/webview/${css}`);
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   fs.chmodSync('dist/cli.js', 0o755);

@@ -20,12 +20,12 @@ export interface Harness {
 
 export async function openHarness(bundle: 'runchart' | 'drivers', body: string): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pdsa-webview-${bundle}-`));
-  for (const ext of ['js', 'css']) fs.copyFileSync(path.join(DIST, `${bundle}.${ext}`), path.join(dir, `${bundle}.${ext}`));
+  for (const file of [`${bundle}.js`, `${bundle}.css`, 'theme.css']) fs.copyFileSync(path.join(DIST, file), path.join(dir, file));
   fs.writeFileSync(
     path.join(dir, 'index.html'),
     `<!DOCTYPE html><html><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'nonce-test'">
-<link rel="stylesheet" href="${bundle}.css"></head><body>
+<link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="${bundle}.css"></head><body>
 ${body}
 <script nonce="test">window.sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.sent.push(m), setState: () => {}, getState: () => undefined });</script>
 <script nonce="test" src="${bundle}.js"></script></body></html>`,

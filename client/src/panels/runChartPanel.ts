@@ -19,7 +19,7 @@ export class RunChartPanel implements vscode.Disposable {
       existing.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(RUN_CHART_VIEW, `Run chart: ${measure}`, vscode.ViewColumn.Beside, RunChartPanel.options(ctx));
+    const panel = vscode.window.createWebviewPanel(RUN_CHART_VIEW, `Run chart: ${measure}`, vscode.ViewColumn.Beside, webviewOptions(ctx.extension.extensionUri));
     new RunChartPanel(ctx, panel, { measure, rules: 'ihi', type: 'run' });
   }
 
@@ -29,13 +29,10 @@ export class RunChartPanel implements vscode.Disposable {
       panel.dispose();
       return;
     }
-    panel.webview.options = RunChartPanel.options(ctx);
+    panel.webview.options = webviewOptions(ctx.extension.extensionUri);
     new RunChartPanel(ctx, panel, state);
   }
 
-  static options(ctx: Ctx): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return webviewOptions(ctx.extension.extensionUri);
-  }
 
   private constructor(
     private readonly ctx: Ctx,

@@ -19,6 +19,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, n
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('theme.css')}">
 <link rel="stylesheet" href="${asset(`${name}.css`)}">
 <title>${title}</title>
 </head>

@@ -25,6 +25,8 @@ const CACHE_VERSION = 1;
 interface CacheFile {
   version: number;
   key: string;
+  /** CSV files the run read: part of the key, so editing one invalidates the cache. */
+  csv: string[];
   results: [string, Diagnostic[]][];
 }
 
@@ -41,32 +43,21 @@ function cacheKey(files: string[], configPath: string | undefined, today: string
   return JSON.stringify([CACHE_VERSION, today ?? new Date().toISOString().slice(0, 10), configPath && stamp(configPath), files.map(stamp), csvFiles.map(stamp)]);
 }
 
-function readCache(file: string, key: string): Map<string, Diagnostic[]> | undefined {
+function readCache(file: string): CacheFile | undefined {
   try {
     const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
-    if (cache.version === CACHE_VERSION && cache.key === key) return new Map(cache.results);
+    return cache.version === CACHE_VERSION && Array.isArray(cache.csv) ? cache : undefined;
   } catch {
-    // No cache or an unreadable one: check from scratch.
+    return undefined; // no cache, or an unreadable one: check from scratch
   }
-  return undefined;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const found = findWorksheets(options.paths);
   const configPath = findConfig(options.paths[0] ?? '.');
-  // CSV files a previous run saw are part of the key: editing one must invalidate the cache.
-  let previousCsv: string[] = [];
-  if (options.cacheFile) {
-    try {
-      previousCsv = (JSON.parse(fs.readFileSync(options.cacheFile, 'utf8')) as { csv?: string[] }).csv ?? [];
-    } catch {
-      previousCsv = [];
-    }
-  }
-  const key = options.cacheFile ? cacheKey(found.worksheets, configPath, options.today, previousCsv) : '';
-  if (options.cacheFile) {
-    const cached = readCache(options.cacheFile, key);
-    if (cached) return { results: cached, errors: found.errors, fromCache: true };
+  const cache = options.cacheFile ? readCache(options.cacheFile) : undefined;
+  if (cache && cache.key === cacheKey(found.worksheets, configPath, options.today, cache.csv)) {
+    return { results: new Map(cache.results), errors: found.errors, fromCache: true };
   }
 
   const { workspace, csvFiles } = await loadWorkspace(found.worksheets, configPath, options.today, found.errors);
@@ -74,9 +65,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
 
   if (options.cacheFile) {
     const sortedCsv = [...csvFiles].sort();
-    const cache: CacheFile & { csv: string[] } = { version: CACHE_VERSION, key: cacheKey(found.worksheets, configPath, options.today, sortedCsv), results: [...results], csv: sortedCsv };
+    const next: CacheFile = { version: CACHE_VERSION, key: cacheKey(found.worksheets, configPath, options.today, sortedCsv), csv: sortedCsv, results: [...results] };
     try {
-      fs.writeFileSync(options.cacheFile, JSON.stringify(cache));
+      fs.writeFileSync(options.cacheFile, JSON.stringify(next));
     } catch (error) {
       found.errors.push(`cannot write the cache '${path.relative(process.cwd(), options.cacheFile)}': ${describeFsError(error)}`);
     }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { localDate } from '../core/service/common';
+import { localDate } from '../core/schema/common';
 import { CycleError, nextCycle } from '../core/service/cycles';
 import { findConfig, findWorksheets } from '../node/find-files';
 import { loadWorkspace } from './check';

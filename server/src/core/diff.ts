@@ -15,7 +15,7 @@ export function semanticDiff(uri: string, oldText: string | null, newText: strin
   if (before === undefined && after !== undefined) return [`new ${what} ${idOf(after)}${titleOf(after)}`];
   if (after === undefined && before !== undefined) return [`${what} ${idOf(before)} removed`];
   const out: string[] = [];
-  compare([], before, after, out, kind);
+  compare([], before, after, out);
   return out;
 }
 
@@ -39,7 +39,7 @@ function isSeriesData(v: Json): boolean {
   return isPointList(v) || (isObject(v) && Object.keys(v).length > 0 && Object.values(v).every(isPointList));
 }
 
-function compare(path: (string | number)[], a: Json, b: Json, out: string[], kind: string | undefined): void {
+function compare(path: (string | number)[], a: Json, b: Json, out: string[]): void {
   if (JSON.stringify(a) === JSON.stringify(b)) return;
   const key = path[path.length - 1];
   const where = pathText(path);
@@ -47,7 +47,7 @@ function compare(path: (string | number)[], a: Json, b: Json, out: string[], kin
   if ((isSeriesData(a) || a === undefined) && (isSeriesData(b) || b === undefined) && (isSeriesData(a) || isSeriesData(b))) return series(where, a, b, out);
   if (a === undefined) {
     // A new section says what it holds: "do.data.x: +4 values", "study.learned written".
-    if (isObject(b) && Object.keys(b).length) return compare(path, {}, b, out, kind);
+    if (isObject(b) && Object.keys(b).length) return compare(path, {}, b, out);
     if (typeof b === 'string' && b.length > 40) out.push(`${where} written`);
     else out.push(isObject(b) || Array.isArray(b) ? `${where} added` : `${where}: ${show(b)} (new)`);
     return;
@@ -58,7 +58,7 @@ function compare(path: (string | number)[], a: Json, b: Json, out: string[], kin
   }
   if (path.length === 1 && typeof key === 'string' && ITEM_LISTS[key] && Array.isArray(a) && Array.isArray(b)) return items(key, a, b, out);
   if (isObject(a) && isObject(b)) {
-    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) compare([...path, k], a[k], b[k], out, kind);
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) compare([...path, k], a[k], b[k], out);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b) && a.every((x) => typeof x !== 'object') && b.every((x) => typeof x !== 'object')) {
@@ -69,7 +69,7 @@ function compare(path: (string | number)[], a: Json, b: Json, out: string[], kin
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) compare([...path, i], a[i], b[i], out, kind);
+    for (let i = 0; i < Math.max(a.length, b.length); i++) compare([...path, i], a[i], b[i], out);
     return;
   }
   if (typeof a === 'string' && typeof b === 'string' && (a.length > 40 || b.length > 40)) {
@@ -135,6 +135,6 @@ function items(list: string, a: Json[], b: Json[], out: string[]): void {
 
 function compareItem(noun: string, id: string, a: Record<string, Json>, b: Record<string, Json>, out: string[]): void {
   const inner: string[] = [];
-  compare([], a, b, inner, undefined);
+  compare([], a, b, inner);
   for (const line of inner) out.push(`${noun} ${id}: ${line.replace(/^: /, '')}`);
 }

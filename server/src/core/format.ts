@@ -4,8 +4,7 @@ import { cycleSchema } from './schema/cycle';
 import { factorsSchema } from './schema/factors';
 import { configSchema } from './schema/config';
 import { allowedKeys, childSchema } from './schema/walk';
-import { worksheetKind } from './uri';
-import { CONFIG_FILE_NAME } from './uri';
+import { CONFIG_FILE_NAME, worksheetKind } from './uri';
 
 export type FormatResult = { ok: true; text: string; changed: boolean } | { ok: false; message: string; line: number };
 

@@ -19,3 +19,9 @@ export function offsetAt(lc: LineCounter, text: string, pos: Position): number {
 }
 
 export const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** The first sentence of a description, for one-line details ("Id of a strategy." -> "Id of a strategy"). */
+export function firstSentence(s: string): string {
+  const m = /^(.*?[.:])(\s|$)/.exec(s);
+  return (m ? m[1]! : s).replace(/[.:]$/, '');
+}

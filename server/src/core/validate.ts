@@ -6,7 +6,7 @@ import { diagnostic } from './parse';
 import { FORMAT_VERSION } from './schema/common';
 import { allowedKeys, childSchema, description, schemaAt } from './schema/walk';
 import { nearest } from './suggest';
-import { rangeOf } from './text';
+import { firstSentence, rangeOf } from './text';
 
 /** The slice of a zod 4 issue this module reads. */
 interface Issue {
@@ -56,17 +56,22 @@ export function validateAgainst<T>(schema: z.ZodType<T>, uri: string, doc: Docum
  * `prediction:` with nothing after it means "not written yet": an empty member of a key the format
  * knows is treated as absent. Unknown empty keys stay, so `{note: one class, 22 students}` still
  * reports "22 students" instead of silently losing it. Lists keep their nulls (missing data points).
+ * Works in place: the value is a fresh toJS() result that nothing else holds.
  */
 function withoutEmptyMembers(value: unknown, schema: z.ZodType | undefined): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => withoutEmptyMembers(v, schema && childSchema(schema, i)));
-  if (value === null || typeof value !== 'object') return value;
-  const known = new Set(schema ? allowedKeys(schema) : []);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (v === null && known.has(k)) continue;
-    out[k] = withoutEmptyMembers(v, schema && childSchema(schema, k));
+  if (Array.isArray(value)) {
+    if (schema) for (let i = 0; i < value.length; i++) withoutEmptyMembers(value[i], childSchema(schema, i));
+    return value;
   }
-  return out;
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const known = schema ? allowedKeys(schema) : [];
+  for (const k of Object.keys(record)) {
+    const v = record[k];
+    if (v === null && known.includes(k)) delete record[k];
+    else if (v !== null && typeof v === 'object' && schema) withoutEmptyMembers(v, childSchema(schema, k));
+  }
+  return value;
 }
 
 function report(ctx: Context, issue: Issue, base: PathSegment[]): void {
@@ -232,10 +237,6 @@ function pathText(path: PathSegment[]): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
-function firstSentence(s: string): string {
-  const m = /^(.*?[.:])(\s|$)/.exec(s);
-  return (m ? m[1]! : s).replace(/[.:]$/, '');
-}
 
 function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;

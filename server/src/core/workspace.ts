@@ -1,7 +1,9 @@
 import { applyConfig, loadConfig } from './config';
 import type { CsvData } from './csv';
 import { compareDiagnostics, type Diagnostic } from './diagnostics';
-import { crossFileChecks, parseCsv, type IndexView } from './checks/crossfile';
+import { crossFileChecks, type IndexView } from './checks/crossfile';
+import { parseMeasureCsv } from './csv';
+import { isIsoDate, localDate } from './schema/common';
 import type { Config } from './schema/config';
 import type { Definition, ItemKind, Reference } from './symbols';
 import { worksheetKind } from './uri';
@@ -15,12 +17,6 @@ export interface WorkspaceOptions {
    * and hovers; a batch check of thousands of files runs faster without holding them.
    */
   retainSyntaxTrees?: boolean;
-}
-
-function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -80,17 +76,27 @@ export class Workspace implements IndexView {
   }
 
   get today(): string {
-    return this.fixedToday ?? this.config.today ?? localToday();
+    return this.fixedToday ?? this.config.today ?? localDate();
   }
 
   // ---- feeding the index ----
 
-  /** Adds or replaces a worksheet; text of files that are not worksheets is ignored. */
-  setWorksheet(uri: string, text: string): WorksheetFile | undefined {
+  /**
+   * Adds or replaces a worksheet; text of files that are not worksheets is ignored. The same text
+   * again (an editor opening or closing an unchanged file) keeps the analysis it has. `retainTree`
+   * keeps this file's syntax tree even when the workspace drops them (an open document, which
+   * completion and hovers will read).
+   */
+  setWorksheet(uri: string, text: string, retainTree = this.retainSyntaxTrees): WorksheetFile | undefined {
     const kind = worksheetKind(uri);
     if (!kind) return undefined;
+    const current = this.files.get(uri);
+    if (current?.parsed.text === text) {
+      if (!retainTree) current.parsed.doc = undefined;
+      return current;
+    }
     const next = analyseWorksheet(uri, kind, text);
-    if (!this.retainSyntaxTrees) next.parsed.doc = undefined;
+    if (!retainTree) next.parsed.doc = undefined;
     this.replace(uri, next);
     return next;
   }
@@ -101,7 +107,7 @@ export class Workspace implements IndexView {
 
   /** A measure's CSV file; null when it cannot be read. */
   setCsv(uri: string, text: string | null): void {
-    this.csvFiles.set(uri, text === null ? null : parseCsv(text));
+    this.csvFiles.set(uri, text === null ? null : parseMeasureCsv(text, isIsoDate));
     for (const user of this.csvUsers.get(uri) ?? []) this.dirty.add(user);
   }
 
@@ -249,9 +255,6 @@ export class Workspace implements IndexView {
     return this.files.values();
   }
 
-  allDefinitions(): Definition[] {
-    return [...this.defs.values()].flat();
-  }
 
   /** Diagnostics of one file (worksheet or config), sorted, with the config applied. */
   diagnostics(uri: string): Diagnostic[] {

@@ -14,7 +14,6 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadMissingCsv } from '../core/host';
 import { codeActions, cycleActions } from '../core/service/actions';
-import { localDate } from '../core/service/common';
 import { completions } from '../core/service/completion';
 import { hover } from '../core/service/hover';
 import { definition, prepareRename, references, rename, RenameError } from '../core/service/navigation';
@@ -38,8 +37,8 @@ import { formattingEdits } from '../core/service/formatting';
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  // Syntax trees are kept only while needed (open files re-parse on demand): thousands of
-  // closed files would otherwise cost hundreds of MB.
+  // Syntax trees are kept for open documents only: thousands of closed files would otherwise cost
+  // hundreds of MB.
   const workspace = new Workspace({ retainSyntaxTrees: false });
   const counts = new Map<string, [number, number]>();
   let roots: string[] = [];
@@ -167,8 +166,8 @@ export function startServer(connection: Connection): void {
     const uri = e.document.uri;
     const text = e.document.getText();
     if (uri.endsWith(CONFIG_FILE_NAME)) workspace.setConfig(uri, text);
-    // Opening a file the scan already indexed with the same text needs no second parse.
-    else if (workspace.worksheet(uri)?.parsed.text !== text) workspace.setWorksheet(uri, text);
+    // Open documents keep their syntax tree: completion and hovers read it on the next keystroke.
+    else workspace.setWorksheet(uri, text, true);
     // An editor that opens a file shows its problems even when there are none to clear.
     if (justOpened.delete(uri)) workspace.republish(uri);
     await publish();
@@ -197,7 +196,7 @@ export function startServer(connection: Connection): void {
     await publish();
   });
 
-  const today = () => workspace.today ?? localDate();
+  const today = () => workspace.today;
   connection.onCompletion((p) => completions(workspace, p.textDocument.uri, p.position, today()));
   connection.onHover((p) => hover(workspace, p.textDocument.uri, p.position));
   connection.onDefinition((p) => definition(workspace, p.textDocument.uri, p.position));

@@ -99,9 +99,10 @@ export function buildChart(ws: Workspace, request: ChartRequest): ChartModel {
   groups.sort((a, b) => (a.group === ALL_GROUP ? -1 : b.group === ALL_GROUP ? 1 : 0));
 
   const targets: TargetLine[] = [];
-  for (const def of ws.allDefinitions()) {
-    if (def.kind !== 'target') continue;
-    const target = ws.worksheet(def.uri)?.factors?.targets?.[def.path[1] as number];
+  // Targets name their measure: the reference index already knows which ones are set on this one.
+  for (const ref of ws.references(measure.id)) {
+    if (ref.path[0] !== 'targets') continue;
+    const target = ws.worksheet(ref.uri)?.factors?.targets?.[ref.path[1] as number];
     if (target?.measure === measure.id && target.target) targets.push({ id: target.id, value: target.target.value, date: target.target.date, group: target.group });
   }
 

@@ -1,7 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
-import { parseMeasureCsv, type CsvData } from '../csv';
+import type { CsvData } from '../csv';
 import { diagnostic } from '../parse';
-import { isIsoDate } from '../schema/common';
 import { nearest } from '../suggest';
 import { KIND_LABELS, type Definition, type ItemKind, type Reference } from '../symbols';
 import { basename } from '../uri';
@@ -152,8 +151,4 @@ function csvFiles(file: WorksheetFile, index: IndexView, out: Diagnostic[]): voi
       if (data.errors.length > 5) out.push(diagnostic(file.uri, link.range, 'csv-error', `${name}: ${data.errors.length - 5} more problem(s)`));
     }
   }
-}
-
-export function parseCsv(text: string): CsvData {
-  return parseMeasureCsv(text, isIsoDate);
 }

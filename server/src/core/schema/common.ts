@@ -25,6 +25,12 @@ export function isIsoDate(value: string): boolean {
   return d <= daysInMonth;
 }
 
+/** Today as YYYY-MM-DD in local time (what a person means by "today"). */
+export function localDate(d = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 export const isoDate = z
   .string()
   .refine(isIsoDate, { message: 'expected a real calendar date written YYYY-MM-DD', abort: true })

@@ -40,8 +40,25 @@ export function isOptional(schema: z.ZodType): boolean {
   return defOf(schema).type === 'optional';
 }
 
-/** The schema of a child value, or undefined when the schema allows no such child. */
+const childCache = new WeakMap<z.ZodType, Map<PathSegment, z.ZodType | undefined>>();
+const keysCache = new WeakMap<z.ZodType, string[]>();
+
+/**
+ * The schema of a child value, or undefined when the schema allows no such child. Schemas never
+ * change, so answers are remembered: validation asks this for every value of every file.
+ */
 export function childSchema(schema: z.ZodType, segment: PathSegment): z.ZodType | undefined {
+  let cache = childCache.get(schema);
+  if (!cache) childCache.set(schema, (cache = new Map()));
+  // Every list index has the same child schema: remember one answer for all of them.
+  const key = typeof segment === 'number' ? 0 : segment;
+  if (cache.has(key)) return cache.get(key);
+  const child = computeChild(schema, segment);
+  cache.set(key, child);
+  return child;
+}
+
+function computeChild(schema: z.ZodType, segment: PathSegment): z.ZodType | undefined {
   const s = unwrap(schema);
   const def = defOf(s);
   switch (def.type) {
@@ -84,11 +101,15 @@ export function objectShapes(schema: z.ZodType): Record<string, z.ZodType>[] {
 
 /** Keys a map at this schema may have: object fields, or the members of a record's enum key type. */
 export function allowedKeys(schema: z.ZodType): string[] {
+  let keys = keysCache.get(schema);
+  if (keys) return keys;
   const s = unwrap(schema);
   const def = defOf(s);
-  if (def.type === 'record' && def.keyType) return enumValues(def.keyType);
-  if (def.type === 'union') return (def.options ?? []).flatMap(allowedKeys);
-  return objectShapes(s).flatMap((shape) => Object.keys(shape));
+  if (def.type === 'record' && def.keyType) keys = enumValues(def.keyType);
+  else if (def.type === 'union') keys = (def.options ?? []).flatMap(allowedKeys);
+  else keys = objectShapes(s).flatMap((shape) => Object.keys(shape));
+  keysCache.set(schema, keys);
+  return keys;
 }
 
 /** Allowed literal values (enum members, literals), e.g. for "did you mean" and completion. */

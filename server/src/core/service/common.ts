@@ -4,6 +4,7 @@ import { cycleSchema } from '../schema/cycle';
 import { factorsSchema } from '../schema/factors';
 import type { Definition, ItemKind, Reference } from '../symbols';
 import { offsetAt, positionAt } from '../text';
+export { firstSentence } from '../text';
 import type { WorksheetKind } from '../uri';
 import type { WorksheetFile } from '../worksheet';
 
@@ -34,18 +35,8 @@ export function symbolAt(file: WorksheetFile, p: Position): { id: string; kind: 
 
 export { KIND_LABELS } from '../symbols';
 
-export function firstSentence(s: string): string {
-  const m = /^(.*?[.:])(\s|$)/.exec(s);
-  return (m ? m[1]! : s).replace(/[.:]$/, '');
-}
 
 /** Text shown to users in Markdown: worksheet text is untrusted, so Markdown syntax in it is escaped. */
 export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
-}
-
-/** Today as YYYY-MM-DD in local time (what a person means by "today"). */
-export function localDate(d = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -29,7 +29,7 @@ export function hover(ws: Workspace, uri: string, position: Position): Hover | n
   const m = /^(\s*(?:-\s+)*)(?:\{\s*)?([\w-]+)\s*:/.exec(line);
   const root = rootSchema(file.kind);
   if (m) {
-    const keyStart = lineStart + m[1]!.length + (m[0].includes('{') ? m[0].indexOf(m[2]!) - m[1]!.length : 0);
+    const keyStart = lineStart + m[0].indexOf(m[2]!, m[1]!.length);
     const keyEnd = keyStart + m[2]!.length;
     if (offset >= keyStart && offset <= keyEnd) {
       const ctx = cursorContext(text, keyEnd + 1);
