@@ -37,7 +37,7 @@ import { formattingEdits } from '../core/service/formatting';
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  // Syntax trees are kept for open documents only: thousands of closed files would otherwise cost
+  // Syntax trees are kept only for files being edited: thousands of files would otherwise cost
   // hundreds of MB.
   const workspace = new Workspace({ retainSyntaxTrees: false });
   const counts = new Map<string, [number, number]>();
@@ -165,11 +165,14 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent(async (e) => {
     const uri = e.document.uri;
     const text = e.document.getText();
+    const opening = justOpened.delete(uri);
     if (uri.endsWith(CONFIG_FILE_NAME)) workspace.setConfig(uri, text);
-    // Open documents keep their syntax tree: completion and hovers read it on the next keystroke.
-    else workspace.setWorksheet(uri, text, true);
+    // A file being edited keeps its syntax tree: completion and hovers read it right after the
+    // keystroke. Merely opened files do not (a restored session may open thousands); the first
+    // completion in one parses it once.
+    else workspace.setWorksheet(uri, text, !opening);
     // An editor that opens a file shows its problems even when there are none to clear.
-    if (justOpened.delete(uri)) workspace.republish(uri);
+    if (opening) workspace.republish(uri);
     await publish();
   });
   documents.onDidClose(async (e) => {
