@@ -2,6 +2,8 @@
 // over stdio on the same generated workspaces, and prints a table:
 // time until every file has diagnostics, edit-to-diagnostics latency, completion latency, peak memory.
 // `npm run bench:lsp [sizes...] [--runs N]`. Both servers run on the same Node 24 (yaml-language-server 2 needs >= 22.13).
+// For profiling: BENCH_ONLY=pdsa runs one server, BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=..." passes
+// flags to its Node, BENCH_VERBOSE=1 shows its stderr and when the last didOpen was sent.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
