@@ -13,4 +13,18 @@ describe('Node bundles', () => {
       expect(source, bundle).toMatch(/LOG_TOKENS: \w+\.default\.env\.LOG_TOKENS/);
     }
   });
+
+  it('cover everything the yaml library takes from process', () => {
+    // The snapshot offers env and emitWarning only; a yaml release that used more would fail at run time.
+    const dist = path.join(root, 'node_modules', 'yaml', 'dist');
+    const used = new Set<string>();
+    const variables = new Set<string>();
+    for (const file of fs.readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'))) {
+      const source = fs.readFileSync(path.join(dist, file), 'utf8');
+      for (const m of source.matchAll(/node_process\.(\w+)/g)) used.add(m[1]!);
+      for (const m of source.matchAll(/node_process\.env\.(\w+)/g)) variables.add(m[1]!);
+    }
+    expect([...used].sort()).toEqual(['emitWarning', 'env']);
+    expect([...variables].sort()).toEqual(['LOG_STREAM', 'LOG_TOKENS']);
+  });
 });

@@ -3,7 +3,8 @@
 // Its parser reads `process.env.LOG_TOKENS` once per token and its composer `LOG_STREAM` once per
 // document, to switch on debug logging. `process.env` is not a plain object: every read is a call
 // into the C++ environment, and those reads were ~30% of parsing a workspace. The variables cannot
-// change meaning mid-run, so they are read once here; everything else is the real `process`.
+// change meaning mid-run, so they are read once here. The library uses nothing else of `process`
+// but emitWarning (test/cli/bundle.test.ts fails if an upgrade starts using more).
 import nodeProcess from 'node:process';
 
 export const env: Record<string, string | undefined> = {
