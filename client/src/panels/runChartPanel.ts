@@ -33,7 +33,6 @@ export class RunChartPanel implements vscode.Disposable {
     new RunChartPanel(ctx, panel, state);
   }
 
-
   private constructor(
     private readonly ctx: Ctx,
     private readonly panel: vscode.WebviewPanel,
