@@ -5,21 +5,22 @@ import { Workspace } from '../server/src/core/workspace';
 
 const MEASURES = ['chronic-absence', 'belonging', 'greeted-by-name', 'positive-contacts', 'office-referrals'];
 
-function factorsFile(strategies: number): string {
-  const lines = ['version: 1', 'id: bench-focus', 'title: Generated focus area', 'result:', '  statement: Every student attends and belongs', 'measures:'];
+/** A factors file; `p` prefixes every id it defines (one team's ids in a collaborative's workspace). */
+export function factorsFile(strategies: number, p = ''): string {
+  const lines = ['version: 1', `id: ${p}bench-focus`, 'title: Generated focus area', 'result:', '  statement: Every student attends and belongs', 'measures:'];
   for (const m of MEASURES) {
-    lines.push(`  - id: ${m}`, `    name: Measure ${m}`, '    kind: outcome', '    better: down', '    data:');
+    lines.push(`  - id: ${p}${m}`, `    name: Measure ${m}`, '    kind: outcome', '    better: down', '    data:');
     for (let w = 0; w < 52; w++) lines.push(`      - [${isoWeek(w)}, ${(20 + Math.sin(w) * 3).toFixed(1)}]`);
   }
   lines.push('factors:');
   for (let f = 0; f < 20; f++) {
-    lines.push(`  - id: F${f}`, `    statement: Factor number ${f} behind the current conditions`, `    level: ${['event', 'pattern', 'structure', 'mental-model'][f % 4]}`);
-    if (f >= 5) lines.push(`    parents: [F${f % 5}]`);
+    lines.push(`  - id: ${p}F${f}`, `    statement: Factor number ${f} behind the current conditions`, `    level: ${['event', 'pattern', 'structure', 'mental-model'][f % 4]}`);
+    if (f >= 5) lines.push(`    parents: [${p}F${f % 5}]`);
     lines.push('    evidence:', `      validated: {by: Parent focus group, on: 2025-10-${String(10 + (f % 18)).padStart(2, '0')}}`, '    priority: true');
   }
   lines.push('strategies:');
   for (let s = 0; s < strategies; s++) {
-    lines.push(`  - id: S${s}`, `    title: Strategy ${s}`, '    hypothesis: If we try this then students come because they feel expected.', `    addresses: [F${s % 20}]`);
+    lines.push(`  - id: ${p}S${s}`, `    title: Strategy ${s}`, '    hypothesis: If we try this then students come because they feel expected.', `    addresses: [${p}F${s % 20}]`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -28,19 +29,19 @@ function isoWeek(w: number): string {
   return new Date(Date.UTC(2025, 10, 3) + w * 7 * 86400000).toISOString().slice(0, 10);
 }
 
-/** One cycle; every 8 cycles form a ramp (previous links), the last one adapts... and is followed. */
-export function cycleFile(i: number, strategies: number): string {
+/** One cycle; every 8 cycles form a ramp (previous links), the last one adapts... and is followed. `p` prefixes its ids. */
+export function cycleFile(i: number, strategies: number, p = ''): string {
   const ramp = Math.floor(i / 8);
   const step = i % 8;
   const start = isoWeek(step * 2);
   const end = isoWeek(step * 2 + 1);
-  const measure = MEASURES[i % MEASURES.length]!;
+  const measure = `${p}${MEASURES[i % MEASURES.length]!}`;
   return `version: 1
-id: c${i}
+id: ${p}c${i}
 title: Cycle ${i} of ramp ${ramp}, step ${step}
 team: Team ${ramp % 30}
-strategy: S${ramp % strategies}
-${step > 0 ? `previous: c${i - 1}\n` : ''}measures: [${measure}, office-referrals]
+strategy: ${p}S${ramp % strategies}
+${step > 0 ? `previous: ${p}c${i - 1}\n` : ''}measures: [${measure}, ${p}office-referrals]
 scale: {people: ${(step + 1) * 5}, sites: ${1 + (step >> 2)}, note: "step ${step} of the ramp"}
 
 plan:
@@ -94,6 +95,29 @@ export function generateWorkspace(dir: string, cycles: number): void {
   const strategies = 12;
   fs.writeFileSync(path.join(dir, 'bench.factors.yaml'), factorsFile(strategies));
   for (let i = 0; i < cycles; i++) fs.writeFileSync(path.join(dir, 'cycles', `c${i}.pdsa.yaml`), cycleFile(i, strategies));
+}
+
+/**
+ * A collaborative's repository: `teams` teams, each with its own factors file and `cycles` cycle
+ * files, every id prefixed by the team (t07-S3). Relative paths to text.
+ */
+export function teamWorkspaceFiles(teams: number, cycles: number): Map<string, string> {
+  const files = new Map<string, string>();
+  for (let t = 0; t < teams; t++) {
+    const p = `t${String(t).padStart(2, '0')}-`;
+    const folder = `team-${String(t).padStart(2, '0')}`;
+    files.set(`${folder}/focus.factors.yaml`, factorsFile(12, p));
+    for (let i = 0; i < cycles; i++) files.set(`${folder}/cycles/${p}c${i}.pdsa.yaml`, cycleFile(i, 12, p));
+  }
+  return files;
+}
+
+export function generateTeamWorkspace(dir: string, teams: number, cycles: number): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  for (const [name, text] of teamWorkspaceFiles(teams, cycles)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
 }
 
 /** 5 primary drivers, 20 secondary, 40 change ideas, 200 cycles (issue 5's readability case). */

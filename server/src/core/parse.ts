@@ -41,11 +41,8 @@ export function diagnostic(
 }
 
 export function parseYaml(uri: string, text: string): ParsedYaml {
-  const lineCounter = new LineCounter();
+  const lineCounter = lineCounterOf(text);
   const result: ParsedYaml = { uri, text, lineCounter, value: undefined, diagnostics: [], fatal: true };
-  // Filled from the text, not by the parser: inside some broken tokens the parser skips line breaks,
-  // which would map later offsets to the wrong line.
-  fillLineCounter(lineCounter, text);
   const refuse = (start: number, end: number, code: DiagnosticCode, message: string): ParsedYaml => {
     result.diagnostics.push(diagnostic(uri, rangeOf(lineCounter, start, end), code, message));
     return result;
@@ -196,7 +193,13 @@ function firstLineEnd(text: string, start: number, end: number): number {
   return nl === -1 ? end : Math.min(end, nl);
 }
 
-function fillLineCounter(lc: LineCounter, text: string): void {
+/**
+ * Line starts of a text. Filled from the text, not by the parser: inside some broken tokens the
+ * parser skips line breaks, which would map later offsets to the wrong line.
+ */
+export function lineCounterOf(text: string): LineCounter {
+  const lc = new LineCounter();
   lc.addNewLine(0);
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+  return lc;
 }

@@ -11,6 +11,7 @@ import { rangeOf, ZERO_RANGE } from './text';
 import { resolveRelative, type WorksheetKind } from './uri';
 import { validateAgainst } from './validate';
 import { localChecks } from './checks/local';
+import { anchorKey, crossFileAnchors, type Prefer } from './checks/anchors';
 
 /** A measure's CSV file, as named in a factors file. */
 export interface CsvLink {
@@ -31,11 +32,13 @@ export interface WorksheetFile {
   /** Syntax, schema and single-file checks (coaching ones included; config filters them on output). */
   diagnostics: Diagnostic[];
   csv: CsvLink[];
+  /** Ranges where cross-file checks may report (see checks/anchors.ts), by anchorKey. */
+  anchors: Record<string, Range>;
 }
 
 export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string): WorksheetFile {
   const parsed = parseYaml(uri, text);
-  const file: WorksheetFile = { uri, kind, parsed, symbols: { definitions: [], references: [] }, diagnostics: [...parsed.diagnostics], csv: [] };
+  const file: WorksheetFile = { uri, kind, parsed, symbols: { definitions: [], references: [] }, diagnostics: [...parsed.diagnostics], csv: [], anchors: {} };
   const doc = parsed.doc;
   if (!doc || parsed.fatal) return file;
   try {
@@ -53,6 +56,7 @@ export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string)
       });
     }
     file.diagnostics.push(...localChecks(file));
+    for (const { path, prefer } of crossFileAnchors(file)) file.anchors[anchorKey(path, prefer)] = rangeAt(file, path, prefer);
     // The plain data now lives on as file.cycle / file.factors (or was invalid): don't hold it twice.
     parsed.value = undefined;
   } catch (error) {
@@ -72,13 +76,15 @@ export function documentOf(file: WorksheetFile): Document.Parsed | undefined {
 }
 
 /** The range of the value at a path (or of its key when the value is empty); the file start if the path is absent. */
-export function rangeAt(file: WorksheetFile, path: PathSegment[], prefer: 'value' | 'key' = 'value'): Range {
+export function rangeAt(file: WorksheetFile, path: PathSegment[], prefer: Prefer = 'value'): Range {
+  const anchored = file.anchors[anchorKey(path, prefer)];
+  if (anchored) return anchored;
   const doc = documentOf(file);
   const located = doc ? locate(doc, path) : undefined;
   const span = located ? (prefer === 'key' ? keySpan(located, file.parsed.text) : valueSpan(located)) : undefined;
   return span ? rangeOf(file.parsed.lineCounter, span[0], span[1]) : ZERO_RANGE;
 }
 
-export function diagnosticAt(file: WorksheetFile, path: PathSegment[], code: DiagnosticCode, message: string, prefer: 'value' | 'key' = 'value'): Diagnostic {
+export function diagnosticAt(file: WorksheetFile, path: PathSegment[], code: DiagnosticCode, message: string, prefer: Prefer = 'value'): Diagnostic {
   return diagnostic(file.uri, rangeAt(file, path, prefer), code, message);
 }

@@ -8,6 +8,7 @@ import type { Config } from './schema/config';
 import type { Definition, ItemKind, Reference } from './symbols';
 import { worksheetKind } from './uri';
 import { analyseWorksheet, type WorksheetFile } from './worksheet';
+import { restoreWorksheet, type CompactWorksheet } from './compact';
 
 export interface WorkspaceOptions {
   /** Today's date (YYYY-MM-DD) for checks like "stuck at Do"; defaults to the config's `today`, then the clock. */
@@ -97,6 +98,20 @@ export class Workspace implements IndexView {
     }
     const next = analyseWorksheet(uri, kind, text);
     if (!retainTree) next.parsed.doc = undefined;
+    this.replace(uri, next);
+    return next;
+  }
+
+  /**
+   * Adds or replaces a worksheet analysed elsewhere (a worker thread, a cache) from the text it was
+   * analysed from. Same effect as setWorksheet with that text, minus the syntax tree.
+   */
+  setAnalysed(compact: CompactWorksheet, text: string): WorksheetFile | undefined {
+    const uri = compact.uri;
+    if (!worksheetKind(uri)) return undefined;
+    const current = this.files.get(uri);
+    if (current?.parsed.text === text) return current;
+    const next = restoreWorksheet(compact, text);
     this.replace(uri, next);
     return next;
   }

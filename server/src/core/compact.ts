@@ -1,0 +1,62 @@
+import type { Diagnostic, Range } from './diagnostics';
+import { lineCounterOf } from './parse';
+import type { Cycle } from './schema/cycle';
+import type { Factors } from './schema/factors';
+import type { Symbols } from './symbols';
+import { worksheetKind, type WorksheetKind } from './uri';
+import { analyseWorksheet, type CsvLink, type WorksheetFile } from './worksheet';
+
+/**
+ * One worksheet's analysis without its syntax tree: what the index, the cross-file checks, charts
+ * and diagrams read. Plain data (structured-clone safe), so it can come from a worker thread or a
+ * cache. It is cut from the very WorksheetFile the in-process path builds (compactWorksheet), so a
+ * file analysed elsewhere has the same diagnostics by construction. The text is not part of it: the
+ * shell has it already (it read the file), and a cache keys results by the text's hash instead.
+ */
+export interface CompactWorksheet {
+  uri: string;
+  kind: WorksheetKind;
+  /** The parse could not give a tree worth validating; editor features then skip the file. */
+  fatal: boolean;
+  cycle?: Cycle;
+  factors?: Factors;
+  symbols: Symbols;
+  diagnostics: Diagnostic[];
+  csv: CsvLink[];
+  anchors: Record<string, Range>;
+}
+
+export function compactWorksheet(file: WorksheetFile): CompactWorksheet {
+  const { uri, kind, cycle, factors, symbols, diagnostics, csv, anchors } = file;
+  const out: CompactWorksheet = { uri, kind, fatal: file.parsed.fatal, symbols, diagnostics, csv, anchors };
+  // Absent rather than undefined, so a clone and the original compare equal key by key.
+  if (cycle) out.cycle = cycle;
+  if (factors) out.factors = factors;
+  return out;
+}
+
+/**
+ * A WorksheetFile from a compact result and the text it was computed from. Its syntax tree is
+ * rebuilt on demand (documentOf) by the editor features that need one.
+ */
+export function restoreWorksheet(compact: CompactWorksheet, text: string): WorksheetFile {
+  const { uri, kind, fatal, cycle, factors, symbols, diagnostics, csv, anchors } = compact;
+  const file: WorksheetFile = {
+    uri,
+    kind,
+    parsed: { uri, text, lineCounter: lineCounterOf(text), doc: undefined, value: undefined, diagnostics: [], fatal },
+    symbols,
+    diagnostics,
+    csv,
+    anchors,
+  };
+  if (cycle) file.cycle = cycle;
+  if (factors) file.factors = factors;
+  return file;
+}
+
+/** Analyses a worksheet and cuts the compact result: what a worker thread sends back. */
+export function analyseCompact(uri: string, text: string): CompactWorksheet | undefined {
+  const kind = worksheetKind(uri);
+  return kind ? compactWorksheet(analyseWorksheet(uri, kind, text)) : undefined;
+}
