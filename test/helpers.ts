@@ -1,4 +1,5 @@
 import type { Diagnostic, Range } from '../server/src/core/diagnostics';
+import type { DirectoryEntry, FileStat, WorkspaceHost } from '../server/src/core/host';
 import { Workspace } from '../server/src/core/workspace';
 
 export const TODAY = '2026-11-22';
@@ -90,4 +91,42 @@ study:
 act:
   decision: ${opts.decision ?? 'adopt'}
 ${extra}`;
+}
+
+/**
+ * A workspace host over an in-memory file system (as a browser's virtual workspace is): file names
+ * ("a/b.pdsa.yaml") to text, under the root URI `memfs:/ws`, names escaped as URI segments.
+ * Reads are counted, so tests can see what was read.
+ */
+export function memoryHost(files: Record<string, string>): WorkspaceHost & { root: string; reads: string[]; files: Record<string, string>; uri(name: string): string } {
+  const root = 'memfs:/ws';
+  const uri = (name: string) => (name ? `${root}/${name.split('/').map(encodeURIComponent).join('/')}` : root);
+  const nameOf = (u: string) => (u === root ? '' : u.slice(root.length + 1).split('/').map(decodeURIComponent).join('/'));
+  const isDir = (name: string) => name === '' || Object.keys(host.files).some((f) => f.startsWith(`${name}/`));
+  const host = {
+    root,
+    reads: [] as string[],
+    files,
+    uri,
+    async readDirectory(u: string): Promise<DirectoryEntry[]> {
+      const dir = nameOf(u);
+      if (!isDir(dir)) throw new Error('no such file or directory');
+      const prefix = dir ? `${dir}/` : '';
+      const names = new Set(Object.keys(host.files).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length).split('/')[0]!));
+      return [...names].sort().map((name) => ({ name, uri: uri(prefix + name), type: isDir(prefix + name) ? ('directory' as const) : ('file' as const) }));
+    },
+    async stat(u: string): Promise<FileStat> {
+      const name = nameOf(u);
+      if (name in host.files) return { type: 'file', size: host.files[name]!.length, mtime: 0 };
+      if (isDir(name)) return { type: 'directory', size: 0, mtime: 0 };
+      throw new Error('no such file or directory');
+    },
+    async readFile(u: string): Promise<string> {
+      const name = nameOf(u);
+      host.reads.push(name);
+      if (!(name in host.files)) throw new Error(isDir(name) ? 'is a directory' : 'no such file or directory');
+      return host.files[name]!;
+    },
+  };
+  return host;
 }

@@ -41,7 +41,7 @@ export class Ctx implements vscode.Disposable {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
     };
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.pdsa.yaml,*.pdsa.yml,*.factors.yaml,*.factors.yml,*.csv,pdsa.config.yaml}');
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.pdsa.yaml,*.pdsa.yml,*.factors.yaml,*.factors.yml,*.collaborative.yaml,*.collaborative.yml,*.csv,pdsa.config.yaml,.gitignore}');
     this.disposables.push(watcher);
     const clientOptions: LanguageClientOptions = {
       // Worksheets, and the workspace config (a plain YAML file the server also reads).

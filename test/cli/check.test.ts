@@ -72,6 +72,35 @@ describe('pdsa check', () => {
     expect(pdsa(['check', 'sub'], dir).stdout).toMatch(/sub\/c1\.pdsa\.yaml:9:17 error no-prediction/);
   });
 
+  it('lets a nested config govern its folder, and stops looking at the repository root', () => {
+    const noPrediction = (id: string) => cycle(id).replace('      prediction: Yes\n', '');
+    const outer = tempWorkspace({ 'pdsa.config.yaml': 'checks:\n  no-prediction: off\n' });
+    const dir = path.join(outer, 'repo');
+    for (const [name, text] of Object.entries({
+      'pdsa.config.yaml': 'checks:\n  no-prediction: error\n',
+      'focus.factors.yaml': FACTORS,
+      'c1.pdsa.yaml': noPrediction('c1'),
+      'teams/west/pdsa.config.yaml': 'checks:\n  no-prediction: hint\n',
+      'teams/west/c2.pdsa.yaml': noPrediction('c2'),
+    })) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    fs.mkdirSync(path.join(dir, '.git'));
+    const lines = (args: string[]) => pdsa(args, dir).stdout.split('\n').filter(Boolean).map((l) => l.split(' ').slice(0, 3).join(' '));
+    expect(lines(['check'])).toEqual(['c1.pdsa.yaml:9:17 error no-prediction', 'teams/west/c2.pdsa.yaml:9:17 hint no-prediction']);
+    expect(lines(['check', 'teams/west/c2.pdsa.yaml'])).toContain('teams/west/c2.pdsa.yaml:9:17 hint no-prediction');
+    // Without the repository's own config, the one above the repository does not apply.
+    fs.rmSync(path.join(dir, 'pdsa.config.yaml'));
+    expect(lines(['check', 'c1.pdsa.yaml', 'focus.factors.yaml'])).toEqual(['c1.pdsa.yaml:9:17 warning no-prediction']);
+  });
+
+  it('brings back a file with a deeper !pattern, as git does', () => {
+    const dir = tempWorkspace({ '.gitignore': '*.pdsa.yaml\n', 'focus.factors.yaml': FACTORS, 'c1.pdsa.yaml': 'id: [\n', 'keep/.gitignore': '!c2.pdsa.yaml\n', 'keep/c2.pdsa.yaml': cycle('c2') });
+    fs.mkdirSync(path.join(dir, '.git'));
+    expect(pdsa(['check'], dir)).toMatchObject({ code: 0, stderr: '0 errors, 0 warnings in 2 files checked\n' });
+  });
+
   it('reuses its cache when nothing changed and notices an edit', () => {
     const dir = tempWorkspace({ 'focus.factors.yaml': FACTORS, 'c1.pdsa.yaml': cycle('c1') });
     expect(pdsa(['check', '--cache'], dir).stderr).toBe('0 errors, 0 warnings in 2 files checked\n');

@@ -222,3 +222,25 @@ describe('language server settings', () => {
     }
   });
 });
+
+describe('language server: configs and the workspace boundary', () => {
+  it('lets a nested config govern its folder, and never takes a config opened from outside the workspace', async () => {
+    const noPrediction = (id: string) => cycle(id).replace('      prediction: Yes\n', '');
+    const root = tempWorkspace({ 'focus.factors.yaml': FACTORS, 'c1.pdsa.yaml': noPrediction('c1'), 'team/c2.pdsa.yaml': noPrediction('c2'), 'team/pdsa.config.yaml': 'checks:\n  no-prediction: error\n' });
+    const client = new LspClient(root);
+    await client.start();
+    try {
+      const severities = (name: string) => client.diagnostics.get(client.uri(name))?.map((d) => `${d.code}:${d.severity}`);
+      await client.waitFor(() => severities('team/c2.pdsa.yaml')?.[0] === 'no-prediction:1', 'the nested config makes it an error');
+      expect(severities('c1.pdsa.yaml')).toEqual(['no-prediction:2']);
+      // A config above the workspace, opened in the editor: checked, but it governs nothing here.
+      const outside = client.uri('../pdsa.config.yaml');
+      void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: outside, languageId: 'yaml', version: 1, text: 'checks:\n  no-prediction: off\n  nope: error\n' } });
+      await client.waitFor(() => client.diagnostics.get(outside)?.length === 1, 'the outside config is checked');
+      expect(severities('c1.pdsa.yaml')).toEqual(['no-prediction:2']);
+      expect(severities('team/c2.pdsa.yaml')).toEqual(['no-prediction:1']);
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { buildChart, ChartError } from '../core/analytics/model';
 import type { ChartType, RuleSet } from '../core/analytics/runchart';
 import { describeChart, renderChart } from '../core/render/runchart-svg';
-import { findConfig, findWorksheets } from '../node/find-files';
+import { scanPaths } from './files';
 import { loadWorkspace } from './check';
 
 export interface ChartOptions {
@@ -18,8 +18,8 @@ export interface ChartOptions {
 
 /** `pdsa chart`: the same chart the editor shows, as a standalone SVG. Returns the exit code. */
 export async function runChart(options: ChartOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const found = findWorksheets(options.paths);
-  const { workspace } = await loadWorkspace(found.worksheets, findConfig(options.paths[0] ?? '.'), undefined, found.errors);
+  const found = await scanPaths(options.paths);
+  const { workspace } = await loadWorkspace(found, undefined);
   for (const e of found.errors) err(`pdsa: ${e}\n`);
   let svg: string;
   let summary: string;

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics';
-import { loadMissingCsv } from '../core/host';
-import { nodeHost } from '../node/host';
+import { loadFound } from '../core/files';
 import { Workspace } from '../core/workspace';
-import { describeFsError, findConfig, findWorksheets } from '../node/find-files';
+import { describeFsError } from '../node/host';
+import { scanPaths, type CliScan } from './files';
 
 export interface CheckOptions {
   paths: string[];
@@ -31,7 +31,7 @@ interface CacheFile {
 }
 
 /** The cache is valid only for the same files with the same size and mtime, config, date and tool version. */
-function cacheKey(files: string[], configPath: string | undefined, today: string | undefined, csvFiles: string[]): string {
+function cacheKey(files: string[], configs: string[], today: string | undefined, csvFiles: string[]): string {
   const stamp = (f: string) => {
     try {
       const s = fs.statSync(f);
@@ -40,7 +40,7 @@ function cacheKey(files: string[], configPath: string | undefined, today: string
       return `${f}:missing`;
     }
   };
-  return JSON.stringify([CACHE_VERSION, today ?? new Date().toISOString().slice(0, 10), configPath && stamp(configPath), files.map(stamp), csvFiles.map(stamp)]);
+  return JSON.stringify([CACHE_VERSION, today ?? new Date().toISOString().slice(0, 10), configs.map(stamp), files.map(stamp), csvFiles.map(stamp)]);
 }
 
 function readCache(file: string): CacheFile | undefined {
@@ -53,19 +53,18 @@ function readCache(file: string): CacheFile | undefined {
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
-  const found = findWorksheets(options.paths);
-  const configPath = findConfig(options.paths[0] ?? '.');
+  const found = await scanPaths(options.paths);
   const cache = options.cacheFile ? readCache(options.cacheFile) : undefined;
-  if (cache && cache.key === cacheKey(found.worksheets, configPath, options.today, cache.csv)) {
+  if (cache && cache.key === cacheKey(found.worksheets, found.configs, options.today, cache.csv)) {
     return { results: new Map(cache.results), errors: found.errors, fromCache: true };
   }
 
-  const { workspace, csvFiles } = await loadWorkspace(found.worksheets, configPath, options.today, found.errors);
+  const { workspace, csvFiles } = await loadWorkspace(found, options.today);
   const results = workspace.allDiagnostics();
 
   if (options.cacheFile) {
     const sortedCsv = [...csvFiles].sort();
-    const next: CacheFile = { version: CACHE_VERSION, key: cacheKey(found.worksheets, configPath, options.today, sortedCsv), csv: sortedCsv, results: [...results] };
+    const next: CacheFile = { version: CACHE_VERSION, key: cacheKey(found.worksheets, found.configs, options.today, sortedCsv), csv: sortedCsv, results: [...results] };
     try {
       fs.writeFileSync(options.cacheFile, JSON.stringify(next));
     } catch (error) {
@@ -75,21 +74,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   return { results, errors: found.errors, fromCache: false };
 }
 
-/** Reads worksheets (and the CSV files they name) into a new workspace; unreadable files are added to `errors`. */
-export async function loadWorkspace(files: string[], configPath: string | undefined, today: string | undefined, errors: string[]): Promise<{ workspace: Workspace; csvFiles: string[] }> {
+/** Reads the worksheets found (and their configs and the CSV files they name) into a new workspace; unreadable files are added to the scan's errors. */
+export async function loadWorkspace(found: CliScan, today: string | undefined): Promise<{ workspace: Workspace; csvFiles: string[] }> {
   const workspace = new Workspace({ today, retainSyntaxTrees: false });
-  if (configPath) workspace.setConfig(configPath, fs.readFileSync(configPath, 'utf8'));
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      errors.push(`cannot read '${file}': ${describeFsError(error)}`);
-      continue;
-    }
-    workspace.setWorksheet(file, text);
-  }
-  const csvFiles = workspace.missingCsv();
-  await loadMissingCsv(workspace, nodeHost);
-  return { workspace, csvFiles };
+  workspace.setRoots(found.files.roots);
+  const onError = (uri: string, message: string) => found.errors.push(`cannot read '${uri}': ${message}`);
+  await loadFound(workspace, found.files, { worksheets: found.worksheets, configs: found.configs, problems: [] }, { onError });
+  return { workspace, csvFiles: workspace.linkedCsv() };
 }

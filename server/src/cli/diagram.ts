@@ -2,14 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildDriverModel, DiagramError } from '../core/analytics/drivers';
 import { renderDriverDiagram } from '../core/render/driver-svg';
-import { findConfig, findWorksheets } from '../node/find-files';
+import { scanPaths } from './files';
 import { loadWorkspace } from './check';
 
 /** `pdsa diagram [factors-file] [-o diagram.svg]`: the driver diagram as a standalone SVG. */
 export async function runDiagram(target: string | undefined, output: string | undefined, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const root = target && fs.existsSync(target) && fs.statSync(target).isFile() ? path.dirname(target) : (target ?? '.');
-  const found = findWorksheets([root]);
-  const { workspace } = await loadWorkspace(found.worksheets, findConfig(root), undefined, found.errors);
+  const found = await scanPaths([root]);
+  const { workspace } = await loadWorkspace(found, undefined);
   const factorsFiles = found.worksheets.filter((f) => /\.factors\.ya?ml$/.test(f));
   const file = target && /\.factors\.ya?ml$/.test(target) ? path.resolve(target) : factorsFiles[0];
   if (!file || !workspace.worksheet(file)) {

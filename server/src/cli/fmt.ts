@@ -1,17 +1,27 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatWorksheet } from '../core/format';
-import { findWorksheets } from '../node/find-files';
+import { errorText } from '../core/host';
+import { nodeHost } from '../node/host';
+import { scanPaths } from './files';
 
 /** `pdsa fmt [paths] [--check]`: rewrites worksheets in canonical form, or (--check) lists those that are not. */
-export function runFmt(paths: string[], check: boolean, out: (s: string) => void, err: (s: string) => void): number {
-  const found = findWorksheets(paths);
+export async function runFmt(paths: string[], check: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const found = await scanPaths(paths);
   for (const e of found.errors) err(`pdsa: ${e}\n`);
   let unformatted = 0;
   let broken = 0;
   for (const file of found.worksheets) {
     const shown = path.relative(process.cwd(), file) || file;
-    const result = formatWorksheet(file, fs.readFileSync(file, 'utf8'));
+    let text: string;
+    try {
+      text = await nodeHost.readFile(file);
+    } catch (error) {
+      broken++;
+      err(`pdsa: cannot read '${shown}': ${errorText(error)}\n`);
+      continue;
+    }
+    const result = formatWorksheet(file, text);
     if (!result.ok) {
       broken++;
       err(`${shown}: ${result.message}\n`);

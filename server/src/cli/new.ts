@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { localDate } from '../core/schema/common';
 import { CycleError, nextCycle } from '../core/service/cycles';
-import { findConfig, findWorksheets } from '../node/find-files';
+import { scanPaths } from './files';
 import { loadWorkspace } from './check';
 
 /** `pdsa new cycle --from <id> [paths]`: writes the next cycle of a ramp, as "Start Next Cycle" does in the editor. */
@@ -11,8 +11,8 @@ export async function runNewCycle(from: string | undefined, paths: string[], out
     err('pdsa: new cycle needs --from <cycle-id>\n');
     return 2;
   }
-  const found = findWorksheets(paths);
-  const { workspace } = await loadWorkspace(found.worksheets, findConfig(paths[0] ?? '.'), undefined, found.errors);
+  const found = await scanPaths(paths);
+  const { workspace } = await loadWorkspace(found, undefined);
   try {
     const file = nextCycle(workspace, from, localDate());
     if (fs.existsSync(file.uri)) {

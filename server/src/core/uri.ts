@@ -5,6 +5,11 @@ export function dirname(uri: string): string {
   return i === -1 ? '' : uri.slice(0, i);
 }
 
+/** A child of a folder URI or path; `name` must already be in the URI's form (escaped where needed). */
+export function joinPath(folder: string, name: string): string {
+  return folder.endsWith('/') ? `${folder}${name}` : `${folder}/${name}`;
+}
+
 export function basename(uri: string): string {
   return uri.slice(uri.lastIndexOf('/') + 1);
 }

@@ -1,4 +1,4 @@
-import { applyConfig, loadConfig } from './config';
+import { applyConfig, loadConfig, type LoadedConfig } from './config';
 import type { CsvData } from './csv';
 import { compareDiagnostics, type Diagnostic } from './diagnostics';
 import { crossFileChecks, type IndexView } from './checks/crossfile';
@@ -6,7 +6,7 @@ import { parseMeasureCsv } from './csv';
 import { isIsoDate, localDate } from './schema/common';
 import type { Config } from './schema/config';
 import type { Definition, ItemKind, Reference } from './symbols';
-import { worksheetKind } from './uri';
+import { dirname, joinPath, worksheetKind } from './uri';
 import { analyseWorksheet, type WorksheetFile } from './worksheet';
 import { restoreWorksheet, type CompactWorksheet } from './compact';
 
@@ -18,6 +18,11 @@ export interface WorkspaceOptions {
    * and hovers; a batch check of thousands of files runs faster without holding them.
    */
   retainSyntaxTrees?: boolean;
+}
+
+interface LoadedConfigFile extends LoadedConfig {
+  uri: string;
+  folder: string;
 }
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -61,11 +66,12 @@ export class Workspace implements IndexView {
   private readonly published = new Map<string, string>();
   /** Files to report on the next takeChanges even if unchanged (an editor just opened them). */
   private readonly forced = new Set<string>();
-  private config: Config = {};
-  /** Check settings from the editor; the workspace config file (the team's agreement) overrides them. */
+  /** pdsa.config.yaml files by the folder they govern (their own and every folder below, to the next config). */
+  private readonly configs = new Map<string, LoadedConfigFile>();
+  /** The workspace folders: a config outside them governs nothing (an editor may open any file). Undefined: no limit. */
+  private roots: readonly string[] | undefined;
+  /** Check settings from the editor; the workspace config files (the team's agreement) override them. */
   private editorChecks: Config['checks'] = {};
-  private configDiagnostics: Diagnostic[] = [];
-  private configUri: string | undefined;
   private readonly fixedToday: string | undefined;
   private readonly retainSyntaxTrees: boolean;
   /** How many files had their cross-file checks recomputed; lets tests and benches see incremental work. */
@@ -76,8 +82,12 @@ export class Workspace implements IndexView {
     this.retainSyntaxTrees = options.retainSyntaxTrees ?? true;
   }
 
+  /** The fixed date, else the `today` of the outermost config in the workspace, else the clock. */
   get today(): string {
-    return this.fixedToday ?? this.config.today ?? localDate();
+    if (this.fixedToday) return this.fixedToday;
+    let outer: LoadedConfigFile | undefined;
+    for (const c of this.configs.values()) if (c.config.today && this.governs(c) && (!outer || c.folder.length < outer.folder.length)) outer = c;
+    return outer?.config.today ?? localDate();
   }
 
   // ---- feeding the index ----
@@ -126,18 +136,59 @@ export class Workspace implements IndexView {
     for (const user of this.csvUsers.get(uri) ?? []) this.dirty.add(user);
   }
 
+  /** Every CSV file a worksheet names. */
+  linkedCsv(): string[] {
+    return [...this.csvUsers.keys()];
+  }
+
   /** CSV files named by worksheets but not yet given to the index; shells read them through their host. */
   missingCsv(): string[] {
     return [...this.csvUsers.keys()].filter((uri) => !this.csvFiles.has(uri));
   }
 
+  /**
+   * Adds, replaces or (text undefined) removes a pdsa.config.yaml. It governs the files in its
+   * folder and below, except where a deeper config takes over: the nearest config upward wins.
+   */
   setConfig(uri: string, text: string | undefined): void {
-    const loaded = text === undefined ? { config: {}, diagnostics: [] } : loadConfig(uri, text);
-    this.config = loaded.config;
-    this.configDiagnostics = loaded.diagnostics;
-    this.configUri = uri;
-    for (const u of this.files.keys()) this.dirty.add(u);
+    const folder = dirname(uri);
+    if (text === undefined) this.configs.delete(folder);
+    else this.configs.set(folder, { uri, folder, ...loadConfig(uri, text) });
+    const prefix = joinPath(folder, '');
+    for (const u of this.files.keys()) if (u.startsWith(prefix)) this.dirty.add(u);
     this.dirty.add(uri);
+  }
+
+  /** The workspace folders; configs outside them govern nothing. */
+  setRoots(roots: readonly string[]): void {
+    this.roots = roots.map((r) => (r.length > 1 && r.endsWith('/') ? r.slice(0, -1) : r));
+    for (const u of this.files.keys()) this.dirty.add(u);
+  }
+
+  private governs(c: LoadedConfigFile): boolean {
+    return !this.roots || this.roots.some((r) => c.uri.startsWith(joinPath(r, '')));
+  }
+
+  /** The config that governs a file: the nearest pdsa.config.yaml upward from it, inside the workspace. */
+  configFor(uri: string): LoadedConfigFile | undefined {
+    if (this.configs.size === 0) return undefined;
+    for (let folder = dirname(uri); folder !== ''; ) {
+      const c = this.configs.get(folder);
+      if (c && this.governs(c)) return c;
+      const parent = dirname(folder);
+      if (parent === folder) break;
+      folder = parent;
+    }
+    return undefined;
+  }
+
+  /** The config files the index holds. */
+  configUris(): string[] {
+    return [...this.configs.values()].map((c) => c.uri);
+  }
+
+  private isConfig(uri: string): boolean {
+    return this.configs.get(dirname(uri))?.uri === uri;
   }
 
   setEditorChecks(checks: Config['checks']): void {
@@ -273,7 +324,7 @@ export class Workspace implements IndexView {
 
   /** Diagnostics of one file (worksheet or config), sorted, with the config applied. */
   diagnostics(uri: string): Diagnostic[] {
-    if (uri === this.configUri) return [...this.configDiagnostics].sort(compareDiagnostics);
+    if (this.isConfig(uri)) return [...this.configs.get(dirname(uri))!.diagnostics].sort(compareDiagnostics);
     const file = this.files.get(uri);
     if (!file) return [];
     let cross = this.cross.get(uri);
@@ -283,7 +334,8 @@ export class Workspace implements IndexView {
       this.cross.set(uri, cross);
       this.dirty.delete(uri);
     }
-    const config = { ...this.config, checks: { ...this.editorChecks, ...this.config.checks } };
+    const own = this.configFor(uri)?.config ?? {};
+    const config = { ...own, checks: { ...this.editorChecks, ...own.checks } };
     return applyConfig(config, [...file.diagnostics, ...cross]).sort(compareDiagnostics);
   }
 
@@ -294,7 +346,7 @@ export class Workspace implements IndexView {
   takeChanges(): Map<string, Diagnostic[]> {
     const changed = new Map<string, Diagnostic[]>();
     for (const uri of [...this.dirty]) {
-      const exists = this.files.has(uri) || uri === this.configUri;
+      const exists = this.files.has(uri) || this.isConfig(uri);
       const diagnostics = exists ? this.diagnostics(uri) : [];
       this.dirty.delete(uri);
       const key = JSON.stringify(diagnostics);
@@ -312,7 +364,7 @@ export class Workspace implements IndexView {
   /** Every file with diagnostics (worksheets and the config), for batch reports. */
   allDiagnostics(): Map<string, Diagnostic[]> {
     const out = new Map<string, Diagnostic[]>();
-    if (this.configUri && this.configDiagnostics.length) out.set(this.configUri, this.diagnostics(this.configUri));
+    for (const c of this.configs.values()) if (c.diagnostics.length) out.set(c.uri, this.diagnostics(c.uri));
     for (const uri of this.files.keys()) out.set(uri, this.diagnostics(uri));
     return out;
   }

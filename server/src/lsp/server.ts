@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   DidChangeConfigurationNotification,
   FileChangeType,
@@ -12,17 +10,16 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadMissingCsv } from '../core/host';
+import { applyChanges, isConfigName, loadFound, loadMissingCsv, WorkspaceFiles } from '../core/files';
+import { readOrNull, type FileChange, type WorkspaceHost } from '../core/host';
 import { codeActions, cycleActions } from '../core/service/actions';
 import { completions } from '../core/service/completion';
 import { hover } from '../core/service/hover';
 import { definition, prepareRename, references, rename, RenameError } from '../core/service/navigation';
 import { documentSymbols, foldingRanges } from '../core/service/outline';
 import { CycleError, newCycle as createCycle, nextCycle } from '../core/service/cycles';
-import { CONFIG_FILE_NAME, worksheetKind } from '../core/uri';
+import { basename, worksheetKind } from '../core/uri';
 import { Workspace } from '../core/workspace';
-import { findWorksheets } from '../node/find-files';
-import { nodeHost, pathOf, uriOf } from '../node/host';
 import { toLspDiagnostic } from './convert';
 import { chart, drivers, listItems, moveFactor, newCycle, nextCycle as nextCycleRequest, workspaceStatus, type Settings } from './protocol';
 import { buildChart, ChartError } from '../core/analytics/model';
@@ -31,21 +28,35 @@ import { moveFactorEdits } from '../core/service/factor-edits';
 import { codeLenses } from '../core/service/codelens';
 import { formattingEdits } from '../core/service/formatting';
 
+const CHANGE_TYPES = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+
+/** Changes the editor's file watcher reports (it watches whatever file system the workspace is on). */
+function watchThroughEditor(connection: Connection): NonNullable<WorkspaceHost['watch']> {
+  return (listener) => connection.onDidChangeWatchedFiles(({ changes }) => listener(changes.map((c): FileChange => ({ uri: c.uri, type: CHANGE_TYPES[c.type] ?? 'changed' }))));
+}
+
+/** Lets other tasks (the editor's requests) run between chunks of work. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * The language server: a thin shell that feeds the core Workspace from the editor (open documents)
- * and the disk (workspace scan, watched files), and publishes what the core says changed.
+ * and the workspace's files (scan, watched changes), and publishes what the core says changed.
+ * The same server runs on Node (desktop: the disk) and in a browser's web worker (the editor's
+ * file system, asked through the client); only the connection and the host differ.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, host: WorkspaceHost): void {
   const documents = new TextDocuments(TextDocument);
   // Syntax trees are kept only for files being edited: thousands of files would otherwise cost
   // hundreds of MB.
   const workspace = new Workspace({ retainSyntaxTrees: false });
   const counts = new Map<string, [number, number]>();
-  let roots: string[] = [];
+  let files = new WorkspaceFiles(host, []);
   let configurationPull = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    roots = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).filter((u) => u.startsWith('file:'));
+    const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    files = new WorkspaceFiles(host, roots);
+    workspace.setRoots(files.roots);
     configurationPull = params.capabilities.workspace?.configuration === true;
     return {
       capabilities: {
@@ -102,32 +113,15 @@ export function startServer(connection: Connection): void {
   const scanned = new Promise<void>((resolve) => (scanDone = resolve));
 
   /**
-   * Reads every worksheet under the workspace folders into the index, factors files first (they
-   * define most ids). It yields to the event loop between chunks, so a file the editor opens
-   * meanwhile is parsed once, on open, and skipped here.
+   * Reads every worksheet and config under the workspace folders into the index. It yields to the
+   * event loop between chunks, so a file the editor opens meanwhile is parsed once, on open, and
+   * skipped here: the editor's text wins over the file system's.
    */
   async function scanRoots(): Promise<number> {
-    const found = findWorksheets(roots.map(pathOf));
-    for (const error of found.errors) connection.console.warn(`pdsa: ${error}`);
-    const root = roots[0];
-    if (root) {
-      const configPath = path.join(pathOf(root), CONFIG_FILE_NAME);
-      if (fs.existsSync(configPath)) workspace.setConfig(uriOf(configPath), fs.readFileSync(configPath, 'utf8'));
-    }
-    const files = [...found.worksheets].sort((a, b) => Number(worksheetKind(a) === 'cycle') - Number(worksheetKind(b) === 'cycle'));
-    const CHUNK = 100;
-    for (let i = 0; i < files.length; i += CHUNK) {
-      for (const file of files.slice(i, i + CHUNK)) {
-        const uri = uriOf(file);
-        if (documents.get(uri)) continue; // the editor's text wins over the disk's
-        try {
-          workspace.setWorksheet(uri, fs.readFileSync(file, 'utf8'));
-        } catch (error) {
-          connection.console.warn(`pdsa: cannot read ${file}: ${String(error)}`);
-        }
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    const found = await files.scan();
+    for (const problem of found.problems) connection.console.warn(`pdsa: cannot read ${problem.uri}: ${problem.message}`);
+    const onError = (uri: string, message: string) => connection.console.warn(`pdsa: cannot read ${uri}: ${message}`);
+    await loadFound(workspace, files, found, { skip: (uri) => documents.get(uri) !== undefined, onError, pause });
     return found.worksheets.length;
   }
 
@@ -138,7 +132,7 @@ export function startServer(connection: Connection): void {
   /** Publishes the files whose diagnostics changed, and (coalesced) the workspace counts for the status bar. */
   async function publish(): Promise<void> {
     if (scanning) return; // the scan publishes everything once the index is whole
-    await loadMissingCsv(workspace, nodeHost);
+    await loadMissingCsv(workspace, files);
     const changes = workspace.takeChanges();
     for (const [uri, diagnostics] of changes) {
       void connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) });
@@ -166,7 +160,8 @@ export function startServer(connection: Connection): void {
     const uri = e.document.uri;
     const text = e.document.getText();
     const opening = justOpened.delete(uri);
-    if (uri.endsWith(CONFIG_FILE_NAME)) workspace.setConfig(uri, text);
+    // A config opened from outside the workspace is checked, but governs nothing (the index knows the roots).
+    if (isConfigName(basename(uri))) workspace.setConfig(uri, text);
     // A file being edited keeps its syntax tree: completion and hovers read it right after the
     // keystroke. Merely opened files do not (a restored session may open thousands); the first
     // completion in one parses it once.
@@ -176,27 +171,27 @@ export function startServer(connection: Connection): void {
     await publish();
   });
   documents.onDidClose(async (e) => {
-    // Back to what is on disk (the user may close without saving).
-    const text = await nodeHost.readFile(e.document.uri);
-    if (worksheetKind(e.document.uri)) {
-      if (text === null) workspace.deleteWorksheet(e.document.uri);
-      else workspace.setWorksheet(e.document.uri, text);
+    // Back to what the file system holds (the user may close without saving); a file outside the
+    // workspace or ignored by it leaves the index with its editor.
+    const uri = e.document.uri;
+    const kept = !(await files.isIgnored(uri));
+    const text = kept ? await readOrNull(host, uri) : null;
+    if (isConfigName(basename(uri))) workspace.setConfig(uri, text ?? undefined);
+    else if (worksheetKind(uri)) {
+      if (text === null) workspace.deleteWorksheet(uri);
+      else workspace.setWorksheet(uri, text);
     }
     await publish();
   });
 
-  connection.onDidChangeWatchedFiles(async ({ changes }) => {
-    for (const change of changes) {
-      if (documents.get(change.uri)) continue;
-      const deleted = change.type === FileChangeType.Deleted;
-      const text = deleted ? null : await nodeHost.readFile(change.uri);
-      if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) workspace.setConfig(change.uri, text ?? undefined);
-      else if (worksheetKind(change.uri)) {
-        if (text === null) workspace.deleteWorksheet(change.uri);
-        else workspace.setWorksheet(change.uri, text);
-      } else if (/\.csv$/i.test(change.uri) && workspace.csv(change.uri) !== undefined) workspace.setCsv(change.uri, text);
-    }
-    await publish();
+  // Batches of changes are applied one after the other: a rescan must not interleave with reads.
+  let applying = Promise.resolve();
+  const watch = host.watch ?? watchThroughEditor(connection);
+  watch((changes) => {
+    applying = applying
+      .then(() => applyChanges(workspace, files, changes, { skip: (uri) => documents.get(uri) !== undefined, pause }))
+      .catch((error: unknown) => connection.console.error(`pdsa: applying file changes failed: ${error instanceof Error ? error.message : String(error)}`))
+      .then(publish);
   });
 
   const today = () => workspace.today;
