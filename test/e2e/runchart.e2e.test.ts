@@ -26,8 +26,8 @@ describe('run chart in a real VS Code (code-server)', () => {
     await page.keyboard.type('chronic-absence');
     await page.keyboard.press('Enter');
 
-    const frame = await webviewFrame(page, 'svg.pdsa-chart circle.point');
-    const points = await frame.locator('svg.pdsa-chart circle.point').count();
+    const frame = await webviewFrame(page, 'svg.pdsa-chart g.group circle.point');
+    const points = await frame.locator('svg.pdsa-chart g.group circle.point').count();
     // 38 weekly values for each of the two groups (school breaks are missing, not zero).
     expect(points).toBe(76);
     expect(await frame.locator('svg.pdsa-chart line.centre.baseline').count()).toBe(4);
@@ -45,7 +45,7 @@ describe('run chart in a real VS Code (code-server)', () => {
     await goTo(page, last, lines[last - 1]!.length + 1);
     await page.keyboard.press('Enter');
     await page.keyboard.type('- [2026-11-02, 24.1]');
-    await frame.locator('svg.pdsa-chart circle.point').nth(76).waitFor({ timeout: 30_000 });
+    await frame.locator('svg.pdsa-chart g.group circle.point').nth(76).waitFor({ timeout: 30_000 });
     await screenshot(page, '6-run-chart-live');
 
     // A cycle mark opens its cycle file.

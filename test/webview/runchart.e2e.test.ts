@@ -49,12 +49,12 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     const model = normalModel();
     await show(model);
     const present = model.groups[0]!.analysis.points.filter((p) => p.value !== null).length;
-    expect(await page.locator('#chart circle.point').count()).toBe(present);
+    expect(await page.locator('#chart g.group circle.point').count()).toBe(present);
     expect(await page.locator('#chart line.centre.baseline').count()).toBe(1);
     expect(await page.locator('#chart circle.point.signal').count()).toBeGreaterThan(0);
     expect(await page.locator('#signals li').allTextContents()).toEqual(model.groups[0]!.analysis.signals.map((s) => `all: ${s.message}`));
     // Hovering a point tells its date, value, group and rules.
-    expect(await page.locator('#chart circle.point.signal title').first().textContent()).toMatch(/^2025-\d\d-\d\d: \d+ \(all\) — /);
+    expect(await page.locator('#chart circle.point.signal title').first().textContent()).toMatch(/^\d+ (Sep|Oct|Nov|Dec) 2025: \d+ \(values\) — /);
     // The stylesheet applied (CSP allows it): the data line has the theme's colour.
     expect(await page.locator('#chart polyline.line').first().evaluate((el) => getComputedStyle(el).stroke)).toBe('rgb(26, 133, 255)');
     await page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-runchart.png') });

@@ -20,7 +20,7 @@ let current: { model: ChartModel; state: ChartViewState } | undefined;
 let lastRendered: string | undefined;
 
 const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'line', 'polyline', 'circle', 'rect', 'text']);
-const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|x1|x2|y1|y2|cx|cy|r|rx|width|height|viewBox|points|role|tabindex|text-anchor|aria-labelledby|data-[a-z-]+)$/;
+const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|x1|x2|y1|y2|cx|cy|r|rx|width|height|viewBox|points|role|tabindex|text-anchor|font-size|aria-label|aria-labelledby|data-[a-z-]+)$/;
 
 function toSvgElement(svgText: string): Element {
   return safeSvg(svgText, ALLOWED_ELEMENTS, ALLOWED_ATTRIBUTES);
@@ -30,9 +30,11 @@ function render(): void {
   if (!current) return;
   const { model, state } = current;
   $('error').textContent = '';
-  const width = Math.max(360, Math.min(1600, $('chart').clientWidth || 800));
   const chart = $('chart');
-  chart.replaceChildren(toSvgElement(renderChart(model, { width })));
+  // Fill the panel: its width, and the height left under the toolbar.
+  const width = Math.max(320, Math.min(2400, chart.clientWidth || 800));
+  const height = Math.max(300, window.innerHeight - chart.getBoundingClientRect().top - 12);
+  chart.replaceChildren(toSvgElement(renderChart(model, { width, height })));
   ($('rules') as HTMLSelectElement).value = state.rules;
   ($('type') as HTMLSelectElement).value = state.type;
   $('measure-name').textContent = model.measure.name;
@@ -113,5 +115,14 @@ $('chart').addEventListener('keydown', (e) => {
   if (e.key === 'Enter') openCycle(e.target);
 });
 
-new ResizeObserver(() => render()).observe($('chart'));
+// Redraw when the panel's width or height changes (not when the chart's own height does).
+let lastSize = '';
+const resized = () => {
+  const size = `${$('chart').clientWidth}x${window.innerHeight}`;
+  if (size === lastSize) return;
+  lastSize = size;
+  render();
+};
+new ResizeObserver(resized).observe($('chart'));
+window.addEventListener('resize', resized);
 vscode.postMessage({ type: 'ready' });

@@ -1,9 +1,12 @@
-import type { ChartModel } from '../analytics/model';
-import type { PhaseAnalysis, RuleId } from '../analytics/runchart';
-import { dayNumber, escapeXml as x, fmt, monthTicks, niceTicks } from './svg';
+import type { ChartModel, CycleMark } from '../analytics/model';
+import type { ChartType, PhaseAnalysis, RuleId } from '../analytics/runchart';
+import { Obstacles, packCycles, timeAxis } from './chart-layout';
+import { dayNumber, escapeXml as x, fmt, niceTicks } from './svg';
+import { shorten, textBox, textWidth, wrapText } from './text';
 
 export interface RenderOptions {
   width?: number;
+  /** The height to fill; the chart grows past it only when its parts need more room. */
   height?: number;
   /** Embed a <style> with default colours (for a standalone file). The webview styles the classes itself. */
   embedStyle?: boolean;
@@ -25,77 +28,173 @@ export const STANDALONE_STYLE = `
 svg.pdsa-chart { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 11px; background: var(--pdsa-background, #fff); }
 .pdsa-chart text { fill: var(--pdsa-foreground, #333); }
 .pdsa-chart .title { font-size: 13px; font-weight: 600; }
+.pdsa-chart .cycle-label, .pdsa-chart .subtitle { font-size: 10px; }
+.pdsa-chart .subtitle, .pdsa-chart .year { fill: var(--pdsa-muted, #666); }
 .pdsa-chart .axis line, .pdsa-chart .grid { stroke: var(--pdsa-grid, #ddd); }
 .pdsa-chart .frame { fill: none; stroke: var(--pdsa-grid, #ccc); }
 .pdsa-chart .line { fill: none; stroke-width: 1.6; }
 .pdsa-chart .centre { fill: none; stroke-width: 1.2; }
 .pdsa-chart .centre.extension { stroke-dasharray: 5 3; }
+.pdsa-chart .neutral { stroke: var(--pdsa-foreground, #333); }
 .pdsa-chart .limit { fill: none; stroke: var(--pdsa-limit, #c0504d); stroke-width: 1; stroke-dasharray: 2 2; }
 .pdsa-chart .phase { stroke: var(--pdsa-foreground, #333); stroke-dasharray: 1 3; }
 .pdsa-chart .target { stroke: var(--pdsa-target, #2e7d32); stroke-width: 1.2; stroke-dasharray: 8 4; fill: none; }
 .pdsa-chart text.target-label { fill: var(--pdsa-target, #2e7d32); }
 .pdsa-chart .signal-span { fill: none; stroke: var(--pdsa-signal, #ff9800); stroke-width: 6; stroke-opacity: 0.45; stroke-linecap: round; }
 .pdsa-chart .point.signal { stroke: var(--pdsa-signal, #ff9800); stroke-width: 2.5; }
-.pdsa-chart .cycle rect { fill-opacity: 0.35; stroke-width: 1; }
-.pdsa-chart .cycle.decision-adopt rect { fill: var(--pdsa-adopt, #2e7d32); stroke: var(--pdsa-adopt, #2e7d32); }
-.pdsa-chart .cycle.decision-adapt rect { fill: var(--pdsa-adapt, #f9a825); stroke: var(--pdsa-adapt, #f9a825); }
-.pdsa-chart .cycle.decision-abandon rect { fill: var(--pdsa-abandon, #c62828); stroke: var(--pdsa-abandon, #c62828); }
-.pdsa-chart .cycle.decision-none rect { fill: var(--pdsa-grid, #999); stroke: var(--pdsa-grid, #999); }
+.pdsa-chart .cycle rect, .pdsa-chart .key rect { fill-opacity: 0.35; stroke-width: 1; }
+.pdsa-chart .decision-adopt rect { fill: var(--pdsa-adopt, #2e7d32); stroke: var(--pdsa-adopt, #2e7d32); }
+.pdsa-chart .decision-adapt rect { fill: var(--pdsa-adapt, #f9a825); stroke: var(--pdsa-adapt, #f9a825); }
+.pdsa-chart .decision-abandon rect { fill: var(--pdsa-abandon, #c62828); stroke: var(--pdsa-abandon, #c62828); }
+.pdsa-chart .decision-none rect { fill: var(--pdsa-grid, #999); stroke: var(--pdsa-foreground, #333); stroke-dasharray: 2 2; }
 .pdsa-chart .series-0 { stroke: var(--pdsa-series-0, #1f77b4); } .pdsa-chart circle.series-0, .pdsa-chart rect.series-0 { fill: var(--pdsa-series-0, #1f77b4); }
 .pdsa-chart .series-1 { stroke: var(--pdsa-series-1, #9467bd); } .pdsa-chart circle.series-1, .pdsa-chart rect.series-1 { fill: var(--pdsa-series-1, #9467bd); }
 .pdsa-chart .series-2 { stroke: var(--pdsa-series-2, #17becf); } .pdsa-chart circle.series-2, .pdsa-chart rect.series-2 { fill: var(--pdsa-series-2, #17becf); }
 .pdsa-chart .series-3 { stroke: var(--pdsa-series-3, #8c564b); } .pdsa-chart circle.series-3, .pdsa-chart rect.series-3 { fill: var(--pdsa-series-3, #8c564b); }
 `;
 
+const FONT = 11;
+const SMALL = 10;
+const TITLE = 13;
+const LINE = 15;
+const PAD = 8;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "students-with-disabilities" reads as "Students with disabilities"; a measure without groups has one line, "values". */
+export function groupLabel(group: string): string {
+  if (group === 'all') return 'values';
+  const words = group.replace(/[-_]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : group;
+}
+
+/** 2026-06-05 reads as "5 Jun 2026". */
+export function readableDate(date: string): string {
+  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(date);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : date;
+}
+
+/** What the chart is, in words a coach uses: the title, legend and text all say the same. */
+export function chartKind(type: ChartType): { name: string; centre: string } {
+  return type === 'run' ? { name: 'Run chart', centre: 'median' } : type === 'i' ? { name: 'I chart (XmR)', centre: 'mean' } : { name: 'P chart', centre: 'mean proportion' };
+}
+
 function unitText(model: ChartModel): string {
   return model.measure.unit ? ` ${model.measure.unit}` : '';
 }
 
+/** A value with its unit: "27%", "12 contacts". */
+function withUnit(model: ChartModel, v: number): string {
+  const unit = model.measure.unit;
+  return unit === '%' ? `${fmt(v)}%` : unit ? `${fmt(v)} ${unit}` : fmt(v);
+}
+
 /** A text summary for screen readers (the <desc>) and for the CLI. */
 export function describeChart(model: ChartModel): string {
-  const kind = model.type === 'run' ? 'Run chart' : model.type === 'i' ? 'I chart (XmR)' : 'P chart';
-  const parts = [`${kind} of ${model.measure.name} (${model.rules === 'ihi' ? 'IHI' : 'Anhøj'} rules).`];
+  const kind = chartKind(model.type);
+  const parts = [`${kind.name} of ${model.measure.name} (${model.rules === 'ihi' ? 'IHI' : 'Anhøj'} rules).`];
   for (const g of model.groups) {
     const present = g.analysis.points.filter((p) => p.value !== null);
     const first = g.analysis.points[0]?.date;
     const last = g.analysis.points[g.analysis.points.length - 1]?.date;
     const centres = g.analysis.phases.map((p) => fmt(p.centre)).join(', then ');
     const signals = g.analysis.signals.map((s) => RULE_LABELS[s.rule]);
-    parts.push(`${g.group}: ${present.length} values from ${first} to ${last}; ${model.type === 'run' ? 'median' : 'centre'} ${centres}${unitText(model)}; ${signals.length ? `signals: ${[...new Set(signals)].join(', ')}` : 'no signals'}.`);
+    parts.push(`${groupLabel(g.group)}: ${present.length} values from ${first} to ${last}; ${kind.centre} ${centres}${unitText(model)}; ${signals.length ? `signals: ${[...new Set(signals)].join(', ')}` : 'no signals'}.`);
   }
   if (model.cycles.length) parts.push(`${model.cycles.length} PDSA cycles marked.`);
   return parts.join(' ');
 }
 
+interface LegendItem {
+  kind: 'group' | 'centre' | 'extension' | 'limit' | 'target' | 'phase' | 'decision';
+  label: string;
+  cls?: string;
+  group?: string;
+}
+
+/** Lays legend items out in rows that wrap at `width`; returns each item's x and row. */
+function flow(items: LegendItem[], width: number, size: number): { item: LegendItem; x: number; row: number }[] {
+  const out: { item: LegendItem; x: number; row: number }[] = [];
+  let xPos = 0;
+  let row = 0;
+  for (const item of items) {
+    const w = 20 + textWidth(item.label, size);
+    if (xPos > 0 && xPos + w > width) {
+      row++;
+      xPos = 0;
+    }
+    out.push({ item, x: xPos, row });
+    xPos += w + 14;
+  }
+  return out;
+}
+
+function legendSwatch(item: LegendItem, x0: number, y: number): string {
+  const mid = y - 4;
+  switch (item.kind) {
+    case 'group':
+      return `<line class="line ${item.cls}" x1="${x0}" x2="${x0 + 16}" y1="${mid}" y2="${mid}"/><circle class="point ${item.cls}" cx="${x0 + 8}" cy="${mid}" r="3"/>`;
+    case 'centre':
+      return `<line class="centre ${item.cls ?? 'series-0'}" x1="${x0}" x2="${x0 + 16}" y1="${mid}" y2="${mid}"/>`;
+    case 'extension':
+      return `<line class="centre extension ${item.cls ?? 'series-0'}" x1="${x0}" x2="${x0 + 16}" y1="${mid}" y2="${mid}"/>`;
+    case 'limit':
+      return `<line class="limit" x1="${x0}" x2="${x0 + 16}" y1="${mid}" y2="${mid}"/>`;
+    case 'target':
+      return `<line class="target" x1="${x0}" x2="${x0 + 16}" y1="${mid}" y2="${mid}"/>`;
+    case 'phase':
+      return `<line class="phase" x1="${x0 + 8}" x2="${x0 + 8}" y1="${y - 10}" y2="${y + 2}"/>`;
+    case 'decision':
+      return `<g class="${item.cls}"><rect x="${x0}" y="${y - 9}" width="16" height="9" rx="2"/></g>`;
+  }
+}
+
 /** The chart as an SVG string: a pure function of the model, shared by the CLI and the webview. */
 export function renderChart(model: ChartModel, options: RenderOptions = {}): string {
-  const W = Math.max(320, options.width ?? 800);
+  const W = Math.round(Math.max(320, options.width ?? 800));
   const narrow = W < 600;
-  const cycleRows = model.cycles.length ? 3 : 0;
-  const legendH = 18;
-  const H = options.height ?? Math.round(Math.min(620, Math.max(300, W * 0.55)));
-  const m = { left: narrow ? 40 : 56, right: 14, top: 30 + legendH, bottom: 26 + cycleRows * 12 + (cycleRows ? 10 : 0) };
-  const plotW = W - m.left - m.right;
-  const plotH = H - m.top - m.bottom;
+  const kind = chartKind(model.type);
+  const innerW = W - 2 * PAD;
 
-  // Domains.
+  // Domains: the data and the cycles on the time axis; data, centres, limits and targets on the value axis.
   const allPoints = model.groups.flatMap((g) => g.analysis.points);
-  const days = allPoints.map((p) => dayNumber(p.date));
-  let minDay = Math.min(...days);
-  let maxDay = Math.max(...days);
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (const p of allPoints) {
+    const d = dayNumber(p.date);
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
   if (!Number.isFinite(minDay)) minDay = maxDay = dayNumber('2000-01-01');
-  if (maxDay === minDay) maxDay = minDay + 7;
-  const ys: number[] = [];
-  for (const g of model.groups) {
-    for (const p of g.analysis.points) if (p.value !== null) ys.push(p.value);
-    for (const ph of g.analysis.phases) {
-      if (Number.isFinite(ph.centre)) ys.push(ph.centre);
-      for (const v of [...(ph.upper ?? []), ...(ph.lower ?? [])]) if (v !== null && Number.isFinite(v)) ys.push(v);
+  for (const c of model.cycles) {
+    // Cycles a little outside the data still belong on the chart (a cycle under way after the last point).
+    const s = dayNumber(c.start);
+    const e = c.end ? dayNumber(c.end) : s;
+    if (e >= minDay - 60 && s <= maxDay + 60) {
+      minDay = Math.min(minDay, s);
+      maxDay = Math.max(maxDay, e);
     }
   }
-  for (const t of model.targets) ys.push(t.value);
-  let minY = ys.length ? Math.min(...ys) : 0;
-  let maxY = ys.length ? Math.max(...ys) : 1;
+  if (maxDay === minDay) maxDay = minDay + 7;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  const seeY = (v: number | null | undefined) => {
+    if (v === null || v === undefined || !Number.isFinite(v)) return;
+    if (v < minY) minY = v;
+    if (v > maxY) maxY = v;
+  };
+  for (const g of model.groups) {
+    for (const p of g.analysis.points) seeY(p.value);
+    for (const ph of g.analysis.phases) {
+      seeY(ph.centre);
+      for (const v of ph.upper ?? []) seeY(v);
+      for (const v of ph.lower ?? []) seeY(v);
+    }
+  }
+  for (const t of model.targets) seeY(t.value);
+  if (!Number.isFinite(minY)) {
+    minY = 0;
+    maxY = 1;
+  }
   if (maxY === minY) {
     minY -= 1;
     maxY += 1;
@@ -103,53 +202,164 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
   const pad = (maxY - minY) * 0.06;
   minY -= pad;
   maxY += pad;
-  const sx = (day: number) => m.left + ((day - minDay) / (maxDay - minDay)) * plotW;
-  const sy = (v: number) => m.top + (1 - (v - minY) / (maxY - minY)) * plotH;
+
+  // Header: title and the chart's kind, wrapped to the width.
+  const out: string[] = [];
+  let y = PAD;
+  const titleText = `${model.measure.name}${model.measure.unit ? ` (${model.measure.unit})` : ''}`;
+  const titleLines = wrapText(titleText, innerW, TITLE, true);
+  const header: string[] = [];
+  for (const line of titleLines) {
+    y += TITLE + 3;
+    header.push(`<text class="title" x="${PAD}" y="${y}">${x(line)}</text>`);
+  }
+  const subtitle = `${kind.name}: ${kind.centre}${model.type === 'run' ? '' : ' and control limits'}, ${model.rules === 'ihi' ? 'IHI' : 'Anhøj'} rules. Better is ${model.measure.better === 'up' ? 'higher' : 'lower'}.`;
+  for (const line of wrapText(subtitle, innerW, SMALL)) {
+    y += LINE - 2;
+    header.push(`<text class="subtitle" x="${PAD}" y="${y}">${x(line)}</text>`);
+  }
+  y += 6;
+
+  // Legend: groups, centre line, limits, targets, phase changes; wrapped in rows.
+  const legendItems: LegendItem[] = [];
+  model.groups.forEach((g, k) => legendItems.push({ kind: 'group', label: groupLabel(g.group), cls: `series-${k % 4}`, group: g.group }));
+  const centreCls = model.groups.length === 1 ? 'series-0' : 'neutral';
+  legendItems.push({ kind: 'centre', label: `${kind.centre}${model.groups.some((g) => g.analysis.phases.some((p) => p.baselineTo < p.to)) ? ' (baseline)' : ''}`, cls: centreCls });
+  if (model.groups.some((g) => g.analysis.phases.some((p) => p.baselineTo < p.to))) legendItems.push({ kind: 'extension', label: `${kind.centre} extended`, cls: centreCls });
+  if (model.type !== 'run') legendItems.push({ kind: 'limit', label: 'control limits' });
+  if (model.targets.length) legendItems.push({ kind: 'target', label: model.targets.length > 1 ? 'targets' : 'target' });
+  const phases = uniquePhases(model);
+  if (phases.length) legendItems.push({ kind: 'phase', label: 'new phase' });
+  const legend = flow(legendItems, innerW, FONT);
+  const legendRows = Math.max(0, ...legend.map((l) => l.row + 1));
+  const legendTop = y;
+  for (const l of legend) {
+    const ly = legendTop + l.row * LINE + 11;
+    const gAttr = l.item.group !== undefined ? ` data-group="${x(l.item.group)}"` : '';
+    header.push(`<g class="legend-item legend-${l.item.kind}"${gAttr}>${legendSwatch(l.item, PAD + l.x, ly)}<text class="legend-label" x="${PAD + l.x + 20}" y="${ly}">${x(l.item.label)}</text></g>`);
+  }
+  y += legendRows * LINE + 6;
+
+  // Horizontal geometry: the left margin fits the value labels.
+  const yTicksGuess = [...niceTicks(minY, maxY, 4), ...niceTicks(minY, maxY, 8)];
+  const left = PAD + Math.ceil(Math.max(...yTicksGuess.map((t) => textWidth(fmt(t), FONT)))) + 8;
+  const right = W - PAD - 4;
+  const plotW = right - left;
+  const sx = (day: number) => left + ((day - minDay) / (maxDay - minDay)) * plotW;
+
+  // Phase labels: in a band above the plot, at their phase's start, in rows so they never touch.
+  const phaseRows: { x: number; lines: string[]; title: string; start: number; row: number }[] = [];
+  const rowEnds: number[] = [];
+  for (const ph of phases) {
+    const startX = sx(dayNumber(ph.date));
+    const text = ph.label;
+    let lines = [text];
+    if (textWidth(text, FONT) > plotW) lines = wrapText(text, plotW, FONT).slice(0, 2);
+    if (lines.length === 2 && textWidth(text, FONT) > 2 * plotW) lines[1] = shorten(lines[1]!, plotW, FONT);
+    const w = Math.max(...lines.map((l) => textWidth(l, FONT)));
+    const lx = Math.min(startX + 3, right - w);
+    let row = rowEnds.findIndex((end) => end + 8 <= lx);
+    if (row < 0) row = rowEnds.length;
+    rowEnds[row] = lx + w;
+    phaseRows.push({ x: lx, lines, title: text, start: startX, row });
+  }
+  const phaseLinesPerRow = phaseRows.reduce((m, p) => Math.max(m, p.lines.length), 1);
+  const phaseBand = rowEnds.length * phaseLinesPerRow * LINE + (rowEnds.length ? 4 : 0);
+  const plotTop = y + phaseBand;
+
+  // The bottom: month ticks, the year row, then the PDSA-cycle lane with its colour key.
+  const axis = timeAxis(minDay, maxDay, plotW, FONT);
+  const axisH = 16 + (axis.years.length ? LINE : 0);
+  const placedCycles = packCycles(model.cycles, sx, minDay, maxDay, left, right, SMALL);
+  const laneRows = Math.max(0, ...placedCycles.map((p) => p.row + 1));
+  const keyItems: LegendItem[] = [
+    { kind: 'decision', label: 'adopt', cls: 'decision-adopt' },
+    { kind: 'decision', label: 'adapt', cls: 'decision-adapt' },
+    { kind: 'decision', label: 'abandon', cls: 'decision-abandon' },
+    { kind: 'decision', label: 'under way', cls: 'decision-none' },
+  ];
+  const keyTitle = 'PDSA cycles:';
+  const keyFlow = flow(keyItems, innerW - textWidth(keyTitle, FONT) - 8, FONT);
+  const keyRows = placedCycles.length ? Math.max(...keyFlow.map((k) => k.row + 1)) : 0;
+  const ROW = 14;
+  const laneH = placedCycles.length ? 6 + keyRows * LINE + laneRows * ROW + 2 : 0;
+  const bottomH = axisH + laneH + PAD;
+
+  const wantH = options.height ?? Math.round(Math.min(620, Math.max(320, W * 0.6)));
+  const plotH = Math.max(narrow ? 140 : 180, wantH - plotTop - bottomH);
+  const H = Math.ceil(plotTop + plotH + bottomH);
+  const plotBottom = plotTop + plotH;
+  const sy = (v: number) => plotTop + (1 - (v - minY) / (maxY - minY)) * plotH;
   const X = (date: string) => sx(dayNumber(date)).toFixed(1);
   const Y = (v: number) => sy(v).toFixed(1);
 
-  const out: string[] = [];
   const titleId = `t-${model.measure.id}`;
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="pdsa-chart" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${x(titleId)} ${x(titleId)}-d">`);
-  out.push(`<title id="${x(titleId)}">${x(model.measure.name)}</title>`);
+  out.push(`<title id="${x(titleId)}">${x(`${kind.name}: ${model.measure.name}`)}</title>`);
   out.push(`<desc id="${x(titleId)}-d">${x(describeChart(model))}</desc>`);
   if (options.embedStyle) out.push(`<style>${STANDALONE_STYLE}</style>`);
-  out.push(`<text class="title" x="${m.left}" y="16">${x(model.measure.name)}${x(unitText(model) ? ` (${model.measure.unit})` : '')}</text>`);
+  out.push(...header);
 
-  // Legend.
-  let lx = m.left;
-  const legendY = 32;
-  model.groups.forEach((g, k) => {
-    out.push(`<rect class="legend series-${k % 4}" x="${lx}" y="${legendY - 8}" width="10" height="10"/><text class="legend-label" x="${lx + 14}" y="${legendY}">${x(g.group)}</text>`);
-    lx += 24 + Math.min(200, g.group.length * 6.2);
-  });
-  if (!narrow) out.push(`<text class="legend-label" x="${lx}" y="${legendY}">${model.type === 'run' ? '— median (dashed: extended)' : '— mean, · · control limits'}</text>`);
+  // Phase labels, with their dotted line running from the label down through the plot.
+  for (const p of phaseRows) {
+    const top = y + p.row * phaseLinesPerRow * LINE;
+    out.push(`<g class="phase-mark"><line class="phase" x1="${p.start.toFixed(1)}" x2="${p.start.toFixed(1)}" y1="${top + 2}" y2="${plotBottom}"/>`);
+    p.lines.forEach((line, k) => out.push(`<text class="phase-label" x="${p.x.toFixed(1)}" y="${top + (k + 1) * LINE - 3}">${x(line)}</text>`));
+    out.push(`<title>${x(`New phase: ${p.title}`)}</title></g>`);
+  }
 
   // Axes and grid.
   out.push(`<g class="axis">`);
-  for (const t of niceTicks(minY, maxY, narrow ? 4 : 7)) {
-    out.push(`<line class="grid" x1="${m.left}" x2="${W - m.right}" y1="${Y(t)}" y2="${Y(t)}"/><text x="${m.left - 6}" y="${(sy(t) + 3.5).toFixed(1)}" text-anchor="end">${x(fmt(t))}</text>`);
+  let yTicks = niceTicks(minY, maxY, Math.max(4, Math.min(8, Math.floor(plotH / 45))));
+  if (yTicks.length < 3) yTicks = niceTicks(minY, maxY, 8);
+  for (const t of yTicks) {
+    out.push(`<line class="grid" x1="${left}" x2="${right}" y1="${Y(t)}" y2="${Y(t)}"/><text class="tick" x="${left - 6}" y="${(sy(t) + 3.5).toFixed(1)}" text-anchor="end">${x(fmt(t))}</text>`);
   }
-  for (const t of monthTicks(minDay, maxDay, Math.floor(plotW / (narrow ? 70 : 60)))) {
-    out.push(`<line x1="${sx(t.day).toFixed(1)}" x2="${sx(t.day).toFixed(1)}" y1="${m.top + plotH}" y2="${m.top + plotH + 4}"/><text x="${sx(t.day).toFixed(1)}" y="${m.top + plotH + 15}" text-anchor="middle">${x(t.label)}</text>`);
+  for (const t of axis.ticks) {
+    const tx = sx(t.day);
+    const w = textWidth(t.label, FONT);
+    // Labels centre on their tick, but never past the plot's ends.
+    const cx = Math.min(right - w / 2, Math.max(left + w / 2, tx));
+    out.push(`<line x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${plotBottom}" y2="${plotBottom + 4}"/><text class="tick" x="${cx.toFixed(1)}" y="${plotBottom + 14}" text-anchor="middle">${x(t.label)}</text>`);
   }
-  out.push(`</g><rect class="frame" x="${m.left}" y="${m.top}" width="${plotW}" height="${plotH}"/>`);
+  for (const t of axis.years) {
+    const w = textWidth(t.label, FONT);
+    const cx = Math.min(right - w / 2, Math.max(left + w / 2, sx(t.day)));
+    out.push(`<text class="year" x="${cx.toFixed(1)}" y="${plotBottom + 14 + LINE}" text-anchor="middle">${x(t.label)}</text>`);
+  }
+  out.push(`</g><rect class="frame" x="${left}" y="${plotTop}" width="${plotW}" height="${plotH}"/>`);
 
-  // Targets.
+  // Points first, as obstacles for the labels drawn inside the plot.
+  const r = narrow ? 2.5 : 3;
+  const obstacles = new Obstacles(
+    model.groups.flatMap((g) => g.analysis.points.filter((p) => p.value !== null).map((p) => ({ x: sx(dayNumber(p.date)), y: sy(p.value!) }))),
+    r + 2,
+  );
+
+  // Targets: a dashed line each, labelled where the label covers no point and no other label.
   for (const t of model.targets) {
-    out.push(`<g class="target-line" data-target="${x(t.id)}"><line class="target" x1="${m.left}" x2="${W - m.right}" y1="${Y(t.value)}" y2="${Y(t.value)}"/><text class="target-label" x="${W - m.right - 4}" y="${(sy(t.value) - 4).toFixed(1)}" text-anchor="end">${x(`target ${fmt(t.value)} by ${t.date}${t.group ? ` (${t.group})` : ''}`)}</text></g>`);
+    const ty = sy(t.value);
+    const groupName = t.group && model.groups.length > 1 ? ` (${groupLabel(t.group)})` : '';
+    const full = `target ${withUnit(model, t.value)} by ${readableDate(t.date)}${groupName}`;
+    const label = placeTargetLabel([full, `target ${withUnit(model, t.value)} by ${readableDate(t.date)}`, `target ${withUnit(model, t.value)}`], ty, left, right, plotTop, plotBottom, obstacles);
+    out.push(`<g class="target-line" data-target="${x(t.id)}"><line class="target" x1="${left}" x2="${right}" y1="${ty.toFixed(1)}" y2="${ty.toFixed(1)}"/>`);
+    if (label) out.push(`<text class="target-label" x="${label.x.toFixed(1)}" y="${label.y.toFixed(1)}">${x(label.text)}</text>`);
+    out.push(`<title>${x(`${full}: ${t.id}`)}</title></g>`);
   }
 
   model.groups.forEach((g, k) => {
     const cls = `series-${k % 4}`;
     const pts = g.analysis.points;
     out.push(`<g class="group" data-group="${x(g.group)}">`);
-    for (const [p, phase] of g.analysis.phases.entries()) out.push(phaseMarks(phase, p, pts, cls, X, Y, m.top, plotH, narrow));
-    // Signal spans under the line.
+    for (const phase of g.analysis.phases) out.push(phaseLines(phase, pts, cls, X, Y, kind.centre));
+    // Signal spans under the line, broken where data is missing: a highlight never bridges a gap.
     for (const s of g.analysis.signals) {
       if (s.rule !== 'shift' && s.rule !== 'trend' && s.rule !== 'longest-run') continue;
-      const coords = s.points.map((i) => `${X(pts[i]!.date)},${Y(pts[i]!.value as number)}`).join(' ');
-      out.push(`<polyline class="signal-span rule-${s.rule}" points="${coords}"><title>${x(s.message)}</title></polyline>`);
+      for (const run of consecutive(s.points, pts)) {
+        if (run.length < 2) continue;
+        const coords = run.map((i) => `${X(pts[i]!.date)},${Y(pts[i]!.value as number)}`).join(' ');
+        out.push(`<polyline class="signal-span rule-${s.rule}" points="${coords}"><title>${x(s.message)}</title></polyline>`);
+      }
     }
     // The data line, broken at missing values.
     let segment: string[] = [];
@@ -167,49 +377,111 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
       if (s.rule === 'too-few-runs' || s.rule === 'too-many-runs' || s.rule === 'too-few-crossings') continue; // whole-phase signals are named in the summary
       for (const i of s.points) signalRules.set(i, [...(signalRules.get(i) ?? []), s.rule]);
     }
-    const r = narrow ? 2.2 : 3;
     pts.forEach((p, i) => {
       if (p.value === null) return;
       const rules = signalRules.get(i);
-      const label = `${p.date}: ${fmt(p.value)}${unitText(model)} (${g.group})${rules ? ` — ${[...new Set(rules)].map((rule) => RULE_LABELS[rule]).join(', ')}` : ''}`;
+      const label = `${readableDate(p.date)}: ${withUnit(model, p.value)} (${groupLabel(g.group)})${rules ? ` — ${[...new Set(rules)].map((rule) => RULE_LABELS[rule]).join(', ')}` : ''}`;
       out.push(`<circle class="point ${cls}${rules ? ` signal ${[...new Set(rules)].map((rule) => `rule-${rule}`).join(' ')}` : ''}" cx="${X(p.date)}" cy="${Y(p.value)}" r="${rules ? r + 1 : r}" data-index="${i}"><title>${x(label)}</title></circle>`);
     });
     out.push(`</g>`);
   });
 
-  // PDSA cycles as spans on the time axis, one row per decision.
-  const rowOf = { adopt: 0, adapt: 1, abandon: 2 } as const;
-  const bandTop = m.top + plotH + 22;
-  for (const c of model.cycles) {
-    const s = dayNumber(c.start);
-    const e = c.end ? dayNumber(c.end) : s;
-    if (e < minDay || s > maxDay) continue;
-    const x1 = sx(Math.max(minDay, s));
-    const x2 = Math.max(x1 + 3, sx(Math.min(maxDay, e)));
-    const row = c.decision ? rowOf[c.decision] : 1;
-    const y = bandTop + row * 12;
-    const label = `${c.title} (${c.start}${c.end ? ` to ${c.end}` : ''}): ${c.decision ?? 'no decision yet'}`;
-    out.push(`<g class="cycle decision-${c.decision ?? 'none'}" data-cycle="${x(c.id)}" data-uri="${x(c.uri)}" tabindex="0" role="link"><rect x="${x1.toFixed(1)}" y="${y}" width="${(x2 - x1).toFixed(1)}" height="9" rx="2"/><title>${x(label)}</title></g>`);
+  // The PDSA-cycle lane: a colour key, then one row per overlapping cycle.
+  if (placedCycles.length) {
+    const keyTop = plotBottom + axisH + 6;
+    out.push(`<g class="cycle-key"><text class="legend-label" x="${PAD}" y="${keyTop + 11}">${x(keyTitle)}</text>`);
+    const keyLeft = PAD + textWidth(keyTitle, FONT) + 8;
+    for (const k of keyFlow) out.push(`<g class="key">${legendSwatch(k.item, keyLeft + k.x, keyTop + 11 + k.row * LINE)}<text class="legend-label" x="${keyLeft + k.x + 20}" y="${keyTop + 11 + k.row * LINE}">${x(k.item.label)}</text></g>`);
+    out.push(`</g>`);
+    const laneTop = keyTop + keyRows * LINE + 2;
+    for (const p of placedCycles) {
+      const c = p.cycle;
+      const cy = laneTop + p.row * ROW;
+      const label = `${c.title} (${c.id}, ${readableDate(c.start)}${c.end ? ` to ${readableDate(c.end)}` : ''}): ${decisionText(c)}`;
+      out.push(`<g class="cycle decision-${c.decision ?? 'none'}" data-cycle="${x(c.id)}" data-uri="${x(c.uri)}" tabindex="0" role="link" aria-label="${x(label)}"><rect x="${p.x1.toFixed(1)}" y="${cy}" width="${(p.x2 - p.x1).toFixed(1)}" height="11" rx="2"/>`);
+      if (p.label) out.push(`<text class="cycle-label" x="${p.label.x.toFixed(1)}" y="${cy + 9}" font-size="${SMALL}">${x(p.label.text)}</text>`);
+      out.push(`<title>${x(label)}</title></g>`);
+    }
   }
-  if (model.cycles.length && !narrow) out.push(`<text class="legend-label" x="${W - m.right}" y="${bandTop + 7}" text-anchor="end">PDSA cycles: adopt / adapt / abandon</text>`);
   out.push(`</svg>`);
   return out.join('\n');
 }
 
-function phaseMarks(phase: PhaseAnalysis, index: number, pts: { date: string }[], cls: string, X: (d: string) => string, Y: (v: number) => string, top: number, plotH: number, narrow: boolean): string {
+function decisionText(c: CycleMark): string {
+  return c.decision ? `${c.decision}ed` : 'under way (no decision yet)';
+}
+
+/** The phases of all groups, once each by date and label (groups share their phase settings). */
+function uniquePhases(model: ChartModel): { date: string; label: string }[] {
+  const seen = new Map<string, { date: string; label: string }>();
+  for (const g of model.groups) {
+    g.analysis.phases.forEach((ph, i) => {
+      if (i === 0) return;
+      const date = g.analysis.points[ph.from]!.date;
+      const label = ph.label ?? `New phase from ${readableDate(date)}`;
+      const key = `${date}\u0000${label}`;
+      if (!seen.has(key)) seen.set(key, { date, label });
+    });
+  }
+  return [...seen.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** Splits a signal's point indices where a missing value lies between two of them. */
+function consecutive(indices: number[], pts: { value: number | null }[]): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (const i of indices) {
+    if (run.length) {
+      const prev = run[run.length - 1]!;
+      let gap = false;
+      for (let j = prev + 1; j < i && !gap; j++) gap = pts[j]!.value === null;
+      if (gap) {
+        runs.push(run);
+        run = [];
+      }
+    }
+    run.push(i);
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+/**
+ * A target's label: along its line, above or below, from the right end leftwards, in the first
+ * place that covers no point and no other label; a shorter text if no place fits the full one.
+ */
+function placeTargetLabel(texts: string[], ty: number, left: number, right: number, top: number, bottom: number, obstacles: Obstacles): { text: string; x: number; y: number } | undefined {
+  for (const text of texts) {
+    const w = textWidth(text, FONT);
+    if (w > right - left - 8) continue;
+    for (const f of [1, 0.75, 0.5, 0.25, 0]) {
+      const lx = left + 4 + (right - left - 8 - w) * f;
+      for (const baseline of [ty - 4, ty + FONT + 2]) {
+        const box = textBox(lx, baseline, text, FONT);
+        if (box.y < top + 1 || box.y + box.height > bottom - 1) continue;
+        if (obstacles.free(box)) {
+          obstacles.add(box);
+          return { text, x: lx, y: baseline };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function phaseLines(phase: PhaseAnalysis, pts: { date: string }[], cls: string, X: (d: string) => string, Y: (v: number) => string, centreName: string): string {
   const out: string[] = [];
   const first = pts[phase.from]!.date;
   const last = pts[phase.to]!.date;
   const baselineEnd = pts[phase.baselineTo]!.date;
-  if (index > 0) {
-    out.push(`<line class="phase" x1="${X(first)}" x2="${X(first)}" y1="${top}" y2="${top + plotH}"/>`);
-    if (phase.label && !narrow) out.push(`<text class="phase-label" x="${(Number(X(first)) + 4).toFixed(1)}" y="${top + 12}">${x(phase.label)}</text>`);
-  }
   if (Number.isFinite(phase.centre)) {
-    out.push(`<line class="centre baseline ${cls}" x1="${X(first)}" x2="${X(baselineEnd)}" y1="${Y(phase.centre)}" y2="${Y(phase.centre)}"><title>${x(`${phase.label ? `${phase.label}: ` : ''}centre ${fmt(phase.centre)}, from the baseline ${first} to ${baselineEnd}`)}</title></line>`);
+    out.push(`<line class="centre baseline ${cls}" x1="${X(first)}" x2="${X(baselineEnd)}" y1="${Y(phase.centre)}" y2="${Y(phase.centre)}"><title>${x(`${phase.label ? `${phase.label}: ` : ''}${centreName} ${fmt(phase.centre)}, from the baseline ${readableDate(first)} to ${readableDate(baselineEnd)}`)}</title></line>`);
     if (phase.baselineTo < phase.to) out.push(`<line class="centre extension ${cls}" x1="${X(baselineEnd)}" x2="${X(last)}" y1="${Y(phase.centre)}" y2="${Y(phase.centre)}"/>`);
   }
-  for (const [limits, name] of [[phase.upper, 'upper'], [phase.lower, 'lower']] as const) {
+  for (const [limits, name] of [
+    [phase.upper, 'upper'],
+    [phase.lower, 'lower'],
+  ] as const) {
     if (!limits) continue;
     const defined = limits.filter((v): v is number => v !== null && Number.isFinite(v));
     // I-chart limits are constant in a phase: one line, not a polyline through every point.
@@ -225,4 +497,3 @@ function phaseMarks(phase: PhaseAnalysis, index: number, pts: { date: string }[]
   }
   return out.join('\n');
 }
-

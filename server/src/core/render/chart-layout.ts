@@ -1,0 +1,178 @@
+// Placement helpers for the run chart: time-axis ticks that fit, the PDSA-cycle lane packed into
+// rows, and labels placed where they cover no data point and no other label.
+import type { CycleMark } from '../analytics/model';
+import { dayNumber } from './svg';
+import { intersects, textWidth, type Rect } from './text';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export interface TimeTick {
+  day: number;
+  label: string;
+}
+
+export interface TimeAxis {
+  /** Month (or year) ticks with their labels. */
+  ticks: TimeTick[];
+  /** The year row under the month labels: each year once, at its first tick (or the axis start). */
+  years: TimeTick[];
+}
+
+/**
+ * Ticks every 1, 2, 3, 6 or 12 months (then 2, 5, 10 years): the smallest step whose labels do not
+ * touch at this width. The year is always on the axis: in its own row under month labels, or as
+ * the label itself when ticks are a year apart.
+ */
+export function timeAxis(minDay: number, maxDay: number, plotWidth: number, size: number): TimeAxis {
+  const px = (day: number) => ((day - minDay) / Math.max(1, maxDay - minDay)) * plotWidth;
+  const start = new Date(minDay * 86_400_000);
+  const monthDays: { day: number; y: number; m: number }[] = [];
+  for (let y = start.getUTCFullYear(), m = start.getUTCMonth() + 1; ; m++) {
+    if (m > 11) {
+      m = 0;
+      y++;
+    }
+    const day = Date.UTC(y, m, 1) / 86_400_000;
+    if (day > maxDay) break;
+    monthDays.push({ day, y, m });
+    if (monthDays.length > 12 * 400) break; // absurd ranges: stop, the year steps below still apply
+  }
+  const monthLabelWidth = textWidth('May', size) + 8;
+  for (const step of [1, 2, 3, 6]) {
+    const ticks = monthDays.filter((t) => t.m % step === 0);
+    if (ticks.length < 2 && step > 1) break;
+    const spacing = ticks.length > 1 ? px(ticks[1]!.day) - px(ticks[0]!.day) : plotWidth;
+    if (spacing >= monthLabelWidth) {
+      const years: TimeTick[] = [];
+      let lastYear = -1;
+      for (const t of ticks) {
+        if (t.y !== lastYear) years.push({ day: t.day, label: String(t.y) });
+        lastYear = t.y;
+      }
+      // A range inside one month has no tick: the year still shows, at the start.
+      if (!ticks.length) years.push({ day: minDay, label: String(start.getUTCFullYear()) });
+      // The first year label sits at the first tick; when that tick is late in a year, say the year from the start.
+      return { ticks: ticks.map((t) => ({ day: t.day, label: MONTHS[t.m]! })), years };
+    }
+  }
+  const yearLabelWidth = textWidth('2026', size) + 10;
+  const firstYear = start.getUTCFullYear();
+  const lastYear = new Date(maxDay * 86_400_000).getUTCFullYear();
+  for (const step of [1, 2, 5, 10, 20, 50, 100]) {
+    const ticks: TimeTick[] = [];
+    for (let y = Math.ceil(firstYear / step) * step; y <= lastYear; y += step) {
+      const day = Date.UTC(y, 0, 1) / 86_400_000;
+      if (day >= minDay && day <= maxDay) ticks.push({ day, label: String(y) });
+    }
+    const spacing = ticks.length > 1 ? px(ticks[1]!.day) - px(ticks[0]!.day) : plotWidth;
+    if (spacing >= yearLabelWidth) return { ticks: ticks.length ? ticks : [{ day: minDay, label: String(firstYear) }], years: [] };
+  }
+  return { ticks: [{ day: minDay, label: String(firstYear) }], years: [] };
+}
+
+export interface PlacedCycle {
+  cycle: CycleMark;
+  row: number;
+  x1: number;
+  x2: number;
+  /** The label drawn, if there was room: inside the bar or just after it. */
+  label?: { text: string; x: number; inside: boolean };
+}
+
+/** Candidate labels for a cycle, most telling first: its title, its id, the id's first part ("c01"). */
+function cycleLabels(c: CycleMark): string[] {
+  const out = [c.title, c.id];
+  const head = c.id.split(/[-_ ]/)[0];
+  if (head && head !== c.id) out.push(head);
+  return out.filter((s, i) => s && out.indexOf(s) === i);
+}
+
+/**
+ * Packs cycles into rows (first row with room, in start order), so overlapping cycles never share a
+ * row. Each label goes inside its bar when it fits there, else just after the bar when a row (of at
+ * most `maxRows`) has room for both; otherwise the bar goes unlabelled (its tooltip still names it).
+ * A cycle still under way (no end) runs to the end of the axis.
+ */
+export function packCycles(cycles: CycleMark[], sx: (day: number) => number, minDay: number, maxDay: number, left: number, right: number, size: number, maxRows = 6): PlacedCycle[] {
+  const rowEnds: number[] = [];
+  const firstRow = (x1: number, limit: number) => {
+    for (let r = 0; r < Math.min(limit, rowEnds.length); r++) if (rowEnds[r]! + 3 <= x1) return r;
+    return rowEnds.length < limit ? rowEnds.length : -1;
+  };
+  const placed: PlacedCycle[] = [];
+  for (const c of cycles) {
+    const s = dayNumber(c.start);
+    const e = c.end ? dayNumber(c.end) : c.decision ? s : maxDay;
+    if (e < minDay || s > maxDay) continue;
+    const x1 = sx(Math.max(minDay, s));
+    const x2 = Math.max(x1 + 4, sx(Math.min(maxDay, e)));
+    let label: PlacedCycle['label'];
+    let row = -1;
+    for (const text of cycleLabels(c)) {
+      const w = textWidth(text, size);
+      if (w + 6 <= x2 - x1) {
+        label = { text, x: x1 + 3, inside: true };
+        row = firstRow(x1, Infinity);
+        break;
+      }
+      if (x2 + 3 + w <= right) {
+        row = firstRow(x1, maxRows);
+        if (row >= 0) {
+          label = { text, x: x2 + 3, inside: false };
+          break;
+        }
+      }
+      // At the right end of the axis (a cycle under way), the label can go before the bar.
+      if (x1 - 3 - w >= left) {
+        row = firstRow(x1 - 6 - w, maxRows);
+        if (row >= 0) {
+          label = { text, x: x1 - 3 - w, inside: false };
+          break;
+        }
+      }
+    }
+    if (row < 0) row = firstRow(x1, Infinity);
+    rowEnds[row] = label && !label.inside && label.x > x2 ? label.x + textWidth(label.text, size) + 4 : x2;
+    placed.push({ cycle: c, row, x1, x2, label });
+  }
+  return placed;
+}
+
+/**
+ * Obstacles for label placement: data points (sorted by x, so a label looks only at the points
+ * under it: fast for long series) and the labels already placed.
+ */
+export class Obstacles {
+  private xs: number[] = [];
+  private ys: number[] = [];
+  private readonly labels: Rect[] = [];
+
+  constructor(
+    points: { x: number; y: number }[],
+    private readonly radius: number,
+  ) {
+    const sorted = [...points].sort((a, b) => a.x - b.x);
+    this.xs = sorted.map((p) => p.x);
+    this.ys = sorted.map((p) => p.y);
+  }
+
+  free(rect: Rect): boolean {
+    const r = this.radius;
+    // First point with x >= rect.x - r.
+    let lo = 0;
+    let hi = this.xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.xs[mid]! < rect.x - r) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.xs.length && this.xs[i]! <= rect.x + rect.width + r; i++) {
+      if (this.ys[i]! + r > rect.y && this.ys[i]! - r < rect.y + rect.height) return false;
+    }
+    return !this.labels.some((l) => intersects(l, rect));
+  }
+
+  add(rect: Rect): void {
+    this.labels.push(rect);
+  }
+}
