@@ -60,7 +60,7 @@ describe('pdsa check', () => {
   });
 
   it('rejects bad usage with exit 2 and the usage text', () => {
-    expect(pdsa(['check', '--format', 'xml']).stderr).toMatch(/unknown format 'xml'/);
+    expect(pdsa(['check', '--format', 'xml']).stderr).toMatch(/unknown format 'xml' for --format/);
     expect(pdsa(['check', '--format', 'xml']).code).toBe(2);
     expect(pdsa(['frobnicate']).code).toBe(2);
     expect(pdsa(['--help'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: pdsa/) });
@@ -109,5 +109,17 @@ describe('pdsa check', () => {
     const r = pdsa(['check', '--cache'], dir);
     expect(r.stderr).toBe('1 error, 0 warnings in 2 files checked\n');
     expect(r.code).toBe(1);
+  });
+
+  it('does not reuse a cache written by another version of the tool', () => {
+    const dir = tempWorkspace({ 'focus.factors.yaml': FACTORS, 'c1.pdsa.yaml': cycle('c1') });
+    const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(pdsa(['check', '--cache'], dir).stderr).toBe('0 errors, 0 warnings in 2 files checked\n');
+    const cacheFile = path.join(dir, '.pdsacache');
+    const cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { key: string };
+    expect(cache.key).toContain(JSON.stringify(version));
+    cache.key = cache.key.replace(JSON.stringify(version), '"0.0.0-older"');
+    fs.writeFileSync(cacheFile, JSON.stringify(cache));
+    expect(pdsa(['check', '--cache'], dir).stderr).toBe('0 errors, 0 warnings in 2 files checked\n');
   });
 });

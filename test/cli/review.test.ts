@@ -65,8 +65,10 @@ describe('pdsa new cycle', () => {
     const r = pdsa(['new', 'cycle', '--from', 'c1'], dir);
     expect(r).toMatchObject({ code: 0, stdout: 'cycles/greeters-at-both-doors.pdsa.yaml\n' });
     expect(fs.readFileSync(path.join(dir, 'cycles/greeters-at-both-doors.pdsa.yaml'), 'utf8')).toBe(
-      'version: 1\nid: greeters-at-both-doors\ntitle: Greeters at both doors\nstrategy: S1\nprevious: c1\nmeasures: [absence]\n\nplan:\n  objective: Greeters at both doors\n  who: \n  what: \n  when: {start: 2026-02-02}\n  where: \n',
+      'version: 1\nid: greeters-at-both-doors\ntitle: Greeters at both doors\nstrategy: S1\nprevious: c1\nmeasures: [absence]\n\nplan:\n  objective: Greeters at both doors\n  who:\n  what:\n  when: {start: 2026-02-02}\n  where:\n',
     );
+    // What `pdsa new` writes is already in canonical form: a pre-commit `fmt --check` passes at once.
+    expect(pdsa(['fmt', '--check'], dir)).toMatchObject({ code: 0, stdout: '' });
     // The ramp goes on: c1's "adapt" now has its follow-up, so the workspace checks clean.
     expect(pdsa(['check'], dir).stderr).toBe('0 errors, 1 warning in 3 files checked\n');
     expect(pdsa(['new', 'cycle', '--from', 'nope'], dir)).toMatchObject({ code: 2, stderr: 'pdsa: no cycle "nope" in the workspace\n' });

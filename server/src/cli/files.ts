@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WorkspaceFiles } from '../core/files';
+import { displayPath } from '../node/display-path';
 import { nodeHost } from '../node/host';
 
 /**
@@ -38,7 +39,7 @@ export async function scanPaths(paths: string[]): Promise<CliScan> {
   const files = new WorkspaceFiles(nodeHost, [...new Set(targets.map(workspaceRootOf))]);
   const found = await files.scan(targets);
   const errors = found.problems.map((p) => {
-    const shown = typed.get(p.uri) ?? p.uri;
+    const shown = displayPath(typed.get(p.uri) ?? p.uri);
     return p.kind === 'not-a-worksheet' ? `'${shown}' ${p.message}` : `cannot read '${shown}': ${p.message}`;
   });
   return { files, worksheets: found.worksheets, configs: found.configs, errors };

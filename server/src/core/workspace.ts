@@ -6,7 +6,7 @@ import { parseMeasureCsv } from './csv';
 import { isIsoDate, localDate } from './schema/common';
 import type { Config } from './schema/config';
 import type { Definition, ItemKind, Reference } from './symbols';
-import { dirname, joinPath, worksheetKind } from './uri';
+import { basename, dirname, joinPath, worksheetKind } from './uri';
 import { analyseWorksheet, type WorksheetFile } from './worksheet';
 import { restoreWorksheet, type CompactWorksheet } from './compact';
 
@@ -18,6 +18,11 @@ export interface WorkspaceOptions {
    * and hovers; a batch check of thousands of files runs faster without holding them.
    */
   retainSyntaxTrees?: boolean;
+  /**
+   * How messages name another file (e.g. "also defined in ..."): the CLI passes paths relative to
+   * the current folder, so they match the paths it prints; by default, the file's base name.
+   */
+  fileLabel?: (uri: string) => string;
 }
 
 interface LoadedConfigFile extends LoadedConfig {
@@ -80,7 +85,10 @@ export class Workspace implements IndexView {
   constructor(options: WorkspaceOptions = {}) {
     this.fixedToday = options.today;
     this.retainSyntaxTrees = options.retainSyntaxTrees ?? true;
+    this.fileLabel = options.fileLabel ?? basename;
   }
+
+  readonly fileLabel: (uri: string) => string;
 
   /** The fixed date, else the `today` of the outermost config in the workspace, else the clock. */
   get today(): string {

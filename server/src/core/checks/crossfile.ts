@@ -14,6 +14,8 @@ export interface IndexView {
   worksheet(uri: string): WorksheetFile | undefined;
   csv(uri: string): CsvData | null | undefined;
   today: string;
+  /** How a message names another file. */
+  fileLabel(uri: string): string;
 }
 
 export function crossFileChecks(file: WorksheetFile, index: IndexView): Diagnostic[] {
@@ -46,7 +48,7 @@ function duplicates(file: WorksheetFile, index: IndexView, out: Diagnostic[]): v
   for (const def of file.symbols.definitions) {
     const all = index.definitions(def.id);
     if (all.length < 2) continue;
-    const others = all.filter((d) => d !== def).map((d) => (d.uri === file.uri ? 'this file' : basename(d.uri)));
+    const others = all.filter((d) => d !== def).map((d) => (d.uri === file.uri ? 'this file' : index.fileLabel(d.uri)));
     out.push(diagnostic(file.uri, def.range, 'duplicate-id', `id "${def.id}" is also defined in ${[...new Set(others)].join(', ')}: ids must be unique across the workspace`));
   }
 }

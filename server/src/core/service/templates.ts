@@ -126,5 +126,6 @@ export function newCycleText(c: NewCycle): string {
     '  where: ',
     '',
   );
-  return lines.join('\n');
+  // Empty keys end at the colon: no trailing spaces, so `pdsa fmt --check` passes on a new file.
+  return lines.map((line) => line.trimEnd()).join('\n');
 }

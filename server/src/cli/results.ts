@@ -1,7 +1,8 @@
-import * as path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics';
+import { displayPath } from '../node/display-path';
 
-export type OutputFormat = 'text' | 'json' | 'github';
+export const OUTPUT_FORMATS = ['text', 'json', 'github'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface Counts {
   errors: number;
@@ -19,11 +20,6 @@ export function count(results: Map<string, Diagnostic[]>): Counts {
     }
   }
   return { errors, warnings, files: results.size };
-}
-
-/** Paths as the user typed them: relative to the current folder, with "/" on every platform. */
-export function displayPath(file: string, cwd: string): string {
-  return path.relative(cwd, file).split(path.sep).join('/') || file;
 }
 
 export function formatResults(results: Map<string, Diagnostic[]>, format: OutputFormat, cwd: string): string {
