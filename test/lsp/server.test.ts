@@ -134,7 +134,7 @@ describe('language server over stdio, on the example workspace', () => {
   it('creates a new cycle file next to the strategy\'s cycles, with a unique id', async () => {
     const result = (await client.connection.sendRequest('pdsa/newCycle', { strategy: 'S-greeters', title: 'Greeters at Riley' })) as { uri: string; text: string };
     expect(result.uri).toBe(client.uri('cycles/greeters-at-riley.pdsa.yaml'));
-    expect(result.text).toMatch(/^version: 1\nid: greeters-at-riley\ntitle: Greeters at Riley\nstrategy: S-greeters\n\nplan:\n {2}objective: \n/);
+    expect(result.text).toMatch(/^version: 1\nid: greeters-at-riley\ntitle: Greeters at Riley\nstrategy: S-greeters\n\nplan:\n {2}objective:\n/);
     const strategies = (await client.connection.sendRequest('pdsa/listItems', { kind: 'strategy' })) as { id: string }[];
     expect(strategies.map((s) => s.id)).toContain('S-attendance-myths');
   });
