@@ -21,6 +21,7 @@ const entries = [
   { entryPoints: ['bench/lsp.ts'], outfile: 'dist/bench/lsp.js', platform: 'node' },
   { entryPoints: ['bench/chart.ts'], outfile: 'dist/bench/chart.js', platform: 'node' },
   { entryPoints: ['bench/diagram.ts'], outfile: 'dist/bench/diagram.js', platform: 'node' },
+  { entryPoints: ['bench/scale.ts'], outfile: 'dist/bench/scale.js', platform: 'node' },
   { entryPoints: ['test/e2e/start.ts'], outfile: 'dist/start.js', platform: 'node' },
   { entryPoints: ['test/electron/run.ts'], outfile: 'dist/test/electron/run.js', platform: 'node' },
   { entryPoints: ['test/electron/suite.ts'], outfile: 'dist/test/electron/suite.js', platform: 'node', external: ['vscode'] },

@@ -59,7 +59,9 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
     return refuse(problem.offset, problem.offset + 1, 'too-deep', `nesting is deeper than ${MAX_DEPTH} levels; no worksheet nests this deep`);
   }
 
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // The library's own duplicate-key check compares each key with every earlier one (quadratic in a
+  // map's size: 10,000 keys took seconds); duplicateKeys below does it with one set per map.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   result.doc = doc;
   let broken = false;
   let lostStructure = false;
@@ -80,11 +82,9 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
   for (const warning of doc.warnings) {
     result.diagnostics.push(yamlErrorDiagnostic(uri, lineCounter, text, warning, 'warning'));
   }
-  if (broken) {
-    // After a real syntax error the parser often sees phantom duplicate keys: report only the syntax errors.
-    result.diagnostics = result.diagnostics.filter((d) => d.code !== 'duplicate-key');
-    return result;
-  }
+  // After a real syntax error the parser often sees phantom duplicate keys: report only the syntax errors.
+  if (broken) return result;
+  result.diagnostics.push(...duplicateKeys(uri, lineCounter, doc));
 
   if (doc.contents === null || (isScalarNull(doc.contents))) {
     result.diagnostics.push(diagnostic(uri, rangeOf(lineCounter, 0, 0), 'empty-file', 'empty worksheet: expected a map starting with "version: 1"'));
@@ -121,13 +121,6 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
 function yamlErrorDiagnostic(uri: string, lc: LineCounter, text: string, error: YAMLError, severity?: Severity, doc?: Document.Parsed): Diagnostic {
   let [start, end] = error.pos;
   if (end <= start) end = Math.min(text.length, start + 1);
-  if (error.code === 'DUPLICATE_KEY' && doc) {
-    // The error marks only the key's first character; underline the whole key.
-    const key = keyStartingAt(doc, start);
-    const keyEnd = key?.range?.[1] ?? end;
-    const name = key ? String(key.value) : text.slice(start, end);
-    return diagnostic(uri, rangeOf(lc, start, keyEnd), 'duplicate-key', `duplicate key "${name}": each key may appear once in a map`);
-  }
   const range = rangeOf(lc, start, end);
   if (error.code === 'MULTIPLE_DOCS') {
     // The error spans the whole extra document; the "---" line is what to point at.
@@ -145,18 +138,26 @@ function yamlErrorDiagnostic(uri: string, lc: LineCounter, text: string, error: 
   return diagnostic(uri, range, 'yaml-syntax', hint ? `${message}: ${hint}` : message, severity);
 }
 
-function keyStartingAt(doc: Document.Parsed, offset: number): Scalar | undefined {
-  let found: Scalar | undefined;
+/** Keys that appear twice in one map (equal scalar values, as the YAML spec and the yaml library compare them). */
+function duplicateKeys(uri: string, lc: LineCounter, doc: Document.Parsed): Diagnostic[] {
+  const out: Diagnostic[] = [];
   visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
-        found = pair.key;
-        return visit.BREAK;
+    Map(_, map) {
+      if (map.items.length < 2) return;
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key)) continue;
+        if (!seen.has(key.value)) {
+          seen.add(key.value);
+          continue;
+        }
+        const [start, end] = key.range ?? [0, 0];
+        out.push(diagnostic(uri, rangeOf(lc, start, end), 'duplicate-key', `duplicate key "${String(key.value)}": each key may appear once in a map`));
       }
-      return undefined;
     },
   });
-  return found;
+  return out;
 }
 
 function quotedScalarAround(doc: Document.Parsed, offset: number): number | undefined {

@@ -42,6 +42,8 @@ export interface Reference {
   uri: string;
   range: Range;
   path: PathSegment[];
+  /** For `previous` and `parent`: the id of the cycle or factor that names this link (the chain's edge starts there). */
+  owner?: string;
 }
 
 export interface Symbols {
@@ -88,13 +90,15 @@ export function extractSymbols(uri: string, kind: WorksheetKind, doc: Document, 
   const out: Symbols = { definitions: [], references: [] };
   const root = doc.contents;
   if (!isMap(root)) return out;
+  /** Definitions by the path of their item, so a chain link finds the item it belongs to in O(depth). */
+  const byPath = new Map<string, Definition>();
   for (const spec of DEFINITIONS[kind]) {
     for (const { node, path } of collect(root, spec.pattern)) {
       const idNode = get(node, 'id');
       const id = text(idNode);
       const s = span(idNode);
       if (id === undefined || !s) continue;
-      out.definitions.push({
+      const definition: Definition = {
         id,
         kind: spec.kind,
         uri,
@@ -102,7 +106,9 @@ export function extractSymbols(uri: string, kind: WorksheetKind, doc: Document, 
         path,
         title: text(get(node, spec.title)),
         summary: spec.summary ? text(getPath(node, spec.summary)) : undefined,
-      });
+      };
+      out.definitions.push(definition);
+      if (!byPath.has(pathKey(path))) byPath.set(pathKey(path), definition);
     }
   }
   for (const spec of REFERENCES[kind]) {
@@ -110,8 +116,23 @@ export function extractSymbols(uri: string, kind: WorksheetKind, doc: Document, 
       const id = text(node);
       const s = span(node);
       if (id === undefined || id === '' || !s) continue;
-      out.references.push({ id, kind: spec.kind, field: spec.field, uri, range: rangeOf(lc, s[0], s[1]), path });
+      const reference: Reference = { id, kind: spec.kind, field: spec.field, uri, range: rangeOf(lc, s[0], s[1]), path };
+      if (spec.field === 'previous' || spec.field === 'parent') reference.owner = ownerOf(reference, byPath);
+      out.references.push(reference);
     }
   }
   return out;
+}
+
+function pathKey(path: readonly PathSegment[]): string {
+  return path.join('\u0000');
+}
+
+/** The nearest enclosing item of the link's own kind: the cycle for `previous`, the factor for `parents`. */
+function ownerOf(ref: Reference, byPath: Map<string, Definition>): string | undefined {
+  for (let n = ref.path.length - 1; n >= 0; n--) {
+    const def = byPath.get(pathKey(ref.path.slice(0, n)));
+    if (def?.kind === ref.kind) return def.id;
+  }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Pair } from 'yaml';
 import type { z } from 'zod';
 import { keySpan, locate, type Located, type PathSegment, valueSpan } from './ast';
 import type { Diagnostic, DiagnosticCode } from './diagnostics';
@@ -32,6 +32,16 @@ interface Context {
   /** Missing keys by parent path, and keys an unknown key was taken for: a misspelt key is one error, not two. */
   missing: Map<string, Diagnostic>;
   suggested: Set<string>;
+  /** Per map with unknown keys: its pairs by key and the keys it may still take, built once however many keys are unknown. */
+  maps: Map<string, MapFacts>;
+}
+
+interface MapFacts {
+  node: unknown;
+  pairs: Map<string, Pair>;
+  allowed: string[];
+  /** Allowed keys the map does not have yet: what a misspelt key may have meant. */
+  absent: string[];
 }
 
 export interface Validation<T> {
@@ -46,7 +56,7 @@ export function validateAgainst<T>(schema: z.ZodType<T>, uri: string, doc: Docum
   // zod returns a copy; the schemas transform nothing, so keep the original and let the copy go
   // (the index holds thousands of these).
   if (result.success) return { data: cleaned as T, diagnostics: [] };
-  const ctx: Context = { uri, doc, text, lc, root: schema, out: [], missing: new Map(), suggested: new Set() };
+  const ctx: Context = { uri, doc, text, lc, root: schema, out: [], missing: new Map(), suggested: new Set(), maps: new Map() };
   for (const issue of result.error.issues as unknown as Issue[]) report(ctx, issue, []);
   for (const [key, d] of ctx.missing) if (!ctx.suggested.has(key)) ctx.out.push(d);
   return { diagnostics: ctx.out };
@@ -156,22 +166,33 @@ function invalidValue(ctx: Context, issue: Issue, path: PathSegment[]): void {
   push(ctx, span, 'invalid-value', message, guess);
 }
 
-function unknownKey(ctx: Context, path: PathSegment[], key: string): void {
-  const located = locate(ctx.doc, path);
-  const node = located?.node;
-  let span: [number, number] | undefined;
+function mapFacts(ctx: Context, path: PathSegment[]): MapFacts {
+  const key = JSON.stringify(path);
+  let facts = ctx.maps.get(key);
+  if (facts) return facts;
+  const node = locate(ctx.doc, path)?.node;
+  const pairs = new Map<string, Pair>();
   if (isMap(node)) {
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-    const r = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
-    if (r) span = [r[0], r[1]];
+    for (const p of node.items) {
+      const name = isScalar(p.key) ? String(p.key.value) : '';
+      if (!pairs.has(name)) pairs.set(name, p as Pair);
+    }
   }
   const schema = schemaAt(ctx.root, path);
   const allowed = schema ? allowedKeys(schema) : [];
-  const present = isMap(node) ? new Set(node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''))) : new Set<string>();
-  const guess = nearest(key, allowed.filter((k) => !present.has(k)));
+  facts = { node, pairs, allowed, absent: allowed.filter((k) => !pairs.has(k)) };
+  ctx.maps.set(key, facts);
+  return facts;
+}
+
+function unknownKey(ctx: Context, path: PathSegment[], key: string): void {
+  const { node, pairs, allowed, absent } = mapFacts(ctx, path);
+  const pair = pairs.get(key);
+  const r = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+  const span: [number, number] | undefined = r ? [r[0], r[1]] : undefined;
+  const guess = nearest(key, absent);
   if (guess) ctx.suggested.add(JSON.stringify([...path, guess]));
   const where = path.length ? ` in ${pathText(path)}` : '';
-  const pair = isMap(node) ? node.items.find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
   if (isMap(node) && node.flow && pair && pair.value === null && !guess) {
     // `{note: one class, 22 students}` splits at the comma: the tail becomes a key with no value.
     push(ctx, span, 'unknown-key', `"${key}" became a key because a comma inside { } separates entries: put the text before it in quotes`);

@@ -1,6 +1,7 @@
 import { applyConfig, loadConfig, type LoadedConfig } from './config';
 import type { CsvData } from './csv';
 import { compareDiagnostics, type Diagnostic } from './diagnostics';
+import { ChainLoops } from './checks/chains';
 import { crossFileChecks, type IndexView } from './checks/crossfile';
 import { parseMeasureCsv } from './csv';
 import { isIsoDate, localDate } from './schema/common';
@@ -36,12 +37,26 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (!list) return;
-  const i = list.indexOf(value);
-  if (i !== -1) list.splice(i, 1);
-  if (list.length === 0) map.delete(key);
+/** Removes values from their lists in one pass per key (one id may have thousands of entries from one file). */
+function removeAll<K, V>(map: Map<K, V[]>, values: readonly V[], keyOf: (v: V) => K): void {
+  const byKey = new Map<K, Set<V>>();
+  for (const v of values) {
+    const set = byKey.get(keyOf(v));
+    if (set) set.add(v);
+    else byKey.set(keyOf(v), new Set([v]));
+  }
+  for (const [key, gone] of byKey) {
+    const kept = (map.get(key) ?? []).filter((v) => !gone.has(v));
+    if (kept.length) map.set(key, kept);
+    else map.delete(key);
+  }
+}
+
+/** The chain links a file contributes (owner -> target), to tell whether the loop analysis is stale. */
+function chainSignature(file: WorksheetFile | undefined): string {
+  let out = '';
+  for (const r of file?.symbols.references ?? []) if (r.owner !== undefined) out += `${r.field}\u0000${r.owner}\u0000${r.id}\u0001`;
+  return out;
 }
 
 /** What other files may read of a definition; when it changes, the files that use the id are re-checked. */
@@ -71,6 +86,8 @@ export class Workspace implements IndexView {
   private readonly published = new Map<string, string>();
   /** Files to report on the next takeChanges even if unchanged (an editor just opened them). */
   private readonly forced = new Set<string>();
+  /** Loops in the `previous` and `parents` chains; rebuilt on demand after a chain link changes. */
+  private loops: ChainLoops | undefined;
   /** pdsa.config.yaml files by the folder they govern (their own and every folder below, to the next config). */
   private readonly configs = new Map<string, LoadedConfigFile>();
   /** The workspace folders: a config outside them governs nothing (an editor may open any file). Undefined: no limit. */
@@ -232,26 +249,35 @@ export class Workspace implements IndexView {
     }
     // Files whose ids gained or lost a user (follow-up cycles, measure data from cycles), and chains that may loop.
     const changedRefs = [...prevRefs].filter((k) => !nextRefs.has(k)).concat([...nextRefs].filter((k) => !prevRefs.has(k)));
-    let chainChanged = false;
+    let chainChanged = chainSignature(prev) !== chainSignature(next);
     for (const key of changedRefs) {
       const [id, , field] = key.split('\u0000');
       for (const d of this.defs.get(id!) ?? []) this.dirty.add(d.uri);
       if (field === 'previous' || field === 'parent') chainChanged = true;
     }
-    if (chainChanged) this.markChainNeighbours(prev, next);
+    if (chainChanged) {
+      this.loops = undefined;
+      this.markChainNeighbours(prev, next);
+    }
   }
 
-  /** A loop through this file passes through files upstream of it; re-check them all. */
+  /**
+   * A loop through this file passes through files upstream of it; re-check them all. Each file's
+   * definitions are queued once, however many links lead into it, so this is linear in the chain.
+   */
   private markChainNeighbours(...versions: (WorksheetFile | undefined)[]): void {
     const queue = versions.flatMap((f) => f?.symbols.definitions.map((d) => d.id) ?? []);
-    const seen = new Set<string>();
+    const seenIds = new Set<string>();
+    const seenFiles = new Set<string>();
     while (queue.length) {
       const id = queue.pop()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
+      if (seenIds.has(id)) continue;
+      seenIds.add(id);
       for (const r of this.refs.get(id) ?? []) {
         if (r.field !== 'previous' && r.field !== 'parent') continue;
         this.dirty.add(r.uri);
+        if (seenFiles.has(r.uri)) continue;
+        seenFiles.add(r.uri);
         for (const d of this.files.get(r.uri)?.symbols.definitions ?? []) queue.push(d.id);
       }
     }
@@ -279,11 +305,9 @@ export class Workspace implements IndexView {
   }
 
   private unindex(file: WorksheetFile): void {
-    for (const d of file.symbols.definitions) {
-      removeFrom(this.defs, d.id, d);
-      this.countId(d.kind, d.id, -1);
-    }
-    for (const r of file.symbols.references) removeFrom(this.refs, r.id, r);
+    removeAll(this.defs, file.symbols.definitions, (d) => d.id);
+    for (const d of file.symbols.definitions) this.countId(d.kind, d.id, -1);
+    removeAll(this.refs, file.symbols.references, (r) => r.id);
     for (const link of file.csv) {
       const users = this.csvUsers.get(link.uri);
       users?.delete(file.uri);
@@ -307,6 +331,15 @@ export class Workspace implements IndexView {
 
   worksheet(uri: string): WorksheetFile | undefined {
     return this.files.get(uri);
+  }
+
+  chainLoops(): ChainLoops {
+    if (!this.loops) {
+      const links: Reference[] = [];
+      for (const file of this.files.values()) for (const r of file.symbols.references) if (r.owner !== undefined) links.push(r);
+      this.loops = new ChainLoops(links);
+    }
+    return this.loops;
   }
 
   csv(uri: string): CsvData | null | undefined {

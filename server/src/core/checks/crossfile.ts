@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import type { CsvData } from '../csv';
+import { describeLoop, type ChainLoops, type Loop } from './chains';
 import { diagnostic } from '../parse';
 import { nearest } from '../suggest';
 import { KIND_LABELS, type Definition, type ItemKind, type Reference } from '../symbols';
@@ -13,6 +14,8 @@ export interface IndexView {
   idsOfKind(kind: ItemKind): Iterable<string>;
   worksheet(uri: string): WorksheetFile | undefined;
   csv(uri: string): CsvData | null | undefined;
+  /** Loops in the workspace's `previous` and `parents` chains. */
+  chainLoops(): ChainLoops;
   today: string;
   /** How a message names another file. */
   fileLabel(uri: string): string;
@@ -53,49 +56,16 @@ function duplicates(file: WorksheetFile, index: IndexView, out: Diagnostic[]): v
   }
 }
 
-/** Follows previous-cycle and parent-factor links; a path that comes back to where it started is a loop. */
+/** A link in a `previous` or `parents` chain that comes back to where it started: one diagnostic per loop and file. */
 function loops(file: WorksheetFile, index: IndexView, out: Diagnostic[]): void {
+  const reported = new Set<Loop>();
   for (const ref of file.symbols.references) {
-    if (ref.field !== 'previous' && ref.field !== 'parent') continue;
-    const owner = ownerOf(file, ref);
-    if (owner === undefined) continue;
-    const path = findPathBack(ref.id, owner, ref.field, index);
-    if (path) out.push(diagnostic(file.uri, ref.range, 'reference-loop', `loop: ${[owner, ...path].join(' -> ')}: a ${ref.field === 'previous' ? 'cycle cannot build on itself' : 'factor cannot be its own ancestor'}`));
+    const loop = index.chainLoops().loopOf(ref);
+    if (!loop || reported.has(loop)) continue;
+    reported.add(loop);
+    const why = ref.field === 'previous' ? 'a cycle cannot build on itself' : 'a factor cannot be its own ancestor';
+    out.push(diagnostic(file.uri, ref.range, 'reference-loop', `${describeLoop(loop, ref.owner!)}: ${why}`));
   }
-}
-
-function ownerOf(file: WorksheetFile, ref: Reference): string | undefined {
-  if (ref.field === 'previous') return file.symbols.definitions.find((d) => d.kind === 'cycle')?.id;
-  const factorIndex = ref.path[1];
-  return file.symbols.definitions.find((d) => d.kind === 'factor' && d.path[1] === factorIndex)?.id;
-}
-
-function chainTargets(id: string, field: 'previous' | 'parent', index: IndexView): string[] {
-  const targets: string[] = [];
-  for (const def of index.definitions(id)) {
-    const wanted = field === 'previous' ? 'cycle' : 'factor';
-    if (def.kind !== wanted) continue;
-    const file = index.worksheet(def.uri);
-    for (const r of file?.symbols.references ?? []) {
-      if (r.field !== field) continue;
-      if (field === 'previous' || r.path[1] === def.path[1]) targets.push(r.id);
-    }
-  }
-  return targets;
-}
-
-function findPathBack(start: string, goal: string, field: 'previous' | 'parent', index: IndexView): string[] | undefined {
-  const seen = new Set<string>();
-  const stack: string[][] = [[start]];
-  while (stack.length) {
-    const path = stack.pop()!;
-    const id = path[path.length - 1]!;
-    if (id === goal) return path;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    for (const next of chainTargets(id, field, index)) stack.push([...path, next]);
-  }
-  return undefined;
 }
 
 function cycleCoaching(file: WorksheetFile, index: IndexView, out: Diagnostic[]): void {
