@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChart, type ChartModel } from '../../server/src/core/analytics/model';
 import { Workspace } from '../../server/src/core/workspace';
 import { FACTORS, cycle } from '../helpers';
+import { RUN_CHART_BODY } from '../../client/src/panels/runchart-body';
+import { exampleWorkspace } from '../charts/fixtures';
 import { openHarness, type Harness } from './harness';
 
 const PAYLOADS = ['<img src=x onerror="window.__pwned=1">', '</text><script>window.__pwned=2</script>', '"><svg onload="window.__pwned=3">', "'); window.__pwned=4; //", '<a href="javascript:window.__pwned=5">x</a>'];
@@ -31,17 +33,14 @@ describe('run-chart webview in a real browser (Chromium)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    harness = await openHarness(
-      'runchart',
-      `<div class="toolbar"><strong><a id="measure-name" href="#"></a></strong><select id="type"><option value="run">run</option><option value="i">i</option><option value="p">p</option></select><select id="rules"><option value="ihi">IHI</option><option value="anhoej">Anhøj</option></select><button id="export">Export</button></div>
-<div id="definition"></div><div id="error"></div><div id="chart"></div><h3 id="signals-heading"></h3><ul id="signals"></ul><table><tbody id="table-body"></tbody></table>`,
-    );
+    harness = await openHarness('runchart', RUN_CHART_BODY);
     page = harness.page;
   });
   afterAll(async () => harness?.close());
 
-  const show = async (model: ChartModel) => {
-    await page.evaluate((m) => window.postMessage({ type: 'chart', model: m, state: { measure: m.measure.id, rules: m.rules, type: m.type } }, '*'), model);
+  const show = async (model: ChartModel, locked = false) => {
+    const measures = (model.family ?? []).map((f) => ({ id: f.id, name: f.name }));
+    await page.evaluate(([m, list, lock]) => window.postMessage({ type: 'chart', model: m, state: { measure: m.measure.id, rules: m.rules, type: m.type, locked: lock }, measures: list }, '*'), [model, measures, locked] as const);
     await page.locator('#chart svg.pdsa-chart').waitFor();
   };
 
@@ -82,6 +81,46 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     for (const payload of PAYLOADS) expect(result.text + result.svgText).toContain(payload);
     // The cycle mark still opens its file.
     expect(await page.evaluate(() => (window as unknown as { sent: { type: string; uri?: string }[] }).sent.find((m) => m.type === 'openCycle'))).toEqual({ type: 'openCycle', uri: 'file:///ws/c.pdsa.yaml' });
+  });
+
+  it('switches measure with the picker and the previous/next buttons, and locks', async () => {
+    const ws = exampleWorkspace();
+    await show(buildChart(ws, { measure: 'belonging' }));
+    const picker = page.locator('#measure');
+    expect(await picker.locator('option').allTextContents()).toEqual(['Chronic absence rate (rolling 6 weeks)', 'Students who say they belong in their class', 'Students with disabilities greeted by name on arrival', 'Positive contacts with families of students with disabilities', 'Office discipline referrals, K-3']);
+    expect(await picker.inputValue()).toBe('belonging');
+    await page.locator('#next').click();
+    await picker.selectOption('office-referrals');
+    await page.locator('#previous').click();
+    await page.locator('#lock').click();
+    const sent = (await harness.sent()).filter((m) => m.type === 'measure' || m.type === 'lock');
+    expect(sent).toEqual([
+      { type: 'measure', measure: 'greeted-by-name' },
+      { type: 'measure', measure: 'office-referrals' },
+      { type: 'measure', measure: 'positive-contacts' },
+      { type: 'lock', locked: true },
+    ]);
+    // At the first measure there is no previous one; a locked panel says so.
+    await show(buildChart(ws, { measure: 'chronic-absence' }), true);
+    expect(await page.locator('#previous').isDisabled()).toBe(true);
+    expect(await page.locator('#lock').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('clears the chart under an error, so an old chart never passes for the new one', async () => {
+    await show(normalModel());
+    await harness.post({ type: 'error', message: 'measure "x" has errors', state: { measure: 'x', rules: 'ihi', type: 'run' }, measures: [] });
+    await page.locator('#error', { hasText: 'has errors' }).waitFor();
+    expect(await page.locator('#chart svg').count()).toBe(0);
+  });
+
+  it('fills a panel beside the editor (600 x 900)', async () => {
+    await page.setViewportSize({ width: 600, height: 900 });
+    await show(buildChart(exampleWorkspace(), { measure: 'chronic-absence' }));
+    const box = await page.locator('#chart svg').boundingBox();
+    expect(box!.width).toBeGreaterThan(560);
+    // The chart takes the height under the toolbar, not a fixed aspect ratio.
+    expect(box!.y + box!.height).toBeGreaterThan(860);
+    await page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-runchart-600.png') });
   });
 
   it('reads well at 400 px', async () => {

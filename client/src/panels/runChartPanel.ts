@@ -1,25 +1,37 @@
 import * as vscode from 'vscode';
-import { renderChart } from '../../../server/src/core/render/runchart-svg';
+import { chartKind, renderChart } from '../../../server/src/core/render/runchart-svg';
 import { chart, type ChartModel } from '../../../server/src/lsp/protocol';
 import type { Ctx } from '../ctx';
+import { RUN_CHART_BODY } from './runchart-body';
 import { onWorksheetChange, webviewHtml, webviewOptions } from './webview-html';
-import type { ChartViewState, FromWebview, ToWebview } from '../webview/protocol';
+import type { ChartViewState, FromWebview, MeasureChoice, ToWebview } from '../webview/protocol';
 
 export const RUN_CHART_VIEW = 'pdsa.runChart';
 
-/** One panel per measure, kept live: it re-asks the server for the chart when any worksheet changes. */
+/**
+ * One chart panel that switches measure: Show Run Chart reveals it with the measure asked for
+ * instead of opening another column. A locked panel keeps its measure (like a locked Markdown
+ * preview), so two charts can sit side by side. Panels stay live: they re-ask the server for the
+ * chart when any worksheet changes.
+ */
 export class RunChartPanel implements vscode.Disposable {
-  private static readonly panels = new Map<string, RunChartPanel>();
+  private static readonly panels = new Set<RunChartPanel>();
   private readonly disposables: vscode.Disposable[] = [];
   private model: ChartModel | undefined;
 
   static show(ctx: Ctx, measure: string): void {
-    const existing = RunChartPanel.panels.get(measure);
-    if (existing) {
-      existing.panel.reveal();
+    const unlocked = [...RunChartPanel.panels].find((p) => !p.state.locked);
+    if (unlocked) {
+      unlocked.switchTo(measure);
+      unlocked.panel.reveal(undefined, true);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(RUN_CHART_VIEW, `Run chart: ${measure}`, vscode.ViewColumn.Beside, webviewOptions(ctx.extension.extensionUri));
+    const locked = [...RunChartPanel.panels].find((p) => p.state.measure === measure);
+    if (locked) {
+      locked.panel.reveal(undefined, true);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(RUN_CHART_VIEW, `Run chart: ${measure}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(ctx.extension.extensionUri));
     new RunChartPanel(ctx, panel, { measure, rules: 'ihi', type: 'run' });
   }
 
@@ -38,8 +50,8 @@ export class RunChartPanel implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     private state: ChartViewState,
   ) {
-    RunChartPanel.panels.set(state.measure, this);
-    panel.title = `Run chart: ${state.measure}`;
+    RunChartPanel.panels.add(this);
+    this.retitle();
     panel.webview.html = this.html();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -49,24 +61,27 @@ export class RunChartPanel implements vscode.Disposable {
     );
   }
 
+  private switchTo(measure: string): void {
+    if (measure === this.state.measure) return;
+    this.state = { ...this.state, measure };
+    this.model = undefined;
+    this.retitle();
+    void this.refresh();
+  }
+
+  /** The tab says what the chart is and which measure, and whether it is locked. */
+  private retitle(): void {
+    const kind = chartKind(this.state.type).name.replace(' (XmR)', '');
+    this.panel.title = `${this.state.locked ? '[Locked] ' : ''}${kind}: ${this.model?.measure.name ?? this.state.measure}`;
+  }
+
   private html(): string {
     return webviewHtml(
       this.panel.webview,
       this.ctx.extension.extensionUri,
       'runchart',
       'Run chart',
-      `<div class="toolbar">
-  <strong><a id="measure-name" href="#" title="Open the measure's definition"></a></strong>
-  <label>Chart <select id="type"><option value="run">Run chart</option><option value="i">I chart (XmR)</option><option value="p">P chart</option></select></label>
-  <label>Rules <select id="rules"><option value="ihi">IHI</option><option value="anhoej">Anhøj</option></select></label>
-  <button id="export" type="button">Export SVG</button>
-</div>
-<div id="definition"></div>
-<div id="error" role="alert"></div>
-<div id="chart"></div>
-<h3 id="signals-heading">Signals</h3>
-<ul id="signals"></ul>
-<details><summary>Data table</summary><table><thead><tr><th>Date</th><th>Group</th><th>Value</th><th>Signals</th></tr></thead><tbody id="table-body"></tbody></table></details>`,
+      RUN_CHART_BODY,
     );
   }
 
@@ -77,6 +92,15 @@ export class RunChartPanel implements vscode.Disposable {
         break;
       case 'options':
         this.state = { ...this.state, rules: message.rules, type: message.chartType };
+        this.retitle();
+        await this.refresh();
+        break;
+      case 'measure':
+        this.switchTo(message.measure);
+        break;
+      case 'lock':
+        this.state = { ...this.state, locked: message.locked };
+        this.retitle();
         await this.refresh();
         break;
       case 'openCycle':
@@ -93,14 +117,22 @@ export class RunChartPanel implements vscode.Disposable {
 
   private async refresh(): Promise<void> {
     let message: ToWebview;
+    const state = this.state;
     try {
-      this.model = await (await this.ctx.languageClient()).sendRequest(chart, { measure: this.state.measure, rules: this.state.rules, type: this.state.type });
-      message = { type: 'chart', model: this.model, state: this.state };
+      const model = await (await this.ctx.languageClient()).sendRequest(chart, { measure: state.measure, rules: state.rules, type: state.type });
+      if (state !== this.state) return; // switched meanwhile: that refresh posts
+      this.model = model;
+      this.measures = (model.family ?? []).map((m) => ({ id: m.id, name: m.name }));
+      message = { type: 'chart', model, state, measures: this.measures };
     } catch (error) {
-      message = { type: 'error', message: error instanceof Error ? error.message : String(error), state: this.state };
+      message = { type: 'error', message: error instanceof Error ? error.message : String(error), state, measures: this.measures };
     }
+    this.retitle();
     await this.panel.webview.postMessage(message);
   }
+
+  /** The last known measures of the factors file, kept for the picker when a chart fails. */
+  private measures: MeasureChoice[] = [];
 
   private async export(): Promise<void> {
     if (!this.model) return;
@@ -115,7 +147,7 @@ export class RunChartPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    RunChartPanel.panels.delete(this.state.measure);
+    RunChartPanel.panels.delete(this);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }

@@ -9,13 +9,25 @@ export interface ChartViewState {
   measure: string;
   rules: RuleSet;
   type: ChartType;
+  /** A locked panel keeps its measure: Show Run Chart opens or reuses another panel (like a locked Markdown preview). */
+  locked?: boolean;
 }
 
-export type ToWebview = { type: 'chart'; model: ChartModel; state: ChartViewState } | { type: 'error'; message: string; state: ChartViewState };
+/** A measure the panel can switch to: the measures of the same factors file, in file order. */
+export interface MeasureChoice {
+  id: string;
+  name: string;
+}
+
+export type ToWebview =
+  | { type: 'chart'; model: ChartModel; state: ChartViewState; measures: MeasureChoice[] }
+  | { type: 'error'; message: string; state: ChartViewState; measures: MeasureChoice[] };
 
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'options'; rules: RuleSet; chartType: ChartType }
+  | { type: 'measure'; measure: string }
+  | { type: 'lock'; locked: boolean }
   | { type: 'openCycle'; uri: string }
   | { type: 'openMeasure' }
   | { type: 'export' };

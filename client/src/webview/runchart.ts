@@ -4,7 +4,7 @@
 import type { ChartModel } from '../../../server/src/core/analytics/model';
 import type { ChartType, RuleSet } from '../../../server/src/core/analytics/runchart';
 import { RULE_LABELS, renderChart } from '../../../server/src/core/render/runchart-svg';
-import type { ChartViewState, FromWebview, ToWebview } from './protocol';
+import type { ChartViewState, FromWebview, MeasureChoice, ToWebview } from './protocol';
 import { safeSvg } from './safe-svg';
 
 interface VsCodeApi {
@@ -17,6 +17,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 let current: { model: ChartModel; state: ChartViewState } | undefined;
+let measures: MeasureChoice[] = [];
+let shownState: ChartViewState | undefined;
 let lastRendered: string | undefined;
 
 const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'line', 'polyline', 'circle', 'rect', 'text']);
@@ -35,10 +37,8 @@ function render(): void {
   const width = Math.max(320, Math.min(2400, chart.clientWidth || 800));
   const height = Math.max(300, window.innerHeight - chart.getBoundingClientRect().top - 12);
   chart.replaceChildren(toSvgElement(renderChart(model, { width, height })));
-  ($('rules') as HTMLSelectElement).value = state.rules;
-  ($('type') as HTMLSelectElement).value = state.type;
-  $('measure-name').textContent = model.measure.name;
-  $('definition').textContent = model.measure.definition ?? '';
+  showControls(state);
+  $('definition').textContent = model.measure.definition ? `Definition: ${model.measure.definition}` : '';
 
   // Signals, in words.
   const list = $('signals');
@@ -77,8 +77,37 @@ function render(): void {
   vscode.setState(state);
 }
 
+/** The toolbar shows the state: measure picker (the factors file's measures), chart type, rules, lock. */
+function showControls(state: ChartViewState): void {
+  shownState = state;
+  const picker = $('measure') as HTMLSelectElement;
+  const ids = measures.map((m) => m.id);
+  if (!ids.includes(state.measure)) ids.unshift(state.measure);
+  if ([...picker.options].map((o) => o.value).join('\n') !== ids.join('\n') || [...picker.options].some((o, i) => o.textContent !== (measures.find((m) => m.id === ids[i])?.name ?? ids[i]))) {
+    picker.replaceChildren(
+      ...ids.map((id) => {
+        const option = document.createElement('option');
+        option.value = id;
+        option.textContent = measures.find((m) => m.id === id)?.name ?? id;
+        return option;
+      }),
+    );
+  }
+  picker.value = state.measure;
+  const at = ids.indexOf(state.measure);
+  ($('previous') as HTMLButtonElement).disabled = at <= 0;
+  ($('next') as HTMLButtonElement).disabled = at < 0 || at >= ids.length - 1;
+  ($('rules') as HTMLSelectElement).value = state.rules;
+  ($('type') as HTMLSelectElement).value = state.type;
+  const lock = $('lock');
+  lock.setAttribute('aria-pressed', String(!!state.locked));
+  lock.textContent = state.locked ? 'Locked' : 'Lock';
+  lock.title = state.locked ? 'Unlock: Show Run Chart switches this panel to the measure asked for' : 'Keep this chart: Show Run Chart then opens another panel beside it';
+}
+
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
+  measures = message.measures ?? measures;
   switch (message.type) {
     case 'chart': {
       // Redraw only when the chart changed (live updates arrive on every keystroke anywhere).
@@ -90,7 +119,14 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       break;
     }
     case 'error':
+      // Nothing of the previous chart stays on screen under an error: it would pass for this one.
+      lastRendered = undefined;
+      current = undefined;
       $('error').textContent = message.message;
+      $('chart').replaceChildren();
+      $('signals').replaceChildren();
+      $('table-body').replaceChildren();
+      showControls(message.state);
       vscode.setState(message.state);
       break;
   }
@@ -102,6 +138,15 @@ function post(): void {
   vscode.postMessage({ type: 'options', rules: ($('rules') as HTMLSelectElement).value as RuleSet, chartType: ($('type') as HTMLSelectElement).value as ChartType });
 }
 $('export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+$('measure').addEventListener('change', () => vscode.postMessage({ type: 'measure', measure: ($('measure') as HTMLSelectElement).value }));
+const step = (by: number) => {
+  const picker = $('measure') as HTMLSelectElement;
+  const next = picker.options[picker.selectedIndex + by];
+  if (next) vscode.postMessage({ type: 'measure', measure: next.value });
+};
+$('previous').addEventListener('click', () => step(-1));
+$('next').addEventListener('click', () => step(1));
+$('lock').addEventListener('click', () => vscode.postMessage({ type: 'lock', locked: !shownState?.locked }));
 $('measure-name').addEventListener('click', () => vscode.postMessage({ type: 'openMeasure' }));
 
 // A cycle mark opens its cycle file (click, or Enter when focused).

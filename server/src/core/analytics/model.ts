@@ -32,6 +32,8 @@ export interface ChartModel {
   groups: GroupChart[];
   cycles: CycleMark[];
   targets: TargetLine[];
+  /** The measures of the same factors file, in file order (the chart panel switches between them). */
+  family?: { id: string; name: string; kind: Measure['kind'] }[];
 }
 
 export interface ChartRequest {
@@ -106,7 +108,8 @@ export function buildChart(ws: Workspace, request: ChartRequest): ChartModel {
     if (target?.measure === measure.id && target.target) targets.push({ id: target.id, value: target.target.value, date: target.target.date, group: target.group });
   }
 
-  return { measure: { id: measure.id, name: measure.name, unit: measure.unit, better: measure.better, definition: measure.definition, uri: def.uri }, type, rules, groups, cycles, targets };
+    const family = (file!.factors?.measures ?? []).filter((m) => m?.id && m.name).map((m) => ({ id: m.id, name: m.name, kind: m.kind }));
+  return { measure: { id: measure.id, name: measure.name, unit: measure.unit, better: measure.better, definition: measure.definition, uri: def.uri }, type, rules, groups, cycles, targets, family };
 }
 
 /**

@@ -1,0 +1,20 @@
+/** The chart panel's static markup (shared with the browser tests, which load the real page). */
+export const RUN_CHART_BODY = `<div class="toolbar" role="toolbar" aria-label="Chart">
+  <span class="measure-picker">
+    <button id="previous" type="button" class="icon" title="Previous measure" aria-label="Previous measure">&#8249;</button>
+    <select id="measure" aria-label="Measure"></select>
+    <button id="next" type="button" class="icon" title="Next measure" aria-label="Next measure">&#8250;</button>
+  </span>
+  <label>Chart <select id="type"><option value="run">Run chart (median)</option><option value="i">I chart (mean, limits)</option><option value="p">P chart (proportions)</option></select></label>
+  <label>Rules <select id="rules"><option value="ihi">IHI</option><option value="anhoej">Anhøj</option></select></label>
+  <button id="lock" type="button" class="secondary" aria-pressed="false" title="Keep this chart: Show Run Chart then opens another panel beside it">Lock</button>
+  <button id="export" type="button">Export SVG</button>
+  <a id="measure-name" href="#" title="Open the measure's definition in the factors file">Edit measure</a>
+</div>
+<div id="type-note" class="note"></div>
+<div id="error" role="alert"></div>
+<div id="chart"></div>
+<div id="definition"></div>
+<h3 id="signals-heading">Signals</h3>
+<ul id="signals"></ul>
+<details><summary>Data table</summary><table><thead><tr><th>Date</th><th>Group</th><th>Value</th><th>Signals</th></tr></thead><tbody id="table-body"></tbody></table></details>`;
