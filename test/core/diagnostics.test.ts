@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CODES, type DiagnosticCode } from '../../server/src/core/diagnostics';
 import { FACTORS, check, cycle, diagnosticsOf, show, workspaceOf } from '../helpers';
+import { COLLAB, collabFiles, teamCycle, teamFactors } from '../collab/fixture';
 
 /** Each fixture: files, the file to look at, and the diagnostics expected there (code and exact 1-based range). */
 interface Fixture {
@@ -63,6 +64,12 @@ const fixtures: Fixture[] = [
   { code: 'factor-not-validated', files: { 'focus.factors.yaml': FACTORS.replace('    evidence:\n      validated: {by: Drivers, on: 2025-09-10}\n', '') }, file: 'focus.factors.yaml', expected: ['factor-not-validated 28:9-28:11'] },
   { code: 'target-incomplete', files: { 'focus.factors.yaml': FACTORS.replace('    baseline: {value: 30, date: 2025-09-01}\n', '') }, file: 'focus.factors.yaml', expected: ['target-incomplete 7:9-7:11'], message: /missing a baseline \(value and date\)/ },
   { code: 'measure-without-data', files: { 'focus.factors.yaml': FACTORS.replace('    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n', '') }, file: 'focus.factors.yaml', expected: ['measure-without-data 14:9-14:16'] },
+  { code: 'unknown-package-idea', files: collabFiles({ 'teams/north/north.factors.yaml': teamFactors('north', { pkg: 'P-unknown' }) }), file: 'teams/north/north.factors.yaml', expected: ['unknown-package-idea 26:14-26:23'], message: /no change-package idea "P-unknown"/ },
+  { code: 'common-measure-redefined', files: collabFiles({ 'teams/north/north.factors.yaml': teamFactors('north', { unit: 'students' }) }), file: 'teams/north/north.factors.yaml', expected: ['common-measure-redefined 9:11-9:21'], message: /common measure in "%", but this team reports it in "students"/ },
+  { code: 'common-measure-redefined', files: collabFiles({ 'teams/north/c1.pdsa.yaml': teamCycle('c1', { data: '      - [2026-09-10, 8, 10]' }) }), file: 'teams/north/c1.pdsa.yaml', expected: ['common-measure-redefined 14:9-14:28'] },
+  { code: 'common-measure-no-data', files: collabFiles({ 'teams/north/c1.pdsa.yaml': teamCycle('c1', { data: '      - [2026-08-10, 80]' }) }), file: 'net.collaborative.yaml', expected: ['common-measure-no-data 6:9-6:14', 'assessment-disagreement 40:7-40:83', 'assessment-flat 41:7-41:48'], message: /team "north" sent no data for "greeted" in AP1/ },
+  { code: 'assessment-disagreement', files: collabFiles(), file: 'net.collaborative.yaml', expected: ['assessment-disagreement 40:7-40:83', 'assessment-flat 41:7-41:48'], message: /scores itself 3\.0 and the faculty 2\.0/ },
+  { code: 'assessment-flat', files: collabFiles({ 'net.collaborative.yaml': COLLAB.replace('self: 3.0, faculty: 2.0', 'self: 2.0, faculty: 2.0') }), file: 'net.collaborative.yaml', expected: ['assessment-flat 41:7-41:48'], message: /north has scored 2\.0 for 3 months \(2026-08 to 2026-10\)/ },
 ];
 
 describe('every diagnostic code has a fixture with an exact range', () => {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COACHING_CODES } from '../../server/src/core/diagnostics';
 import { jsonSchemas } from '../../server/src/core/schema/json-schema';
 
 const root = path.join(__dirname, '..', '..');
@@ -13,8 +14,13 @@ describe('published JSON Schemas', () => {
   it('are contributed to the Red Hat YAML extension through yamlValidation', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { yamlValidation: { fileMatch: string[]; url: string }[] } };
     const urls = pkg.contributes.yamlValidation.map((v) => v.url);
-    expect(urls).toEqual(['./schemas/pdsa.schema.json', './schemas/factors.schema.json', './schemas/config.schema.json']);
+    expect(urls).toEqual(['./schemas/pdsa.schema.json', './schemas/factors.schema.json', './schemas/collaborative.schema.json', './schemas/config.schema.json']);
     for (const url of urls) expect(fs.existsSync(path.join(root, url))).toBe(true);
+  });
+
+  it('offer every coaching check in the pdsa.checks setting', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { properties: Record<string, unknown> }> } } };
+    expect(Object.keys(pkg.contributes.configuration.properties['pdsa.checks']!.properties).sort()).toEqual([...COACHING_CODES].sort());
   });
 
   it('describe every field, so hovers and completions have something to say', () => {

@@ -37,7 +37,7 @@ export function onWorksheetChange(refresh: () => void): vscode.Disposable {
     if (timer) clearTimeout(timer);
     timer = setTimeout(refresh, 40);
   };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.pdsa.yaml,*.factors.yaml,*.csv}');
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.pdsa.yaml,*.factors.yaml,*.collaborative.yaml,*.csv}');
   return vscode.Disposable.from(
     { dispose: () => timer && clearTimeout(timer) },
     vscode.workspace.onDidChangeTextDocument((e) => {

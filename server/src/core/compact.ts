@@ -1,5 +1,6 @@
 import type { Diagnostic, Range } from './diagnostics';
 import { lineCounterOf } from './parse';
+import type { Collaborative } from './schema/collaborative';
 import type { Cycle } from './schema/cycle';
 import type { Factors } from './schema/factors';
 import type { Symbols } from './symbols';
@@ -20,6 +21,8 @@ export interface CompactWorksheet {
   fatal: boolean;
   cycle?: Cycle;
   factors?: Factors;
+  collaborative?: Collaborative;
+  teams?: { id: string; folder: string }[];
   symbols: Symbols;
   diagnostics: Diagnostic[];
   csv: CsvLink[];
@@ -32,6 +35,8 @@ export function compactWorksheet(file: WorksheetFile): CompactWorksheet {
   // Absent rather than undefined, so a clone and the original compare equal key by key.
   if (cycle) out.cycle = cycle;
   if (factors) out.factors = factors;
+  if (file.collaborative) out.collaborative = file.collaborative;
+  if (file.teams) out.teams = file.teams;
   return out;
 }
 
@@ -52,6 +57,8 @@ export function restoreWorksheet(compact: CompactWorksheet, text: string): Works
   };
   if (cycle) file.cycle = cycle;
   if (factors) file.factors = factors;
+  if (compact.collaborative) file.collaborative = compact.collaborative;
+  if (compact.teams) file.teams = compact.teams;
   return file;
 }
 

@@ -70,6 +70,11 @@ export const CODES = {
   'factor-not-validated': { severity: 'info', coaching: true, summary: 'A factor never validated with the people closest to the result.' },
   'target-incomplete': { severity: 'warning', coaching: true, summary: 'A target with no baseline or no date.' },
   'measure-without-data': { severity: 'info', coaching: true, summary: 'A measure with no data anywhere in the workspace.' },
+  'unknown-package-idea': { severity: 'warning', coaching: true, summary: 'A strategy names a change-package idea the collaborative does not define.' },
+  'common-measure-redefined': { severity: 'warning', coaching: true, summary: 'A team reports a common measure in another unit, or with(out) a denominator, unlike its common definition.' },
+  'common-measure-no-data': { severity: 'warning', coaching: true, summary: 'A team sent no data for a common measure in the last action period.' },
+  'assessment-disagreement': { severity: 'info', coaching: true, summary: 'Self and faculty assessment scores differ by 1 or more.' },
+  'assessment-flat': { severity: 'info', coaching: true, summary: 'A team\'s assessment score has not changed for 3 months.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

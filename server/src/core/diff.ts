@@ -11,7 +11,7 @@ export function semanticDiff(uri: string, oldText: string | null, newText: strin
   const before = oldText === null ? undefined : parseDocument(oldText).toJS({ maxAliasCount: 100 });
   const after = newText === null ? undefined : parseDocument(newText).toJS({ maxAliasCount: 100 });
   const kind = worksheetKind(uri);
-  const what = kind === 'cycle' ? 'cycle' : kind === 'factors' ? 'focus area' : 'file';
+  const what = kind === 'cycle' ? 'cycle' : kind === 'factors' ? 'focus area' : kind === 'collaborative' ? 'collaborative' : 'file';
   if (before === undefined && after !== undefined) return [`new ${what} ${idOf(after)}${titleOf(after)}`];
   if (after === undefined && before !== undefined) return [`${what} ${idOf(before)} removed`];
   const out: string[] = [];

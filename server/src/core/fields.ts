@@ -33,6 +33,13 @@ export const DEFINITIONS: Record<WorksheetKind, DefinitionSpec[]> = {
     { pattern: ['factors', '*'], kind: 'factor', title: 'statement' },
     { pattern: ['strategies', '*'], kind: 'strategy', title: 'title', summary: 'hypothesis' },
   ],
+  collaborative: [
+    { pattern: [], kind: 'collaborative', title: 'title', summary: 'aim' },
+    { pattern: ['teams', '*'], kind: 'team', title: 'name' },
+    // Common measures: teams report under the same id (their own measure of that id is not a duplicate).
+    { pattern: ['measures', '*'], kind: 'measure', title: 'name', summary: 'definition' },
+    { pattern: ['package', '*', 'ideas', '*'], kind: 'idea', title: 'title', summary: 'description' },
+  ],
 };
 
 export const REFERENCES: Record<WorksheetKind, ReferenceSpec[]> = {
@@ -49,7 +56,9 @@ export const REFERENCES: Record<WorksheetKind, ReferenceSpec[]> = {
     { pattern: ['factors', '*', 'parents', '*'], kind: 'factor', field: 'parent' },
     { pattern: ['strategies', '*', 'addresses', '*'], kind: 'factor', field: 'addresses' },
     { pattern: ['strategies', '*', 'addresses', '*', 'factor'], kind: 'factor', field: 'addresses' },
+    { pattern: ['strategies', '*', 'package'], kind: 'idea', field: 'package' },
   ],
+  collaborative: [{ pattern: ['assessment', '{key}'], kind: 'team', field: 'team' }],
 };
 
 export function matches(pattern: Pattern, path: readonly PathSegment[]): boolean {

@@ -1,7 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { cycleSchema } from './schema/cycle';
-import { factorsSchema } from './schema/factors';
+import { WORKSHEET_SCHEMAS } from './schema/kinds';
 import { configSchema } from './schema/config';
 import { allowedKeys, childSchema } from './schema/walk';
 import { CONFIG_FILE_NAME, worksheetKind } from './uri';
@@ -14,8 +13,7 @@ const LINE_WIDTH = 100;
 
 function schemaFor(uri: string): z.ZodType | undefined {
   const kind = worksheetKind(uri);
-  if (kind === 'cycle') return cycleSchema;
-  if (kind === 'factors') return factorsSchema;
+  if (kind) return WORKSHEET_SCHEMAS[kind];
   if (uri.endsWith(CONFIG_FILE_NAME)) return configSchema;
   return undefined;
 }

@@ -5,7 +5,7 @@ import { DEFINITIONS, REFERENCES, type Pattern } from './fields';
 import { rangeOf } from './text';
 import type { WorksheetKind } from './uri';
 
-export type ItemKind = 'focus' | 'target' | 'measure' | 'factor' | 'strategy' | 'cycle';
+export type ItemKind = 'focus' | 'target' | 'measure' | 'factor' | 'strategy' | 'cycle' | 'collaborative' | 'team' | 'idea';
 
 /** How messages and hovers name each kind of item. */
 export const KIND_LABELS: Record<ItemKind, string> = {
@@ -15,6 +15,9 @@ export const KIND_LABELS: Record<ItemKind, string> = {
   factor: 'factor',
   strategy: 'strategy',
   cycle: 'cycle',
+  collaborative: 'collaborative',
+  team: 'team',
+  idea: 'change-package idea',
 };
 
 /** An id defined in a worksheet. Extracted from the AST, so navigation works even while the file has schema errors. */
@@ -32,7 +35,7 @@ export interface Definition {
   summary?: string;
 }
 
-export type ReferenceField = 'strategy' | 'previous' | 'measure' | 'parent' | 'addresses' | 'data';
+export type ReferenceField = 'strategy' | 'previous' | 'measure' | 'parent' | 'addresses' | 'data' | 'package' | 'team';
 
 /** A use of an id. `previous` and `parent` references form chains that must not loop. */
 export interface Reference {

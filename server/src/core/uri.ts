@@ -30,11 +30,12 @@ export function resolveRelative(fromUri: string, relative: string): string {
   return prefix + parts.join('/');
 }
 
-export type WorksheetKind = 'cycle' | 'factors';
+export type WorksheetKind = 'cycle' | 'factors' | 'collaborative';
 
 export function worksheetKind(uri: string): WorksheetKind | undefined {
   if (/\.pdsa\.ya?ml$/i.test(uri)) return 'cycle';
   if (/\.factors\.ya?ml$/i.test(uri)) return 'factors';
+  if (/\.collaborative\.ya?ml$/i.test(uri)) return 'collaborative';
   return undefined;
 }
 

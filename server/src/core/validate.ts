@@ -97,6 +97,7 @@ function report(ctx: Context, issue: Issue, base: PathSegment[]): void {
     case 'invalid_value':
       return invalidValue(ctx, issue, path);
     case 'invalid_format':
+      if (issue.message.startsWith('expected a month')) return at(ctx, path, 'invalid-date', `"${valueText(ctx, path)}" is not a month: expected YYYY-MM, e.g. 2026-03`);
       return at(ctx, path, 'invalid-id', `"${valueText(ctx, path)}" is not a valid id: ${issue.message.replace(/^expected an id: /, 'use ')}`);
     case 'custom':
       return at(ctx, path, 'invalid-date', `"${valueText(ctx, path)}" is not a real date: expected YYYY-MM-DD, e.g. 2026-03-02`);
@@ -104,6 +105,8 @@ function report(ctx: Context, issue: Issue, base: PathSegment[]): void {
     case 'too_big':
       if (issue.origin === 'array') return at(ctx, path, 'wrong-type', `expected ${expectation(ctx, path) ?? 'a different number of items'}`);
       return at(ctx, path, 'invalid-value', `${valueText(ctx, path)} is out of range: ${issue.message.replace(/^Too (small|big): /, '')}`);
+    case 'not_multiple_of':
+      return at(ctx, path, 'invalid-value', `${valueText(ctx, path)} is not on the scale: use 1.0 to 5.0 in steps of 0.5`);
     default:
       return at(ctx, path, 'wrong-type', issue.message);
   }

@@ -2,10 +2,10 @@ import type { Document } from 'yaml';
 import { keySpan, locate, type PathSegment, valueSpan } from './ast';
 import type { Diagnostic, DiagnosticCode, Range } from './diagnostics';
 import { diagnostic, parseYaml, type ParsedYaml } from './parse';
+import type { Collaborative } from './schema/collaborative';
 import type { Cycle } from './schema/cycle';
-import { cycleSchema } from './schema/cycle';
 import type { Factors } from './schema/factors';
-import { factorsSchema } from './schema/factors';
+import { WORKSHEET_SCHEMAS } from './schema/kinds';
 import { extractSymbols, type Symbols } from './symbols';
 import { rangeOf, ZERO_RANGE } from './text';
 import { resolveRelative, type WorksheetKind } from './uri';
@@ -28,6 +28,9 @@ export interface WorksheetFile {
   parsed: ParsedYaml;
   cycle?: Cycle;
   factors?: Factors;
+  collaborative?: Collaborative;
+  /** A collaborative's teams and folders, read leniently so a schema error elsewhere in the file does not re-scope every team. */
+  teams?: { id: string; folder: string }[];
   symbols: Symbols;
   /** Syntax, schema and single-file checks (coaching ones included; config filters them on output). */
   diagnostics: Diagnostic[];
@@ -43,27 +46,34 @@ export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string)
   if (!doc || parsed.fatal) return file;
   try {
     file.symbols = extractSymbols(uri, kind, doc, parsed.lineCounter);
-    if (kind === 'cycle') {
-      const v = validateAgainst(cycleSchema, uri, doc, text, parsed.lineCounter, parsed.value);
-      file.cycle = v.data;
-      file.diagnostics.push(...v.diagnostics);
-    } else {
-      const v = validateAgainst(factorsSchema, uri, doc, text, parsed.lineCounter, parsed.value);
-      file.factors = v.data;
-      file.diagnostics.push(...v.diagnostics);
+    const v = validateAgainst(WORKSHEET_SCHEMAS[kind], uri, doc, text, parsed.lineCounter, parsed.value);
+    file.diagnostics.push(...v.diagnostics);
+    if (kind === 'cycle') file.cycle = v.data as Cycle | undefined;
+    else if (kind === 'collaborative') {
+      file.collaborative = v.data as Collaborative | undefined;
+      file.teams = file.collaborative?.teams ?? lenientTeams(parsed.value);
+    }
+    else {
+      file.factors = v.data as Factors | undefined;
       file.factors?.measures?.forEach((m, i) => {
         if (m.csv) file.csv.push({ uri: resolveRelative(uri, m.csv), measureId: m.id, range: rangeAt(file, ['measures', i, 'csv']) });
       });
     }
     file.diagnostics.push(...localChecks(file));
     for (const { path, prefer } of crossFileAnchors(file)) file.anchors[anchorKey(path, prefer)] = rangeAt(file, path, prefer);
-    // The plain data now lives on as file.cycle / file.factors (or was invalid): don't hold it twice.
+    // The plain data now lives on as file.cycle / file.factors / file.collaborative (or was invalid): don't hold it twice.
     parsed.value = undefined;
   } catch (error) {
     // A bug in a check must cost the user one diagnostic, never the language server.
     file.diagnostics.push(diagnostic(uri, ZERO_RANGE, 'yaml-syntax', `internal error while checking this file: ${error instanceof Error ? error.message : String(error)}`));
   }
   return file;
+}
+
+function lenientTeams(value: unknown): { id: string; folder: string }[] {
+  const teams = (value as { teams?: unknown } | null)?.teams;
+  if (!Array.isArray(teams)) return [];
+  return teams.flatMap((t: { id?: unknown; folder?: unknown } | null) => (typeof t?.id === 'string' && typeof t.folder === 'string' && t.folder ? [{ id: t.id, folder: t.folder }] : []));
 }
 
 /**

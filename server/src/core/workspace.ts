@@ -3,6 +3,7 @@ import type { CsvData } from './csv';
 import { compareDiagnostics, type Diagnostic } from './diagnostics';
 import { ChainLoops } from './checks/chains';
 import { crossFileChecks, type IndexView } from './checks/crossfile';
+import { Scopes } from './collab/scopes';
 import { parseMeasureCsv } from './csv';
 import { isIsoDate, localDate } from './schema/common';
 import type { Config } from './schema/config';
@@ -65,6 +66,11 @@ function signature(file: WorksheetFile, def: Definition): string {
     const factor = file.factors?.factors?.[def.path[1] as number];
     return `factor:${factor === undefined ? '?' : factor.priority === true}`;
   }
+  if (def.kind === 'measure' && file.collaborative) {
+    // Teams' files check their measures against a common measure's unit, kind, direction and denominator.
+    const m = file.collaborative.measures?.[def.path[1] as number];
+    return m ? `measure:${m.unit}:${m.kind}:${m.better}:${m.denominator}` : 'measure:?';
+  }
   return def.kind;
 }
 
@@ -92,6 +98,8 @@ export class Workspace implements IndexView {
   private readonly configs = new Map<string, LoadedConfigFile>();
   /** The workspace folders: a config outside them governs nothing (an editor may open any file). Undefined: no limit. */
   private roots: readonly string[] | undefined;
+  /** Team and collaborative scopes of ids (inactive, and free, in a workspace without a collaborative). */
+  readonly scopes = new Scopes();
   /** Check settings from the editor; the workspace config files (the team's agreement) override them. */
   private editorChecks: Config['checks'] = {};
   private readonly fixedToday: string | undefined;
@@ -231,6 +239,16 @@ export class Workspace implements IndexView {
     const prevRefs = new Set((prev?.symbols.references ?? []).map(refKey));
     const nextRefs = new Set((next?.symbols.references ?? []).map(refKey));
 
+    if (prev?.kind === 'collaborative' || next?.kind === 'collaborative') {
+      // New or moved team folders change which ids every file sees: re-check everything. Teams are read
+      // leniently (a schema error elsewhere in the file keeps them); a file that does not parse keeps the last ones.
+      const keep = next !== undefined && next.teams === undefined;
+      if (!keep && this.scopes.set(uri, next?.teams)) for (const u of this.files.keys()) this.dirty.add(u);
+    }
+    // A collaborative's file reports on its teams' data (no data in the last action period).
+    const collab = this.scopes.collabOf(uri);
+    if (collab !== undefined && collab !== uri) this.dirty.add(collab);
+
     if (prev) this.unindex(prev);
     if (next) {
       this.files.set(uri, next);
@@ -317,12 +335,24 @@ export class Workspace implements IndexView {
 
   // ---- IndexView ----
 
-  definitions(id: string): readonly Definition[] {
-    return this.defs.get(id) ?? [];
+  /** Definitions of an id; with `from` (a file's URI), only those that file can see (its team's and its collaborative's). */
+  definitions(id: string, from?: string): readonly Definition[] {
+    const all = this.defs.get(id) ?? [];
+    if (from === undefined || !this.scopes.active) return all;
+    const scope = this.scopes.scopeOf(from);
+    return all.filter((d) => this.scopes.visible(this.scopes.scopeOf(d.uri), scope));
   }
 
-  references(id: string): readonly Reference[] {
-    return this.refs.get(id) ?? [];
+  /** References to an id; with `from` (the URI of a file defining it), only those that can see that file's ids. */
+  references(id: string, from?: string): readonly Reference[] {
+    const all = this.refs.get(id) ?? [];
+    if (from === undefined || !this.scopes.active) return all;
+    const scope = this.scopes.scopeOf(from);
+    return all.filter((r) => this.scopes.visible(scope, this.scopes.scopeOf(r.uri)));
+  }
+
+  scopeOf(uri: string): string {
+    return this.scopes.scopeOf(uri);
   }
 
   idsOfKind(kind: ItemKind): Iterable<string> {

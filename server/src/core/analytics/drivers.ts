@@ -80,7 +80,7 @@ export function buildDriverModel(ws: Workspace, factorsUri: string, expanded: Re
 
   const strategies = data.strategies ?? [];
   for (const s of strategies) {
-    const cycles = cyclesOf(ws, s);
+    const cycles = cyclesOf(ws, s, factorsUri);
     nodes.push({ key: s.id, kind: 'idea', id: s.id, label: s.title, detail: s.hypothesis, uri: factorsUri, range: defRange(s.id, 'strategy'), muted: cycles.length === 0, cycles: status(cycles) });
     for (const link of s.addresses ?? []) {
       const factor = typeof link === 'string' ? link : link.factor;
@@ -124,9 +124,10 @@ interface CycleInfo {
   decision?: 'adopt' | 'adapt' | 'abandon';
 }
 
-function cyclesOf(ws: Workspace, s: Strategy): CycleInfo[] {
+function cyclesOf(ws: Workspace, s: Strategy, factorsUri: string): CycleInfo[] {
   const out: CycleInfo[] = [];
-  for (const ref of ws.references(s.id)) {
+  // In a collaborative, only this team's cycles test this team's strategy.
+  for (const ref of ws.references(s.id, factorsUri)) {
     if (ref.field !== 'strategy') continue;
     const file = ws.worksheet(ref.uri);
     const c = file?.cycle;

@@ -42,16 +42,25 @@ export interface ChartRequest {
   rules?: RuleSet;
   /** Only these groups (default: all). */
   groups?: string[];
+  /** A file of the team asking (in a collaborative, each team has its own measure of a common id). */
+  from?: string;
 }
 
 export class ChartError extends Error {}
 
 /** Builds a measure's chart from the whole workspace: its data inline, in its CSV and in every cycle's do.data. */
 export function buildChart(ws: Workspace, request: ChartRequest): ChartModel {
-  const def = ws.definitions(request.measure).find((d) => d.kind === 'measure');
+  // In a collaborative: the asking team's own measure, else the common measure with the team's data.
+  const scope = request.from === undefined ? undefined : ws.scopeOf(request.from);
+  const inScope = (uri: string) => scope === undefined || ws.scopeOf(uri) === scope;
+  const defs = ws.definitions(request.measure, request.from).filter((d) => d.kind === 'measure');
+  const def = defs.find((d) => ws.worksheet(d.uri)?.kind === 'factors' && inScope(d.uri)) ?? defs.find((d) => ws.worksheet(d.uri)?.kind === 'factors') ?? defs[0];
   if (!def) throw new ChartError(`no measure "${request.measure}" in the workspace`);
   const file = ws.worksheet(def.uri);
-  const measure = file?.factors?.measures?.[def.path[1] as number];
+  const common = file?.collaborative?.measures?.[def.path[1] as number];
+  const measure: Measure | undefined = common
+    ? { id: common.id, name: common.name, definition: common.definition, unit: common.unit, kind: common.kind, better: common.better }
+    : file?.factors?.measures?.[def.path[1] as number];
   if (!measure || measure.id !== request.measure) throw new ChartError(`measure "${request.measure}" has errors in ${def.uri.slice(def.uri.lastIndexOf('/') + 1)}: fix them to see its chart`);
   const type = request.type ?? 'run';
   const rules = request.rules ?? 'ihi';
@@ -68,7 +77,8 @@ export function buildChart(ws: Workspace, request: ChartRequest): ChartModel {
   for (const [g, pts] of csv?.groups ?? []) add(g, pts);
 
   const cycles: CycleMark[] = [];
-  for (const ref of ws.references(measure.id)) {
+  for (const ref of ws.references(measure.id, def.uri)) {
+    if (!inScope(ref.uri)) continue;
     const cycleFile = ws.worksheet(ref.uri);
     const cycle = cycleFile?.cycle;
     if (!cycle) continue;
@@ -102,8 +112,8 @@ export function buildChart(ws: Workspace, request: ChartRequest): ChartModel {
 
   const targets: TargetLine[] = [];
   // Targets name their measure: the reference index already knows which ones are set on this one.
-  for (const ref of ws.references(measure.id)) {
-    if (ref.path[0] !== 'targets') continue;
+  for (const ref of ws.references(measure.id, def.uri)) {
+    if (ref.path[0] !== 'targets' || !inScope(ref.uri)) continue;
     const target = ws.worksheet(ref.uri)?.factors?.targets?.[ref.path[1] as number];
     if (target?.measure === measure.id && target.target) targets.push({ id: target.id, value: target.target.value, date: target.target.date, group: target.group });
   }

@@ -6,11 +6,14 @@ import { nearest } from '../suggest';
 import { KIND_LABELS, type Definition, type ItemKind, type Reference } from '../symbols';
 import { basename } from '../uri';
 import { diagnosticAt, type WorksheetFile } from '../worksheet';
+import { collaborativeChecks, teamMeasureChecks } from './collaborative';
 
 /** What the cross-file checks may ask of the workspace index. */
 export interface IndexView {
-  definitions(id: string): readonly Definition[];
-  references(id: string): readonly Reference[];
+  /** With `from` (a file's URI): only what that file can see (its own team's ids and its collaborative's). */
+  definitions(id: string, from?: string): readonly Definition[];
+  references(id: string, from?: string): readonly Reference[];
+  scopeOf(uri: string): string;
   idsOfKind(kind: ItemKind): Iterable<string>;
   worksheet(uri: string): WorksheetFile | undefined;
   csv(uri: string): CsvData | null | undefined;
@@ -29,14 +32,21 @@ export function crossFileChecks(file: WorksheetFile, index: IndexView): Diagnost
   if (file.cycle) cycleCoaching(file, index, out);
   if (file.factors) factorsCoaching(file, index, out);
   csvFiles(file, index, out);
+  if (file.collaborative) collaborativeChecks(file, index, out);
+  if (index.scopeOf(file.uri) !== '') teamMeasureChecks(file, index, out);
   return out;
 }
 
 function references(file: WorksheetFile, index: IndexView, out: Diagnostic[]): void {
   for (const ref of file.symbols.references) {
-    const defs = index.definitions(ref.id);
+    const defs = index.definitions(ref.id, file.uri);
     const kindName = KIND_LABELS[ref.kind];
-    if (defs.length === 0) {
+    if (defs.length === 0 && ref.field === 'package') {
+      const guess = nearest(ref.id, index.idsOfKind('idea'));
+      const d = diagnostic(file.uri, ref.range, 'unknown-package-idea', `no change-package idea "${ref.id}" in the collaborative${guess ? `: did you mean "${guess}"?` : ': add it to the change package, or leave package out for a team\'s own idea'}`);
+      if (guess) d.suggestion = { range: ref.range, newText: guess };
+      out.push(d);
+    } else if (defs.length === 0) {
       const guess = nearest(ref.id, index.idsOfKind(ref.kind));
       const d = diagnostic(file.uri, ref.range, 'unknown-reference', guess ? `no ${kindName} "${ref.id}" in the workspace: did you mean "${guess}"?` : `no ${kindName} "${ref.id}" in the workspace`);
       if (guess) d.suggestion = { range: ref.range, newText: guess };
@@ -49,7 +59,9 @@ function references(file: WorksheetFile, index: IndexView, out: Diagnostic[]): v
 
 function duplicates(file: WorksheetFile, index: IndexView, out: Diagnostic[]): void {
   for (const def of file.symbols.definitions) {
-    const all = index.definitions(def.id);
+    const scope = index.scopeOf(file.uri);
+    // A team's measure under a common measure's id reports that measure: not a duplicate.
+    const all = index.definitions(def.id, file.uri).filter((d) => d === def || index.scopeOf(d.uri) === scope || d.kind !== 'measure' || def.kind !== 'measure');
     if (all.length < 2) continue;
     const others = all.filter((d) => d !== def).map((d) => (d.uri === file.uri ? 'this file' : index.fileLabel(d.uri)));
     out.push(diagnostic(file.uri, def.range, 'duplicate-id', `id "${def.id}" is also defined in ${[...new Set(others)].join(', ')}: ids must be unique across the workspace`));
@@ -77,7 +89,7 @@ function cycleCoaching(file: WorksheetFile, index: IndexView, out: Diagnostic[])
     out.push(diagnosticAt(file, at, 'stuck-at-do', `the Do ended on ${end} and there is no Study yet: compare the results with the predictions and write what was learned`, 'key'));
   }
   if (c.act?.decision === 'adapt') {
-    const followed = index.references(c.id).some((r) => r.field === 'previous');
+    const followed = index.references(c.id, file.uri).some((r) => r.field === 'previous');
     if (!followed) {
       out.push(diagnosticAt(file, ['act', 'decision'], 'adapt-without-followup', `cycle "${c.id}" decided to adapt, but no cycle builds on it yet (previous: ${c.id}): the ramp stops here`));
     }
@@ -89,7 +101,7 @@ function factorsCoaching(file: WorksheetFile, index: IndexView, out: Diagnostic[
   f.strategies?.forEach((s, i) => {
     const factorIds = (s.addresses ?? []).map((a) => (typeof a === 'string' ? a : a.factor));
     if (factorIds.length === 0) return;
-    const priorities = factorIds.map((id) => factorPriority(id, index));
+    const priorities = factorIds.map((id) => factorPriority(id, index, file.uri));
     // Only judge when every linked factor is known; unknown ones already have their own error.
     if (priorities.every((p) => p === false)) {
       out.push(diagnosticAt(file, ['strategies', i, 'addresses'], 'strategy-unprioritised', `strategy "${s.id}" addresses only factors not marked priority (${factorIds.join(', ')}): focus on the few priority factors`, 'key'));
@@ -98,15 +110,15 @@ function factorsCoaching(file: WorksheetFile, index: IndexView, out: Diagnostic[
   f.measures?.forEach((m, i) => {
     const inline = Array.isArray(m.data) ? m.data.length > 0 : Object.values(m.data ?? {}).some((s) => s.length > 0);
     if (inline || m.csv) return;
-    const fromCycles = index.references(m.id).some((r) => r.field === 'data');
+    const fromCycles = index.references(m.id, file.uri).some((r) => r.field === 'data');
     if (!fromCycles) {
       out.push(diagnosticAt(file, ['measures', i, 'id'], 'measure-without-data', `measure "${m.id}" has no data: add data, a csv file, or record it in a cycle's do.data`));
     }
   });
 }
 
-function factorPriority(id: string, index: IndexView): boolean | undefined {
-  const def = index.definitions(id).find((d) => d.kind === 'factor');
+function factorPriority(id: string, index: IndexView, from: string): boolean | undefined {
+  const def = index.definitions(id, from).find((d) => d.kind === 'factor');
   if (!def) return undefined;
   const factors = index.worksheet(def.uri)?.factors?.factors;
   const factor = factors?.[def.path[1] as number];

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { Cycle } from '../schema/cycle';
 import type { Factors } from '../schema/factors';
 import { diagnosticAt, type WorksheetFile } from '../worksheet';
+import { assessmentChecks } from './collaborative';
 
 type RawSeries = [string, number | null, number?][] ;
 type RawData = RawSeries | Record<string, RawSeries>;
@@ -12,6 +13,7 @@ export function localChecks(file: WorksheetFile): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (file.cycle) cycleChecks(file, file.cycle, out);
   if (file.factors) factorsChecks(file, file.factors, out);
+  if (file.collaborative) assessmentChecks(file, file.collaborative, out);
   return out;
 }
 

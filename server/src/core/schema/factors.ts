@@ -126,6 +126,9 @@ export const strategySchema = z
       .optional(),
     partners: z.array(text).describe('Partners involved.').optional(),
     owner: text.describe('Who owns the strategy.').optional(),
+    package: ref('a change idea of the collaborative\'s change package')
+      .describe('In a collaborative: the change-package idea this strategy tests (its id in the *.collaborative.yaml file).')
+      .optional(),
     status: z
       .enum(['idea', 'testing', 'adopted', 'spreading', 'abandoned'])
       .describe('idea, testing, adopted, spreading or abandoned.')

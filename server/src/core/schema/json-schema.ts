@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { configSchema } from './config';
+import { collaborativeSchema } from './collaborative';
 import { cycleSchema } from './cycle';
 import { factorsSchema } from './factors';
 
@@ -12,6 +13,7 @@ export function jsonSchemas(): Record<string, string> {
   return {
     'pdsa.schema.json': emit(cycleSchema, 'https://pdsa-workbench.dev/schemas/pdsa.schema.json', 'PDSA cycle (*.pdsa.yaml)'),
     'factors.schema.json': emit(factorsSchema, 'https://pdsa-workbench.dev/schemas/factors.schema.json', 'Factor analysis (*.factors.yaml)'),
+    'collaborative.schema.json': emit(collaborativeSchema, 'https://pdsa-workbench.dev/schemas/collaborative.schema.json', 'Learning collaborative (*.collaborative.yaml)'),
     'config.schema.json': emit(configSchema, 'https://pdsa-workbench.dev/schemas/config.schema.json', 'PDSA Workbench config (pdsa.config.yaml)'),
   };
 }

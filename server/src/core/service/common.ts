@@ -1,7 +1,6 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { z } from 'zod';
-import { cycleSchema } from '../schema/cycle';
-import { factorsSchema } from '../schema/factors';
+import { WORKSHEET_SCHEMAS } from '../schema/kinds';
 import type { Definition, ItemKind, Reference } from '../symbols';
 import { offsetAt, positionAt } from '../text';
 export { firstSentence } from '../text';
@@ -9,7 +8,7 @@ import type { WorksheetKind } from '../uri';
 import type { WorksheetFile } from '../worksheet';
 
 export function rootSchema(kind: WorksheetKind): z.ZodType {
-  return kind === 'cycle' ? cycleSchema : factorsSchema;
+  return WORKSHEET_SCHEMAS[kind];
 }
 
 export function offsetOf(file: WorksheetFile, position: Position): number {

@@ -135,7 +135,9 @@ function idItems(ws: Workspace, file: WorksheetFile, kind: keyof typeof KIND_LAB
   const items: CompletionItem[] = [];
   for (const id of ws.idsOfKind(kind)) {
     if (id === exclude) continue;
-    const def = ws.definitions(id).find((d) => d.kind === kind)!;
+    // In a collaborative, only the ids this team can use (its own and the collaborative's).
+    const def = ws.definitions(id, file.uri).find((d) => d.kind === kind);
+    if (!def) continue;
     const where = def.uri === file.uri ? 'this file' : def.uri.slice(def.uri.lastIndexOf('/') + 1);
     items.push({
       label: id,

@@ -10,10 +10,10 @@ export function hover(ws: Workspace, uri: string, position: Position): Hover | n
   if (!file) return null;
   const symbol = symbolAt(file, position);
   if (symbol) {
-    const def = symbol.definition ?? ws.definitions(symbol.id).find((d) => d.kind === symbol.kind);
+    const def = symbol.definition ?? ws.definitions(symbol.id, uri).find((d) => d.kind === symbol.kind);
     if (!def) return { contents: { kind: MarkupKind.Markdown, value: `No ${KIND_LABELS[symbol.kind]} \`${escapeMarkdown(symbol.id)}\` in the workspace.` }, range: symbol.range };
     const where = def.uri.slice(def.uri.lastIndexOf('/') + 1);
-    const uses = ws.references(def.id).length;
+    const uses = ws.references(def.id, def.uri).length;
     const lines = [`**${KIND_LABELS[def.kind]}** \`${escapeMarkdown(def.id)}\`${def.title ? `: ${escapeMarkdown(def.title)}` : ''}`];
     if (def.summary) lines.push('', escapeMarkdown(def.summary));
     lines.push('', `*${escapeMarkdown(where)}, line ${def.range.start.line + 1} · ${uses} reference${uses === 1 ? '' : 's'}*`);

@@ -7,7 +7,7 @@ export function definition(ws: Workspace, uri: string, position: Position): Loca
   const file = ws.worksheet(uri);
   const symbol = file && symbolAt(file, position);
   if (!symbol) return [];
-  const defs = ws.definitions(symbol.id);
+  const defs = ws.definitions(symbol.id, uri);
   const ofKind = defs.filter((d) => d.kind === symbol.kind);
   return (ofKind.length ? ofKind : defs).map((d) => ({ uri: d.uri, range: d.range }));
 }
@@ -16,8 +16,9 @@ export function references(ws: Workspace, uri: string, position: Position, inclu
   const file = ws.worksheet(uri);
   const symbol = file && symbolAt(file, position);
   if (!symbol) return [];
-  const refs = ws.references(symbol.id).filter((r) => r.kind === symbol.kind).map((r) => ({ uri: r.uri, range: r.range }));
-  const defs = includeDeclaration ? ws.definitions(symbol.id).filter((d) => d.kind === symbol.kind).map((d) => ({ uri: d.uri, range: d.range })) : [];
+  const at = anchor(ws, uri, symbol);
+  const refs = ws.references(symbol.id, at).filter((r) => r.kind === symbol.kind).map((r) => ({ uri: r.uri, range: r.range }));
+  const defs = includeDeclaration ? ws.definitions(symbol.id, at).filter((d) => d.kind === symbol.kind).map((d) => ({ uri: d.uri, range: d.range })) : [];
   return [...defs, ...refs];
 }
 
@@ -42,9 +43,20 @@ export function rename(ws: Workspace, uri: string, position: Position, newId: st
     const quote = text ? quoteAt(ws, target.uri, target.range) : '';
     (changes[target.uri] ??= []).push({ range: target.range, newText: `${quote}${newId}${quote}` });
   };
-  ws.definitions(symbol.id).filter((d) => d.kind === symbol.kind).forEach(add);
-  ws.references(symbol.id).filter((r) => r.kind === symbol.kind).forEach(add);
+  const at = anchor(ws, uri, symbol);
+  ws.definitions(symbol.id, at).filter((d) => d.kind === symbol.kind).forEach(add);
+  ws.references(symbol.id, at).filter((r) => r.kind === symbol.kind).forEach(add);
   return { changes };
+}
+
+/**
+ * The file defining the id the cursor means: in a collaborative each team has its own ids, so
+ * references and renames stay within the team (or span every team for a collaborative's own id).
+ */
+function anchor(ws: Workspace, uri: string, symbol: { id: string; kind: string; definition?: { uri: string } }): string {
+  if (symbol.definition) return symbol.definition.uri;
+  const defs = ws.definitions(symbol.id, uri).filter((d) => d.kind === symbol.kind);
+  return (defs.find((d) => ws.scopeOf(d.uri) === ws.scopeOf(uri)) ?? defs[0])?.uri ?? uri;
 }
 
 function quoteAt(ws: Workspace, uri: string, range: Range): string {
