@@ -6,6 +6,7 @@ import { Workspace } from '../../server/src/core/workspace';
 import { teamWorkspaceFiles } from '../../bench/generate';
 import { EXAMPLE_DIR } from '../node-helpers';
 import { TODAY } from '../helpers';
+import { collabFiles, teamCycle, teamFactors } from '../collab/fixture';
 
 /** name -> text of every file under a folder (worksheets, CSV, config). */
 function readFolder(dir: string): Map<string, string> {
@@ -80,6 +81,14 @@ describe('compact per-file results (what workers and caches hand back)', () => {
     for (const code of ['unknown-reference', 'duplicate-id', 'yaml-syntax', 'stuck-at-do', 'adapt-without-followup', 'reference-loop', 'strategy-unprioritised', 'measure-without-data']) {
       expect(codes, code).toContain(code);
     }
+  });
+
+  it('give a collaborative\'s cross-team checks the same diagnostics', () => {
+    const north = teamFactors('north', { unit: 'students', pkg: 'P-unknown', points: '      - [2026-08-04, 12, 40]\n      - [2026-08-11, 11]' }).replace('kind: outcome', 'kind: process');
+    const files = new Map(Object.entries(collabFiles({ 'teams/north/north.factors.yaml': north, 'teams/north/c1.pdsa.yaml': teamCycle('c1', { data: '      - [2026-08-10, 8, 10]' }) })));
+    const results = compare(files) as Map<string, { code: string }[]>;
+    const codes = [...results.values()].flat().map((d) => d.code).sort();
+    expect(codes).toEqual(['assessment-disagreement', 'assessment-flat', 'common-measure-no-data', 'common-measure-redefined', 'common-measure-redefined', 'common-measure-redefined', 'common-measure-redefined', 'unknown-package-idea']);
   });
 
   it('carry no syntax tree and survive a structured clone unchanged', () => {
