@@ -11,6 +11,8 @@ const entries = [
   // The CLI is also what `npx pdsa` runs, so it carries its own shebang.
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', platform: 'node' },
+  // Worker threads of the CLI and the server: the core's analysis and nothing else.
+  { entryPoints: ['server/src/node/analysis-worker.ts'], outfile: 'dist/analysis-worker.js', platform: 'node' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', external: ['vscode'] },
   // The webview runs in a browser sandbox: no Node, one self-contained script.
   { entryPoints: ['client/src/webview/runchart.ts'], outfile: 'dist/webview/runchart.js', platform: 'browser', format: 'iife', target: 'es2022' },
@@ -43,8 +45,21 @@ const yamlProcess = {
 
 const version = JSON.parse(fs.readFileSync('package.json', 'utf8')).version;
 
+/**
+ * A hash of what analysis results depend on: the core's sources and the locked dependency versions.
+ * Caches of analysis results (CLI --cache, the language server's warm start) are keyed by it, so a
+ * changed check never serves a stale result, not even between two builds of the same release.
+ */
+function coreBuildHash() {
+  const hash = require('node:crypto').createHash('sha256');
+  const files = fs.readdirSync('server/src/core', { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort();
+  for (const f of files) hash.update(`${f}\0`).update(fs.readFileSync(path.join('server/src/core', f))).update('\0');
+  if (fs.existsSync('package-lock.json')) hash.update(fs.readFileSync('package-lock.json'));
+  return hash.digest('hex').slice(0, 16);
+}
+
 const common = {
-  define: { PDSA_VERSION: JSON.stringify(version) },
+  define: { PDSA_VERSION: JSON.stringify(version), PDSA_BUILD: JSON.stringify(coreBuildHash()) },
   bundle: true,
   format: 'cjs',
   target: 'node20',

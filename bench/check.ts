@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       if (r.status !== 0) throw new Error(`pdsa check failed on the generated workspace:\n${r.stdout.slice(0, 2000)}${r.stderr}`);
     }, runs);
     const cacheFile = path.join(work, `cache-${n}`);
-    fs.rmSync(cacheFile, { force: true });
+    fs.rmSync(cacheFile, { force: true, recursive: true });
     spawnSync(process.execPath, [cli, 'check', dir, '--cache-location', cacheFile]);
     const cached = time(() => {
       const r = spawnSync(process.execPath, [cli, 'check', dir, '--cache-location', cacheFile], { encoding: 'utf8' });

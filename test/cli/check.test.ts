@@ -115,11 +115,11 @@ describe('pdsa check', () => {
     const dir = tempWorkspace({ 'focus.factors.yaml': FACTORS, 'c1.pdsa.yaml': cycle('c1') });
     const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
     expect(pdsa(['check', '--cache'], dir).stderr).toBe('0 errors, 0 warnings in 2 files checked\n');
-    const cacheFile = path.join(dir, '.pdsacache');
-    const cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { key: string };
-    expect(cache.key).toContain(JSON.stringify(version));
-    cache.key = cache.key.replace(JSON.stringify(version), '"0.0.0-older"');
-    fs.writeFileSync(cacheFile, JSON.stringify(cache));
+    const runFile = path.join(dir, '.pdsa-cache', 'check-run.json');
+    const run = JSON.parse(fs.readFileSync(runFile, 'utf8')) as { tool: string };
+    expect(run.tool).toMatch(new RegExp(`^${version.replace(/\./g, '\\.')}\\+[0-9a-f]{16}$`));
+    run.tool = run.tool.replace(version, '0.0.0-older');
+    fs.writeFileSync(runFile, JSON.stringify(run));
     expect(pdsa(['check', '--cache'], dir).stderr).toBe('0 errors, 0 warnings in 2 files checked\n');
   });
 });

@@ -67,3 +67,18 @@ export function analyseCompact(uri: string, text: string): CompactWorksheet | un
   const kind = worksheetKind(uri);
   return kind ? compactWorksheet(analyseWorksheet(uri, kind, text)) : undefined;
 }
+
+/** A worksheet to analyse: its URI and its text. */
+export interface AnalysisJob {
+  uri: string;
+  text: string;
+}
+
+/**
+ * Analyses many worksheets at once, elsewhere than the calling thread: worker threads, a cache of
+ * earlier results (server/src/node). onResult sees each job once, in any order; undefined for a
+ * URI that names no worksheet. Shells without one (a browser) analyse in process.
+ */
+export interface BulkAnalyser {
+  analyse(jobs: AnalysisJob[], onResult: (job: AnalysisJob, result: CompactWorksheet | undefined) => void): Promise<void>;
+}

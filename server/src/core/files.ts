@@ -1,3 +1,4 @@
+import type { AnalysisJob, BulkAnalyser, CompactWorksheet } from './compact';
 import { errorText, type FileChange, type WorkspaceHost } from './host';
 import { ALWAYS_SKIPPED, IgnoreRules, type Folder } from './ignore-rules';
 import { basename, CONFIG_FILE_NAME, dirname, joinPath, worksheetKind } from './uri';
@@ -223,6 +224,8 @@ export interface LoadOptions {
   onError?: (uri: string, message: string) => void;
   /** Awaited between chunks of files, so a server stays responsive while it loads thousands. */
   pause?: () => Promise<void>;
+  /** Analyses the worksheets read (worker threads, a cache); without one they are analysed in process. */
+  analyser?: BulkAnalyser;
 }
 
 const CHUNK = 100;
@@ -236,6 +239,7 @@ export async function loadFound(workspace: Workspace, files: WorkspaceFiles, fou
   const skip = options.skip ?? (() => false);
   const rank = (uri: string) => (isConfigName(basename(uri)) ? 0 : worksheetKind(uri) === 'factors' ? 1 : 2);
   const all = [...found.configs, ...found.worksheets].filter((u) => !skip(u)).sort((a, b) => rank(a) - rank(b));
+  const jobs: AnalysisJob[] = [];
   for (let i = 0; i < all.length; i += CHUNK) {
     const chunk = all.slice(i, i + CHUNK);
     const texts = await Promise.all(chunk.map((uri) => files.readText(uri).catch((error: unknown) => (options.onError?.(uri, errorText(error)), null))));
@@ -243,11 +247,32 @@ export async function loadFound(workspace: Workspace, files: WorkspaceFiles, fou
       const text = texts[j];
       if (text === null || text === undefined || skip(uri)) return;
       if (isConfigName(basename(uri))) workspace.setConfig(uri, text);
+      else if (options.analyser) jobs.push({ uri, text });
       else workspace.setWorksheet(uri, text);
     });
     await options.pause?.();
   }
+  if (options.analyser && jobs.length) await analyseInto(workspace, jobs, options.analyser, skip);
   await loadMissingCsv(workspace, files);
+}
+
+/**
+ * Hands worksheets to an analyser and puts the results into the index in the order of the jobs,
+ * whichever finished first, so the index (and every message that lists files) does not depend on
+ * how the work was shared. A file the shell took over meanwhile (`skip`) keeps the shell's text.
+ */
+export async function analyseInto(workspace: Workspace, jobs: AnalysisJob[], analyser: BulkAnalyser, skip: (uri: string) => boolean = () => false): Promise<void> {
+  const done = new Map<string, CompactWorksheet | undefined>();
+  let cursor = 0;
+  await analyser.analyse(jobs, (job, result) => {
+    done.set(job.uri, result);
+    for (; cursor < jobs.length && done.has(jobs[cursor]!.uri); cursor++) {
+      const next = jobs[cursor]!;
+      const compact = done.get(next.uri);
+      done.delete(next.uri);
+      if (compact && !skip(next.uri)) workspace.setAnalysed(compact, next.text);
+    }
+  });
 }
 
 /**
