@@ -1,6 +1,7 @@
 // Times analysis plus SVG for long series (issue 4: 10,000 points in under 50 ms). `npm run bench:chart`.
 import type { ChartModel } from '../server/src/core/analytics/model';
 import { analyseSeries, type AnalysisOptions, type ChartPoint } from '../server/src/core/analytics/runchart';
+import { summarise } from '../server/src/core/analytics/summary';
 import { renderChart } from '../server/src/core/render/runchart-svg';
 
 function points(n: number): ChartPoint[] {
@@ -38,7 +39,7 @@ for (const n of [1_000, 10_000]) {
     let svgBytes = 0;
     const r = time(() => {
       const analysis = analyseSeries(pts, { ...options, baseline: 20 });
-      const model: ChartModel = { measure: { id: 'm', name: 'Bench', better: 'up', uri: 'file:///m' }, type: options.type, rules: options.rules, groups: [{ group: 'all', analysis }], cycles: [], targets: [] };
+      const model: ChartModel = { measure: { id: 'm', name: 'Bench', better: 'up', uri: 'file:///m' }, type: options.type, rules: options.rules, centreLine: options.type === 'run' ? 'median' : 'mean', settings: { screen: true, shift: 7, trend: 7, conflict: 'improvement' }, groups: [{ group: 'all', analysis, summary: summarise(analysis) }], cycles: [], targets: [] };
       svgBytes = renderChart(model, { width: 1600 }).length;
     });
     rows.push(`| ${n} | ${label} | ${r.median.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${(svgBytes / 1024).toFixed(0)} KB |`);

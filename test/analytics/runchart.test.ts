@@ -138,7 +138,7 @@ describe('P chart', () => {
 
 describe('properties', () => {
   const values = fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(null)), { minLength: 1, maxLength: 60 });
-  const options = fc.record({ rules: fc.constantFrom('ihi' as const, 'anhoej' as const), type: fc.constantFrom('run' as const, 'i' as const) });
+  const options = fc.record({ rules: fc.constantFrom('ihi' as const, 'anhoej' as const, 'mdc' as const), type: fc.constantFrom('run' as const, 'i' as const), screen: fc.boolean() });
 
   it('shifting every value by a constant moves the centre by it and changes no signal', () => {
     fc.assert(

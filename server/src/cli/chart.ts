@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import { buildChart, ChartError } from '../core/analytics/model';
-import type { ChartType, RuleSet } from '../core/analytics/runchart';
+import { CHART_TYPES, RULE_SETS, type ChartType, type RuleSet } from '../core/analytics/types';
 import { describeChart, renderChart } from '../core/render/runchart-svg';
+import { summaryJson, summaryText } from '../core/render/summary-text';
 import { displayPath } from '../node/display-path';
 import { CliError, UsageError, type Command } from './command';
 import { loadWorkspace, scanPathsOrFail } from './load';
 
-const RULE_SETS: readonly RuleSet[] = ['ihi', 'anhoej'];
-const CHART_TYPES: readonly ChartType[] = ['run', 'i', 'p'];
+const SUMMARY_FORMATS = ['text', 'json'] as const;
 
 /** `pdsa chart`: the same chart the editor shows, as a standalone SVG. */
 export const chartCommand: Command = {
@@ -16,8 +16,20 @@ export const chartCommand: Command = {
   summary: "Write a measure's run or control chart as SVG",
   options: {
     output: { type: 'string', short: 'o', value: 'file', help: 'Write the SVG to a file (default: standard output)' },
-    rules: { type: 'string', value: 'set', choices: RULE_SETS, help: 'ihi (default: shift, trend, runs, astronomical) or anhoej (longest run, crossings)' },
-    type: { type: 'string', value: 'type', choices: CHART_TYPES, help: 'run (default), i (XmR) or p (proportions with denominators)' },
+    rules: {
+      type: 'string',
+      value: 'set',
+      choices: RULE_SETS,
+      help: "ihi (shift, trend, runs, astronomical), anhoej (longest run, crossings) or mdc\n(NHS Making Data Count); default: the measure's chart.rules, then pdsa.config.yaml's, then ihi",
+    },
+    type: {
+      type: 'string',
+      value: 'type',
+      choices: CHART_TYPES,
+      help: "run, i (XmR), c (counts), u (rates), p (proportions), pp or up (Laney's P' and U');\ndefault: the measure's chart.type, then run",
+    },
+    summary: { type: 'boolean', help: "Print the summary table (per phase: runs analysis, centre, limits, points beyond;\nvariation and assurance) instead of the SVG" },
+    format: { type: 'string', value: 'format', choices: SUMMARY_FORMATS, help: 'With --summary: text (default) or json' },
     group: { type: 'string', multiple: true, value: 'name', help: 'Only this group (repeatable; default: every group)' },
     width: { type: 'string', value: 'px', help: 'Width of the chart in pixels, 320 to 4000 (default 800)' },
   },
@@ -29,6 +41,8 @@ export const chartCommand: Command = {
     const groups = args.list('group');
     const paths = rest.length ? rest : ['.'];
     const output = args.string('output');
+    const format = args.string('format');
+    if (format && !args.flag('summary')) throw new UsageError('--format goes with --summary');
 
     const found = await scanPathsOrFail(paths);
     const { workspace } = await loadWorkspace(found, undefined);
@@ -36,10 +50,16 @@ export const chartCommand: Command = {
     let svg: string;
     let summary: string;
     try {
-      const model = buildChart(workspace, { measure, rules: (args.string('rules') ?? 'ihi') as RuleSet, type: (args.string('type') ?? 'run') as ChartType, groups });
+      const model = buildChart(workspace, { measure, rules: args.string('rules') as RuleSet | undefined, type: args.string('type') as ChartType | undefined, groups });
       if (model.groups.length === 0) {
         io.err(`pdsa: measure "${measure}" has no data${groups.length ? ` for ${groups.join(', ')}` : ''}\n`);
         return 1;
+      }
+      if (args.flag('summary')) {
+        const text = format === 'json' ? `${JSON.stringify(summaryJson(model), null, 2)}\n` : summaryText(model);
+        if (output) fs.writeFileSync(output, text);
+        else io.out(text);
+        return found.errors.length ? 2 : 0;
       }
       svg = renderChart(model, { width, embedStyle: true });
       summary = describeChart(model);

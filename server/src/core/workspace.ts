@@ -123,6 +123,11 @@ export class Workspace implements IndexView {
     return outer?.config.today ?? localDate();
   }
 
+  /** The team's default chart rules for a file (`chart` in the pdsa.config.yaml governing it); a measure's own settings win. */
+  chartDefaults(uri: string): NonNullable<Config['chart']> {
+    return this.configFor(uri)?.config.chart ?? {};
+  }
+
   // ---- feeding the index ----
 
   /**

@@ -52,8 +52,10 @@ export interface Settings {
 /** A measure's run or control chart, analysed by the core (the webview renders it with the core's renderer). */
 export interface ChartParams {
   measure: string;
-  type?: 'run' | 'i' | 'p';
-  rules?: 'ihi' | 'anhoej';
+  /** Default: the measure's chart.type, else run. */
+  type?: import('../core/analytics/types').ChartType;
+  /** Default: the measure's chart.rules, else the workspace's (pdsa.config.yaml), else ihi. */
+  rules?: import('../core/analytics/types').RuleSet;
 }
 export type { ChartModel } from '../core/analytics/model';
 export const chart = new RequestType<ChartParams, import('../core/analytics/model').ChartModel, void>('pdsa/chart');

@@ -1,91 +1,22 @@
-import { longestRunLimit, mean, median, minimumCrossings, runsLimits } from './stats';
+import { phaseLimits } from './limits';
+import { longestRunLimit, minimumCrossings, runsLimits } from './stats';
+import type { AnalysisOptions, ChartPoint, PhaseAnalysis, PhaseInput, PhaseStats, SeriesAnalysis, Signal } from './types';
 
-export type RuleSet = 'ihi' | 'anhoej';
-export type ChartType = 'run' | 'i' | 'p';
+export * from './types';
 
-export type RuleId =
-  | 'shift' // IHI: 6 or more points on one side
-  | 'trend' // IHI: 5 or more points all rising or all falling
-  | 'too-few-runs'
-  | 'too-many-runs'
-  | 'astronomical' // marked by the team
-  | 'longest-run' // Anhøj
-  | 'too-few-crossings' // Anhøj
-  | 'beyond-limits'; // control charts
+/** MDC defaults (NHS England SPC SQL): 7 points for a shift and for a trend; 6 to 8 allowed. */
+export const MDC_DEFAULT_RUN = 7;
 
-export interface Signal {
-  rule: RuleId;
-  /** Indices into the series' points (missing values included in the indexing). */
-  points: number[];
-  message: string;
-}
-
-export interface ChartPoint {
-  date: string;
-  /** The plotted value (a proportion for P charts); null when missing. */
-  value: number | null;
-  /** For P charts: count and denominator. */
-  count?: number;
-  denominator?: number;
-}
-
-export interface PhaseInput {
-  /** First date of the phase (the first phase starts with the series). */
-  start?: string;
-  label?: string;
-}
-
-export interface AnalysisOptions {
-  rules: RuleSet;
-  type: ChartType;
-  /** The baseline of each phase: its first N useful points, or its points up to a date. Default: the whole phase. */
-  baseline?: number | string;
-  /** New phases start at these dates (a new centre line), in order. */
-  phases?: PhaseInput[];
-  /** Dates the team judges astronomical. */
-  astronomical?: string[];
-}
-
-export interface PhaseStats {
-  /** Useful observations: points not missing and (for runs) not on the centre line. */
-  useful: number;
-  runs: number;
-  crossings: number;
-  longestRun: number;
-  runsLimits?: { lower: number; upper: number };
-  longestRunLimit?: number;
-  minimumCrossings?: number;
-}
-
-export interface PhaseAnalysis {
-  /** Point indices [from, to] of the phase, inclusive. */
-  from: number;
-  to: number;
-  label?: string;
-  /** Last index of the baseline the centre was computed from (the centre is frozen there and extended). */
-  baselineTo: number;
-  centre: number;
-  /** Control limits per point (index -> limit), for I and P charts. */
-  upper?: (number | null)[];
-  lower?: (number | null)[];
-  /** I chart: the average moving range of the baseline. */
-  averageMovingRange?: number;
-  signals: Signal[];
-  stats: PhaseStats;
-}
-
-export interface SeriesAnalysis {
-  points: ChartPoint[];
-  phases: PhaseAnalysis[];
-  /** All signals of all phases. */
-  signals: Signal[];
-}
+const isPresent = (p: ChartPoint): boolean => p.value !== null && Number.isFinite(p.value);
+const isUsable = (p: ChartPoint): boolean => isPresent(p) && p.excluded === undefined;
 
 /**
- * Analyses one series: centre line per phase from its (frozen) baseline, control limits for I and
- * P charts, and the run-chart rules of the chosen set. Missing values are skipped, never zero.
+ * Analyses one series: centre line per phase from its (frozen) baseline, control limits for control
+ * charts, and the rules of the chosen set. Missing values are never zero; excluded points are drawn
+ * but left out of every calculation.
  */
-export function analyseSeries(points: ChartPoint[], options: AnalysisOptions): SeriesAnalysis {
+export function analyseSeries(input: ChartPoint[], options: AnalysisOptions): SeriesAnalysis {
+  const points = markExcluded(input, options.exclude);
   const phases: PhaseAnalysis[] = [];
   const starts = phaseStarts(points, options.phases ?? []);
   for (let p = 0; p < starts.length; p++) {
@@ -94,186 +25,318 @@ export function analyseSeries(points: ChartPoint[], options: AnalysisOptions): S
     if (to < from) continue;
     phases.push(analysePhase(points, from, to, starts[p]!.label, options));
   }
-  return { points, phases, signals: phases.flatMap((ph) => ph.signals) };
+  // MDC trends run across phases (NHS SPC SQL since v2.2): a trend belongs to the phase of its last point.
+  if (options.rules === 'mdc') {
+    for (const trend of mdcTrends(points, clampRun(options.trend))) {
+      const last = trend.points[trend.points.length - 1]!;
+      phases.find((ph) => last >= ph.from && last <= ph.to)?.signals.push(trend);
+    }
+  }
+  const signals: Signal[] = [];
+  for (const ph of phases) for (const s of ph.signals) signals.push(s);
+  return { points, phases, signals };
+}
+
+function clampRun(n: number | undefined): number {
+  return n === undefined || !Number.isInteger(n) ? MDC_DEFAULT_RUN : Math.min(8, Math.max(6, n));
+}
+
+function markExcluded(points: ChartPoint[], exclude: AnalysisOptions['exclude']): ChartPoint[] {
+  if (!exclude?.length) return points;
+  const reasons = new Map<string, string>();
+  for (const e of exclude) reasons.set(e.date, e.reason ?? '');
+  return points.map((p) => (reasons.has(p.date) && p.excluded === undefined ? { ...p, excluded: reasons.get(p.date)! } : p));
 }
 
 function phaseStarts(points: ChartPoint[], phases: PhaseInput[]): { index: number; label?: string }[] {
   const out: { index: number; label?: string }[] = [{ index: 0 }];
   for (const phase of phases) {
     if (!phase.start) continue;
-    const index = points.findIndex((p) => p.date >= phase.start!);
-    if (index <= 0) continue; // a phase starting before the data, or after it, changes nothing
+    const index = firstIndexOnOrAfter(points, phase.start);
+    if (index <= 0 || index >= points.length) continue; // a phase starting before the data, or after it, changes nothing
     if (index > out[out.length - 1]!.index) out.push({ index, label: phase.label });
   }
   return out;
 }
 
-function analysePhase(points: ChartPoint[], from: number, to: number, label: string | undefined, options: AnalysisOptions): PhaseAnalysis {
-  const indices: number[] = [];
-  for (let i = from; i <= to; i++) if (points[i]!.value !== null && Number.isFinite(points[i]!.value)) indices.push(i);
-  // The baseline: first N useful points, or up to a date, else the whole phase.
-  let baseline = indices;
-  if (typeof options.baseline === 'number') baseline = indices.slice(0, options.baseline);
-  else if (typeof options.baseline === 'string') {
-    const upTo = indices.filter((i) => points[i]!.date <= (options.baseline as string));
-    if (upTo.length) baseline = upTo;
+/** Points are in date order: binary search for the first date >= d. */
+function firstIndexOnOrAfter(points: ChartPoint[], date: string): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]!.date < date) lo = mid + 1;
+    else hi = mid;
   }
-  const baselineTo = baseline.length ? baseline[baseline.length - 1]! : to;
-  const values = (list: number[]) => list.map((i) => points[i]!.value as number);
+  return lo;
+}
 
-  const phase: PhaseAnalysis = { from, to, label, baselineTo, centre: NaN, signals: [], stats: { useful: 0, runs: 0, crossings: 0, longestRun: 0 } };
-  if (options.type === 'run') phase.centre = median(values(baseline));
-  else if (options.type === 'i') iLimits(points, baseline, from, to, phase);
-  else pLimits(points, baseline, from, to, phase);
+/**
+ * The last row of a phase's baseline: `baseline: N` is the first N rows (missing ones included,
+ * like qicharts2's freeze and NHSRplotthedots' fix_after_n_points); a date is the rows up to it.
+ * Without a baseline, or with no rows before the date, the whole phase.
+ */
+export function baselineEnd(points: ChartPoint[], from: number, to: number, baseline: number | string | undefined): number {
+  if (typeof baseline === 'number' && baseline >= 1) return Math.min(to, from + Math.floor(baseline) - 1);
+  if (typeof baseline === 'string') {
+    const end = firstIndexOnOrAfter(points, baseline);
+    const last = end < points.length && points[end]!.date === baseline ? end : end - 1;
+    if (last >= from) return Math.min(to, last);
+  }
+  return to;
+}
+
+function analysePhase(points: ChartPoint[], from: number, to: number, label: string | undefined, options: AnalysisOptions): PhaseAnalysis {
+  const baselineTo = baselineEnd(points, from, to, options.baseline);
+  const screen = options.screen ?? options.rules !== 'mdc';
+  const limits = phaseLimits(points, from, to, baselineTo, options.type, options.rules, screen);
+  const phase: PhaseAnalysis = { from, to, label, baselineTo, centre: limits.centre, signals: [], stats: { points: 0, useful: 0, runs: 0, crossings: 0, longestRun: 0 } };
+  if (limits.upper) phase.upper = limits.upper;
+  if (limits.lower) phase.lower = limits.lower;
+  if (limits.averageMovingRange !== undefined) phase.averageMovingRange = limits.averageMovingRange;
+  if (limits.movingRanges) phase.movingRanges = limits.movingRanges;
   if (!Number.isFinite(phase.centre)) return phase;
 
-  runRules(points, indices, phase, options.rules);
-  if (options.type !== 'run') beyondLimits(points, indices, phase);
+  // The rows the runs analysis sees: present and not excluded (qicharts2 drops missing and excluded rows).
+  const seq: number[] = [];
+  let rows = 0;
+  for (let i = from; i <= to; i++) {
+    if (points[i]!.excluded !== undefined) continue;
+    rows++;
+    if (isPresent(points[i]!)) seq.push(i);
+  }
+  const word = options.type === 'run' ? 'median' : 'mean';
+  const runs = runsOf(points, seq, phase.centre);
+  anhoejStats(phase.stats, runs, rows);
+
+  if (options.rules === 'ihi') ihiRules(points, seq, runs, phase, word);
+  else if (options.rules === 'anhoej') anhoejRules(runs, seq, phase, word);
+  else mdcRules(points, from, to, phase, clampRun(options.shift), word);
+
+  if (phase.upper && phase.lower) beyondLimits(points, seq, phase);
   for (const date of options.astronomical ?? []) {
-    const i = indices.find((j) => points[j]!.date === date);
-    if (i !== undefined) phase.signals.push({ rule: 'astronomical', points: [i], message: `astronomical point on ${date} (marked by the team)` });
+    const i = firstIndexOnOrAfter(points, date);
+    if (i >= from && i <= to && points[i]!.date === date && isUsable(points[i]!)) {
+      phase.signals.push({ rule: 'astronomical', points: [i], message: `astronomical point on ${date} (marked by the team)`, side: (points[i]!.value as number) >= phase.centre ? 'high' : 'low' });
+    }
   }
   return phase;
 }
 
-/** I chart (XmR): centre = mean; limits = mean +/- 2.66 x the average moving range of consecutive baseline values. */
-function iLimits(points: ChartPoint[], baseline: number[], from: number, to: number, phase: PhaseAnalysis): void {
-  const ranges: number[] = [];
-  for (let k = 1; k < baseline.length; k++) {
-    const a = baseline[k - 1]!;
-    const b = baseline[k]!;
-    // A moving range needs two adjacent observations: a missing value between them breaks it.
-    if (b === a + 1) ranges.push(Math.abs((points[b]!.value as number) - (points[a]!.value as number)));
-  }
-  phase.centre = mean(baseline.map((i) => points[i]!.value as number));
-  const amr = mean(ranges);
-  phase.averageMovingRange = amr;
-  const width = Number.isFinite(amr) ? 2.66 * amr : NaN;
-  phase.upper = [];
-  phase.lower = [];
-  for (let i = from; i <= to; i++) {
-    phase.upper.push(Number.isFinite(width) ? phase.centre + width : null);
-    phase.lower.push(Number.isFinite(width) ? phase.centre - width : null);
-  }
+/** A run of same-side useful observations: positions in seq of its first and last members, its side and length. */
+interface Run {
+  start: number;
+  end: number;
+  side: 1 | -1;
+  length: number;
 }
 
-/** P chart: centre = total count / total denominator of the baseline; 3-sigma limits per point from its denominator. */
-function pLimits(points: ChartPoint[], baseline: number[], from: number, to: number, phase: PhaseAnalysis): void {
-  let count = 0;
-  let denominator = 0;
-  for (const i of baseline) {
-    const p = points[i]!;
-    if (p.count === undefined || !p.denominator) continue;
-    count += p.count;
-    denominator += p.denominator;
-  }
-  phase.centre = denominator > 0 ? count / denominator : NaN;
-  phase.upper = [];
-  phase.lower = [];
-  for (let i = from; i <= to; i++) {
-    const n = points[i]!.denominator;
-    if (!n || !Number.isFinite(phase.centre)) {
-      phase.upper.push(null);
-      phase.lower.push(null);
-      continue;
-    }
-    const sigma = Math.sqrt((phase.centre * (1 - phase.centre)) / n);
-    phase.upper.push(Math.min(1, phase.centre + 3 * sigma));
-    phase.lower.push(Math.max(0, phase.centre - 3 * sigma));
-  }
-}
-
-function beyondLimits(points: ChartPoint[], indices: number[], phase: PhaseAnalysis): void {
-  for (const i of indices) {
-    const v = points[i]!.value as number;
-    const up = phase.upper?.[i - phase.from];
-    const low = phase.lower?.[i - phase.from];
-    if ((up !== null && up !== undefined && v > up) || (low !== null && low !== undefined && v < low)) {
-      phase.signals.push({ rule: 'beyond-limits', points: [i], message: `${points[i]!.date}: ${v} is outside the control limits` });
+/** Runs of useful observations around the centre; points on the centre neither add to nor break a run. */
+function runsOf(points: ChartPoint[], seq: number[], centre: number): Run[] {
+  const runs: Run[] = [];
+  let current: Run | undefined;
+  for (let k = 0; k < seq.length; k++) {
+    const v = points[seq[k]!]!.value as number;
+    if (v === centre) continue;
+    const side = v > centre ? 1 : -1;
+    if (current && current.side === side) {
+      current.end = k;
+      current.length++;
+    } else {
+      current = { start: k, end: k, side, length: 1 };
+      runs.push(current);
     }
   }
+  return runs;
 }
 
-/** Sides of the centre for the useful observations: +1 above, -1 below (points on the centre are left out). */
-function runRules(points: ChartPoint[], indices: number[], phase: PhaseAnalysis, rules: RuleSet): void {
-  const centre = phase.centre;
-  const useful = indices.filter((i) => points[i]!.value !== centre);
-  const side = (i: number) => ((points[i]!.value as number) > centre ? 1 : -1);
-
-  // Runs of same-side useful observations.
-  const runs: number[][] = [];
-  for (const i of useful) {
-    const last = runs[runs.length - 1];
-    if (last && side(last[0]!) === side(i)) last.push(i);
-    else runs.push([i]);
+/** The qicharts2 runs analysis, kept for every rule set: it is what the summary table reports. */
+function anhoejStats(stats: PhaseStats, runs: Run[], rows: number): void {
+  let useful = 0;
+  let longest = 0;
+  for (const r of runs) {
+    useful += r.length;
+    if (r.length > longest) longest = r.length;
   }
-  const n = useful.length;
-  const stats = phase.stats;
-  stats.useful = n;
+  stats.points = rows;
+  stats.useful = useful;
   stats.runs = runs.length;
   stats.crossings = Math.max(0, runs.length - 1);
-  stats.longestRun = Math.max(0, ...runs.map((r) => r.length));
-  const span = (run: number[]) => covering(indices, run[0]!, run[run.length - 1]!);
-  const where = (s: number) => (s > 0 ? 'above' : 'below');
-
-  if (rules === 'ihi') {
-    for (const run of runs) {
-      if (run.length >= 6) {
-        phase.signals.push({ rule: 'shift', points: span(run), message: `shift: ${run.length} points in a row ${where(side(run[0]!))} the median (6 or more is a signal)` });
-      }
-    }
-    for (const trend of trends(points, indices)) {
-      phase.signals.push({ rule: 'trend', points: trend.points, message: `trend: ${trend.length} points all ${trend.direction} (5 or more is a signal)` });
-    }
-    if (n >= 10) {
-      const limits = runsLimits(n);
-      stats.runsLimits = limits;
-      if (runs.length < limits.lower) phase.signals.push({ rule: 'too-few-runs', points: indices, message: `too few runs: ${runs.length} runs in ${n} useful observations (fewer than ${limits.lower})` });
-      if (runs.length > limits.upper) phase.signals.push({ rule: 'too-many-runs', points: indices, message: `too many runs: ${runs.length} runs in ${n} useful observations (more than ${limits.upper})` });
-    }
-  } else if (n > 0) {
-    const longLimit = longestRunLimit(n);
-    const minCross = minimumCrossings(n);
-    stats.longestRunLimit = longLimit;
-    stats.minimumCrossings = minCross;
-    for (const run of runs) {
-      if (run.length > longLimit) {
-        phase.signals.push({ rule: 'longest-run', points: span(run), message: `unusually long run: ${run.length} points ${where(side(run[0]!))} the centre line (more than ${longLimit} for ${n} useful observations)` });
-      }
-    }
-    if (stats.crossings < minCross) {
-      phase.signals.push({ rule: 'too-few-crossings', points: indices, message: `too few crossings: ${stats.crossings} (fewer than ${minCross} for ${n} useful observations)` });
-    }
+  stats.longestRun = longest;
+  if (useful > 0) {
+    stats.longestRunLimit = longestRunLimit(useful);
+    stats.minimumCrossings = minimumCrossings(useful);
   }
 }
 
-/** Indices of present points from a to b inclusive (points on the centre inside a run belong to its span). */
-function covering(indices: number[], a: number, b: number): number[] {
-  return indices.filter((i) => i >= a && i <= b);
+const sideWord = (side: number, word: string) => `${side > 0 ? 'above' : 'below'} the ${word}`;
+const sideOf = (side: number): 'high' | 'low' => (side > 0 ? 'high' : 'low');
+
+function ihiRules(points: ChartPoint[], seq: number[], runs: Run[], phase: PhaseAnalysis, word: string): void {
+  for (const run of runs) {
+    if (run.length >= 6) {
+      phase.signals.push({ rule: 'shift', points: seq.slice(run.start, run.end + 1), message: `shift: ${run.length} points in a row ${sideWord(run.side, word)} (6 or more is a signal)`, side: sideOf(run.side) });
+    }
+  }
+  for (const trend of ihiTrends(points, seq)) phase.signals.push(trend);
+  const n = phase.stats.useful;
+  if (n >= 10) {
+    const limits = runsLimits(n);
+    phase.stats.runsLimits = limits;
+    if (runs.length < limits.lower) phase.signals.push({ rule: 'too-few-runs', points: seq.slice(), message: `too few runs: ${runs.length} runs in ${n} useful observations (fewer than ${limits.lower})` });
+    if (runs.length > limits.upper) phase.signals.push({ rule: 'too-many-runs', points: seq.slice(), message: `too many runs: ${runs.length} runs in ${n} useful observations (more than ${limits.upper})` });
+  }
 }
 
 /**
  * IHI trend: 5 or more points all going up or all going down. A repeated value neither adds to nor
  * breaks a trend: it is skipped when counting, but stays inside the highlighted span.
  */
-function trends(points: ChartPoint[], indices: number[]): { points: number[]; length: number; direction: 'rising' | 'falling' }[] {
-  // Collapse repeated consecutive values.
+function ihiTrends(points: ChartPoint[], seq: number[]): Signal[] {
+  const value = (k: number) => points[seq[k]!]!.value as number;
+  // Positions in seq with repeated consecutive values collapsed.
   const distinct: number[] = [];
-  for (const i of indices) {
+  for (let k = 0; k < seq.length; k++) {
     const last = distinct[distinct.length - 1];
-    if (last === undefined || points[last]!.value !== points[i]!.value) distinct.push(i);
+    if (last === undefined || value(last) !== value(k)) distinct.push(k);
   }
-  const out: { points: number[]; length: number; direction: 'rising' | 'falling' }[] = [];
+  const out: Signal[] = [];
   let start = 0;
   while (start < distinct.length - 1) {
-    const up = (points[distinct[start + 1]!]!.value as number) > (points[distinct[start]!]!.value as number);
+    const up = value(distinct[start + 1]!) > value(distinct[start]!);
     let end = start + 1;
-    while (end + 1 < distinct.length && ((points[distinct[end + 1]!]!.value as number) > (points[distinct[end]!]!.value as number)) === up) end++;
+    while (end + 1 < distinct.length && value(distinct[end + 1]!) > value(distinct[end]!) === up) end++;
     const length = end - start + 1;
     if (length >= 5) {
-      out.push({ points: covering(indices, distinct[start]!, distinct[end]!), length, direction: up ? 'rising' : 'falling' });
+      out.push({ rule: 'trend', points: seq.slice(distinct[start]!, distinct[end]! + 1), message: `trend: ${length} points all ${up ? 'rising' : 'falling'} (5 or more is a signal)`, side: up ? 'high' : 'low' });
     }
     start = end;
   }
   return out;
+}
+
+function anhoejRules(runs: Run[], seq: number[], phase: PhaseAnalysis, word: string): void {
+  const { useful: n, longestRunLimit: limit, minimumCrossings: min, crossings } = phase.stats;
+  if (n === 0 || limit === undefined || min === undefined) return;
+  for (const run of runs) {
+    if (run.length > limit) {
+      phase.signals.push({ rule: 'longest-run', points: seq.slice(run.start, run.end + 1), message: `unusually long run: ${run.length} points ${sideWord(run.side, word)} (more than ${limit} for ${n} useful observations)`, side: sideOf(run.side) });
+    }
+  }
+  if (crossings < min) phase.signals.push({ rule: 'too-few-crossings', points: seq.slice(), message: `too few crossings: ${crossings} (fewer than ${min} for ${n} useful observations)` });
+}
+
+/**
+ * Making Data Count (NHS England SPC SQL v2.6), inside one phase: a shift is N points in a row on one
+ * side of the mean, where a point on the mean or a missing value breaks the run; two of three
+ * consecutive points beyond 2 sigma on one side, all three on that side (points beyond the process
+ * limits count). Excluded ("ghosted") points are stepped over. Trends are found across phases.
+ */
+function mdcRules(points: ChartPoint[], from: number, to: number, phase: PhaseAnalysis, shiftLength: number, word: string): void {
+  const centre = phase.centre;
+  const rows: number[] = [];
+  for (let i = from; i <= to; i++) if (points[i]!.excluded === undefined) rows.push(i);
+  const sideAt = (i: number): number => (isPresent(points[i]!) ? Math.sign((points[i]!.value as number) - centre) : 0);
+
+  // Shifts.
+  let start = 0;
+  for (let k = 0; k <= rows.length; k++) {
+    const side = k < rows.length ? sideAt(rows[k]!) : 0;
+    if (k < rows.length && side !== 0 && side === sideAt(rows[start]!)) continue;
+    const length = k - start;
+    const runSide = start < rows.length ? sideAt(rows[start]!) : 0;
+    if (runSide !== 0 && length >= shiftLength) {
+      phase.signals.push({ rule: 'shift', points: rows.slice(start, k), message: `shift: ${length} points in a row ${sideWord(runSide, word)} (${shiftLength} or more is a signal)`, side: sideOf(runSide) });
+    }
+    start = k;
+  }
+
+  // Two of three beyond 2 sigma: the 2-sigma line is two thirds of the way from the centre to each limit.
+  const upper = phase.upper;
+  const lower = phase.lower;
+  if (!upper || !lower) return;
+  const beyondTwoSigma = (i: number, side: number): boolean => {
+    const v = points[i]!.value as number;
+    const limit = side > 0 ? upper[i - from] : lower[i - from];
+    if (limit === null || limit === undefined) return false;
+    const line = centre + ((limit - centre) * 2) / 3;
+    return side > 0 ? v > line : v < line;
+  };
+  let group: { side: number; members: number[]; lastWindow: number } | undefined;
+  const flush = () => {
+    if (!group) return;
+    const dates = group.members.map((i) => points[i]!.date).join(', ');
+    phase.signals.push({ rule: 'two-of-three', points: group.members, message: `two of three points beyond 2 sigma ${sideWord(group.side, word)}: ${dates}`, side: sideOf(group.side) });
+    group = undefined;
+  };
+  for (let k = 0; k + 2 < rows.length; k++) {
+    const side = sideAt(rows[k]!);
+    if (side === 0 || sideAt(rows[k + 1]!) !== side || sideAt(rows[k + 2]!) !== side) continue;
+    const beyond = [rows[k]!, rows[k + 1]!, rows[k + 2]!].filter((i) => beyondTwoSigma(i, side));
+    if (beyond.length < 2) continue;
+    if (!group || group.side !== side || k > group.lastWindow + 2) {
+      flush();
+      group = { side, members: [], lastWindow: k };
+    }
+    for (const i of beyond) if (group.members[group.members.length - 1]! < i || group.members.length === 0) group.members.push(i);
+    group.lastWindow = k;
+  }
+  flush();
+}
+
+/**
+ * MDC trend: N points (6-8, default 7) each higher (or each lower) than the one before, endpoints
+ * included, across phases. An equal value or a missing value breaks it; excluded points are stepped over.
+ */
+function mdcTrends(points: ChartPoint[], length: number): Signal[] {
+  const out: Signal[] = [];
+  let segment: number[] = [];
+  let direction = 0;
+  const close = () => {
+    if (segment.length >= length && direction !== 0) {
+      out.push({ rule: 'trend', points: segment, message: `trend: ${segment.length} points all ${direction > 0 ? 'rising' : 'falling'} (${length} or more, endpoints included, is a signal)`, side: direction > 0 ? 'high' : 'low' });
+    }
+  };
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    if (p.excluded !== undefined) continue;
+    if (!isPresent(p)) {
+      close();
+      segment = [];
+      direction = 0;
+      continue;
+    }
+    if (segment.length === 0) {
+      segment = [i];
+      continue;
+    }
+    const last = segment[segment.length - 1]!;
+    const d = Math.sign((p.value as number) - (points[last]!.value as number));
+    if (d === 0) {
+      close();
+      segment = [i];
+      direction = 0;
+    } else if (direction === 0 || d === direction) {
+      segment.push(i);
+      direction = d;
+    } else {
+      close();
+      segment = [last, i];
+      direction = d;
+    }
+  }
+  close();
+  return out;
+}
+
+function beyondLimits(points: ChartPoint[], seq: number[], phase: PhaseAnalysis): void {
+  for (const i of seq) {
+    const v = points[i]!.value as number;
+    const up = phase.upper?.[i - phase.from];
+    const low = phase.lower?.[i - phase.from];
+    const high = up !== null && up !== undefined && v > up;
+    if (high || (low !== null && low !== undefined && v < low)) {
+      phase.signals.push({ rule: 'beyond-limits', points: [i], message: `${points[i]!.date}: ${v} is outside the control limits`, side: high ? 'high' : 'low' });
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import type { ChartModel, CycleMark } from '../analytics/model';
-import type { ChartType, PhaseAnalysis, RuleId } from '../analytics/runchart';
+import { CHART_TYPE_NAMES, RULE_SET_NAMES, type ChartType, type PhaseAnalysis, type RuleId } from '../analytics/types';
 import { Obstacles, packCycles, timeAxis } from './chart-layout';
 import { dayNumber, escapeXml as x, fmt, niceTicks } from './svg';
 import { shorten, textBox, textWidth, wrapText } from './text';
@@ -20,6 +20,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   astronomical: 'astronomical point',
   'longest-run': 'long run',
   'too-few-crossings': 'too few crossings',
+  'two-of-three': 'two of three beyond 2 sigma',
   'beyond-limits': 'beyond limits',
 };
 
@@ -42,6 +43,7 @@ svg.pdsa-chart { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; 
 .pdsa-chart text.target-label { fill: var(--pdsa-target, #2e7d32); }
 .pdsa-chart .signal-span { fill: none; stroke: var(--pdsa-signal, #ff9800); stroke-width: 6; stroke-opacity: 0.45; stroke-linecap: round; }
 .pdsa-chart .point.signal { stroke: var(--pdsa-signal, #ff9800); stroke-width: 2.5; }
+.pdsa-chart .point.excluded { fill: var(--pdsa-background, #fff); stroke-width: 1.5; }
 .pdsa-chart .cycle rect, .pdsa-chart .key rect { fill-opacity: 0.35; stroke-width: 1; }
 .pdsa-chart .decision-adopt rect { fill: var(--pdsa-adopt, #2e7d32); stroke: var(--pdsa-adopt, #2e7d32); }
 .pdsa-chart .decision-adapt rect { fill: var(--pdsa-adapt, #f9a825); stroke: var(--pdsa-adapt, #f9a825); }
@@ -75,7 +77,7 @@ export function readableDate(date: string): string {
 
 /** What the chart is, in words a coach uses: the title, legend and text all say the same. */
 export function chartKind(type: ChartType): { name: string; centre: string } {
-  return type === 'run' ? { name: 'Run chart', centre: 'median' } : type === 'i' ? { name: 'I chart (XmR)', centre: 'mean' } : { name: 'P chart', centre: 'mean proportion' };
+  return { name: CHART_TYPE_NAMES[type], centre: type === 'run' ? 'median' : type === 'p' || type === 'pp' ? 'mean proportion' : type === 'u' || type === 'up' ? 'mean rate' : 'mean' };
 }
 
 function unitText(model: ChartModel): string {
@@ -91,7 +93,7 @@ function withUnit(model: ChartModel, v: number): string {
 /** A text summary for screen readers (the <desc>) and for the CLI. */
 export function describeChart(model: ChartModel): string {
   const kind = chartKind(model.type);
-  const parts = [`${kind.name} of ${model.measure.name} (${model.rules === 'ihi' ? 'IHI' : 'Anhøj'} rules).`];
+  const parts = [`${kind.name} of ${model.measure.name} (${RULE_SET_NAMES[model.rules]} rules).`];
   for (const g of model.groups) {
     const present = g.analysis.points.filter((p) => p.value !== null);
     const first = g.analysis.points[0]?.date;
@@ -213,7 +215,7 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
     y += TITLE + 3;
     header.push(`<text class="title" x="${PAD}" y="${y}">${x(line)}</text>`);
   }
-  const subtitle = `${kind.name}: ${kind.centre}${model.type === 'run' ? '' : ' and control limits'}, ${model.rules === 'ihi' ? 'IHI' : 'Anhøj'} rules. Better is ${model.measure.better === 'up' ? 'higher' : 'lower'}.`;
+  const subtitle = `${kind.name}: ${kind.centre}${model.type === 'run' ? '' : ' and control limits'}, ${RULE_SET_NAMES[model.rules]} rules. ${model.measure.better === 'neither' ? 'Neither direction is better.' : `Better is ${model.measure.better === 'up' ? 'higher' : 'lower'}.`}`;
   for (const line of wrapText(subtitle, innerW, SMALL)) {
     y += LINE - 2;
     header.push(`<text class="subtitle" x="${PAD}" y="${y}">${x(line)}</text>`);
@@ -380,8 +382,9 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
     pts.forEach((p, i) => {
       if (p.value === null) return;
       const rules = signalRules.get(i);
-      const label = `${readableDate(p.date)}: ${withUnit(model, p.value)} (${groupLabel(g.group)})${rules ? ` — ${[...new Set(rules)].map((rule) => RULE_LABELS[rule]).join(', ')}` : ''}`;
-      out.push(`<circle class="point ${cls}${rules ? ` signal ${[...new Set(rules)].map((rule) => `rule-${rule}`).join(' ')}` : ''}" cx="${X(p.date)}" cy="${Y(p.value)}" r="${rules ? r + 1 : r}" data-index="${i}"><title>${x(label)}</title></circle>`);
+      const label = `${readableDate(p.date)}: ${withUnit(model, p.value)} (${groupLabel(g.group)})${rules ? ` — ${[...new Set(rules)].map((rule) => RULE_LABELS[rule]).join(', ')}` : ''}${p.excluded !== undefined ? ` — excluded from the calculations${p.excluded ? `: ${p.excluded}` : ''}` : ''}`;
+      // An excluded point stays on the chart, hollow: its outline in the series colour.
+      out.push(`<circle class="point ${cls}${p.excluded !== undefined ? ' excluded' : ''}${rules ? ` signal ${[...new Set(rules)].map((rule) => `rule-${rule}`).join(' ')}` : ''}" cx="${X(p.date)}" cy="${Y(p.value)}" r="${rules ? r + 1 : r}" data-index="${i}"><title>${x(label)}</title></circle>`);
     });
     out.push(`</g>`);
   });

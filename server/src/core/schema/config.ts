@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COACHING_CODES } from '../diagnostics';
 import { isoDate } from './common';
+import { ruleSettings } from './factors';
 
 const checkSetting = z
   .enum(['off', 'hint', 'info', 'warning', 'error'])
@@ -14,6 +15,10 @@ export const configSchema = z
       .describe('Coaching checks by code: off, hint, info, warning or error.')
       .optional(),
     today: isoDate.describe('Pretend today is this date (for reproducible reports).').optional(),
+    chart: z
+      .strictObject(ruleSettings)
+      .describe("The workspace's default rules for every measure's chart (a measure's own chart settings win).")
+      .optional(),
   })
   .describe('Workspace settings for PDSA Workbench (pdsa.config.yaml at the workspace root).');
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commitment, id, isoDate, level2, measureData, ref, scope, text, version } from './common';
+import { CHART_TYPES, RULE_SETS } from '../analytics/types';
 
 const population = z
   .strictObject({
@@ -36,11 +37,34 @@ export const targetSchema = z
   })
   .describe('Step 3: a global or SMARTIE target.');
 
+/** Rule-set settings shared by a measure's chart and the workspace default in pdsa.config.yaml. */
+export const ruleSettings = {
+  rules: z
+    .enum(RULE_SETS)
+    .describe('Which rules find signals: ihi (Perla, Provost & Murray), anhoej (longest run and crossings, as qicharts2) or mdc (NHS Making Data Count).')
+    .optional(),
+  screen: z
+    .boolean()
+    .describe('Screen moving ranges (I, P\' and U\' charts): leave out those of 3.267 x the average or more and recompute. Default: on for ihi and anhoej, off for mdc.')
+    .optional(),
+  shift: z.number().int().min(6).max(8).describe('mdc: points in a row on one side of the mean that make a shift (6 to 8; default 7).').optional(),
+  trend: z.number().int().min(6).max(8).describe('mdc: points all rising or all falling, endpoints included, that make a trend (6 to 8; default 7).').optional(),
+  conflict: z
+    .enum(['improvement', 'concern'])
+    .describe('Which wins when the latest point is part of both an improvement and a concern signal (default improvement).')
+    .optional(),
+};
+
 export const chartSettings = z
   .strictObject({
+    type: z
+      .enum(CHART_TYPES)
+      .describe("The chart: run, i (XmR, values), c (counts of events), u (rates: count per exposure), p (proportions), pp and up (Laney's P' and U' for large denominators).")
+      .optional(),
+    ...ruleSettings,
     baseline: z
       .union([z.number().int().positive(), isoDate])
-      .describe('Freeze the median on a baseline: the first N points, or the points up to this date.')
+      .describe('Freeze the centre line and limits on a baseline: the first N rows of each phase (the periods on the chart, missing ones included), or the rows up to this date.')
       .optional(),
     phases: z
       .array(
@@ -49,11 +73,20 @@ export const chartSettings = z
           label: text.describe('What changed.').optional(),
         }),
       )
-      .describe('New phases (a new median) after a change was adopted.')
+      .describe('New phases (a new centre line and limits) after a change was adopted.')
       .optional(),
     astronomical: z.array(isoDate).describe('Dates of points the team judges astronomical (a judgement, not a rule).').optional(),
+    exclude: z
+      .array(
+        z.strictObject({
+          date: isoDate.describe('Date of the point to leave out.'),
+          reason: text.describe('Why it is left out (shown on the chart).'),
+        }),
+      )
+      .describe('Points left out of every calculation (centre, limits, rules), still drawn, hollow.')
+      .optional(),
   })
-  .describe('Run-chart settings: baseline, phases, astronomical points.');
+  .describe('Chart settings: type, rules, baseline, phases, astronomical and excluded points.');
 
 export const measureSchema = z
   .strictObject({
@@ -66,7 +99,7 @@ export const measureSchema = z
       .enum(['how-much', 'how-well', 'better-off'])
       .describe('The Results-Based-Accountability question it answers: how much did we do, how well did we do it, is anyone better off.')
       .optional(),
-    better: z.enum(['up', 'down']).describe('Which direction is better.'),
+    better: z.enum(['up', 'down', 'neither']).describe('Which direction is better (neither: a measure watched for change in either direction).'),
     data: measureData.optional(),
     csv: text.describe('A CSV file beside this one with columns date,value (and optionally group, denominator).').optional(),
     chart: chartSettings.optional(),
