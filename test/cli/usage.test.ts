@@ -26,7 +26,7 @@ describe('pdsa usage', () => {
     expect(pdsa(['chart', 'absence', '--width'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^pdsa chart: --width needs a value/) });
     expect(pdsa(['fmt', '--check=yes'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^pdsa fmt: --check takes no value/) });
     expect(pdsa(['check', '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^pdsa check: unknown format 'xml' for --format: use text, json or github/) });
-    expect(pdsa(['chart', 'absence', '--rules=nelson'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown set 'nelson' for --rules: use ihi or anhoej/) });
+    expect(pdsa(['chart', 'absence', '--rules=nelson'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown set 'nelson' for --rules: use ihi, anhoej or mdc/) });
     expect(pdsa(['frobnicate'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^pdsa: unknown command 'frobnicate'/) });
     expect(pdsa([])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^Usage: pdsa <command>/) });
   });

@@ -1,31 +1,33 @@
 import type { ChartModel } from '../analytics/model';
 import { ASSURANCE_LABELS, VARIATION_LABELS } from '../analytics/status';
 import { CHART_TYPE_NAMES, RULE_SET_NAMES } from '../analytics/types';
-import { fmt } from './svg';
 
 const COLUMNS = ['group', 'part', 'from', 'to', 'points', 'useful', 'longest run', 'max', 'crossings', 'min', 'runs signal', 'centre', 'avg lower', 'avg upper', 'beyond'] as const;
 
-const num = (v: number | null) => (v === null ? '-' : fmt(v));
+/** Six significant digits: enough to compare with a reference, short enough to read. */
+const num = (v: number | null) => (v === null ? '-' : String(Number(v.toPrecision(6))));
+/** Worksheet text is untrusted: control characters (terminal escapes) never reach the terminal. */
+// eslint-disable-next-line no-control-regex
+const printable = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 
 /**
  * The summary table of a chart as plain text, one row per group and phase (qicharts2's summary()
- * columns), then each group's variation and assurance. Worksheet text is printed as is: the CLI
- * escapes control characters at its boundary.
+ * columns), then each group's variation and assurance.
  */
 export function summaryText(model: ChartModel): string {
   const rows: string[][] = [];
   for (const g of model.groups) {
     for (const r of g.summary ?? []) {
-      rows.push([g.group, `${r.part}${r.label ? ` ${r.label}` : ''}`, r.from, r.to, String(r.points), String(r.useful), num(r.longestRun), num(r.longestRunLimit), num(r.crossings), num(r.minimumCrossings), r.runsSignal ? 'yes' : 'no', num(r.centre), num(r.lower), num(r.upper), String(r.beyondLimits)]);
+      rows.push([printable(g.group), printable(`${r.part}${r.label ? ` ${r.label}` : ''}`), r.from, r.to, String(r.points), String(r.useful), num(r.longestRun), num(r.longestRunLimit), num(r.crossings), num(r.minimumCrossings), r.runsSignal ? 'yes' : 'no', num(r.centre), num(r.lower), num(r.upper), String(r.beyondLimits)]);
     }
   }
   const widths = COLUMNS.map((c, k) => Math.max(c.length, ...rows.map((r) => r[k]!.length)));
   const line = (cells: readonly string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ').trimEnd();
-  const out = [`${model.measure.name}: ${CHART_TYPE_NAMES[model.type]}, ${RULE_SET_NAMES[model.rules]} rules`, '', line(COLUMNS), ...rows.map(line), ''];
+  const out = [`${printable(model.measure.name)}: ${CHART_TYPE_NAMES[model.type]}, ${RULE_SET_NAMES[model.rules]} rules`, '', line(COLUMNS), ...rows.map(line), ''];
   for (const g of model.groups) {
     const variation = g.variation ? VARIATION_LABELS[g.variation] : 'no data';
-    const assurance = g.assurance ? `${ASSURANCE_LABELS[g.assurance]} (target ${fmt(g.target!)})` : g.target === undefined ? 'no target' : 'no assurance without control limits and a better direction';
-    out.push(`${g.group}: ${variation}; ${assurance}`);
+    const assurance = g.assurance ? `${ASSURANCE_LABELS[g.assurance]} (target ${num(g.target!)})` : g.target === undefined ? 'no target' : 'no assurance without control limits and a better direction';
+    out.push(`${printable(g.group)}: ${variation}; ${assurance}`);
   }
   return `${out.join('\n')}\n`;
 }
