@@ -26,7 +26,7 @@ describe('chart model', () => {
     const [group] = buildChart(ws, { measure: 'absence' }).groups;
     expect(group).toMatchObject({ group: 'all', variation: 'improvement-low', assurance: 'fail', target: 20 });
     expect(group!.summary).toHaveLength(1);
-    expect(group!.summary[0]).toMatchObject({ points: 19, useful: 19, centre: 30 });
+    expect(group!.summary![0]).toMatchObject({ points: 19, useful: 19, centre: 30 });
   });
 
   it('neither: a measure with no better direction has variation but no assurance', () => {
