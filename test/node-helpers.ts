@@ -25,3 +25,6 @@ export function tempWorkspace(files: Record<string, string>, copyFrom?: string):
 }
 
 export const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples', 'slc-belonging');
+
+/** The collaborative example: four schools, common measures, a change package and monthly assessment. */
+export const COLLAB_EXAMPLE_DIR = path.join(REPO_ROOT, 'examples', 'k3-collaborative');
