@@ -47,6 +47,23 @@ describe('pdsa diff', () => {
     expect(pdsa(['diff', 'a.factors.yaml', 'b.factors.yaml'], dir).stdout).toBe('b.factors.yaml\n  new factor F3 under F2\n  strategy S1 now addresses F3\n');
   });
 
+  it('says in one line why a version cannot be compared (alias bomb, binary, deep), never a stack trace', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)].join('\n');
+    const dir = tempWorkspace({ 'old.pdsa.yaml': before, 'bomb.pdsa.yaml': bomb, 'bin.pdsa.yaml': 'version: 1\u0000\n', 'deep.pdsa.yaml': `${'['.repeat(5000)}${']'.repeat(5000)}` });
+    for (const [file, why] of [['bomb.pdsa.yaml', /aliases expand to too much data/], ['bin.pdsa.yaml', /binary/], ['deep.pdsa.yaml', /nesting is deeper/]] as const) {
+      const r = pdsa(['diff', 'old.pdsa.yaml', file], dir);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(new RegExp(`^${file.replace('.', '\\.')}\\n  new version not compared: line \\d+: `));
+      expect(r.stdout).toMatch(why);
+      expect(r.stdout).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('compares keys named like Object.prototype members as plain keys', () => {
+    const dir = tempWorkspace({ 'old.pdsa.yaml': `${before}constructor: a\n`, 'new.pdsa.yaml': `${before}toString: b\n` });
+    expect(pdsa(['diff', 'old.pdsa.yaml', 'new.pdsa.yaml'], dir).stdout).toBe('new.pdsa.yaml\n  constructor removed\n  toString: b (new)\n');
+  });
+
   it('works as the external diff driver of `git diff`, configured as the README says', () => {
     const dir = tempWorkspace({ 'c1.pdsa.yaml': before, '.gitattributes': '*.pdsa.yaml diff=pdsa\n*.factors.yaml diff=pdsa\n' });
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });

@@ -64,7 +64,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`pdsa: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      // A message, not a stack trace: set PDSA_DEBUG=1 to see where it came from.
+      const detail = error instanceof Error ? (process.env.PDSA_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+      process.stderr.write(`pdsa: internal error: ${detail}\n`);
       process.exitCode = 2;
     },
   );

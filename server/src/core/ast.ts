@@ -14,7 +14,26 @@ function resolve(doc: Document, node: unknown): Node | null {
   return (node as Node | null) ?? null;
 }
 
+/** Pairs by key for large maps, so reporting on every key of a 10,000-key map stays linear. */
+const pairIndex = new WeakMap<YAMLMap, { items: unknown[]; length: number; byKey: Map<string, Pair> }>();
+const INDEX_FROM = 16;
+
 export function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length >= INDEX_FROM) {
+    let index = pairIndex.get(map);
+    // Rebuilt when the map's item list was replaced or resized (the formatter reorders items).
+    if (!index || index.items !== map.items || index.length !== map.items.length) {
+      const byKey = new Map<string, Pair>();
+      for (const item of map.items) {
+        const k = item.key;
+        const name = isScalar(k) ? String(k.value) : typeof k === 'string' ? k : undefined;
+        if (name !== undefined && !byKey.has(name)) byKey.set(name, item as Pair);
+      }
+      index = { items: map.items, length: map.items.length, byKey };
+      pairIndex.set(map, index);
+    }
+    return index.byKey.get(key);
+  }
   for (const item of map.items) {
     const k = item.key;
     if (isScalar(k) ? String(k.value) === key : k === key) return item as Pair;

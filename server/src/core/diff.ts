@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { parseYaml } from './parse';
 import { seriesByGroup, type Point } from './series';
 import { worksheetKind } from './uri';
 
@@ -8,8 +8,29 @@ import { worksheetKind } from './uri';
  * "do.data.chronic-absence: +4 values (2026-03-02..2026-03-23)", "new factor F12 under F3".
  */
 export function semanticDiff(uri: string, oldText: string | null, newText: string | null): string[] {
-  const before = oldText === null ? undefined : parseDocument(oldText).toJS({ maxAliasCount: 100 });
-  const after = newText === null ? undefined : parseDocument(newText).toJS({ maxAliasCount: 100 });
+  // Read through the same guards as `check` (binary, size, depth, alias bombs): a diff runs inside
+  // every `git log -p`, so a bad version must give one line saying why, never a stack trace.
+  const before = oldText === null ? undefined : plainData(uri, oldText);
+  const after = newText === null ? undefined : plainData(uri, newText);
+  const problems = [before, after].flatMap((side, i) => (side && 'problem' in side ? [`${i === 0 ? 'old' : 'new'} version not compared: ${side.problem}`] : []));
+  if (problems.length) return problems;
+  return compareData(uri, (before as { data: Json } | undefined)?.data, (after as { data: Json } | undefined)?.data);
+}
+
+function plainData(uri: string, text: string): { data: Json } | { problem: string } {
+  const parsed = parseYaml(uri, text);
+  if (parsed.value !== undefined) return { data: parsed.value };
+  const error = parsed.diagnostics.find((d) => d.severity === 'error' && d.code !== 'empty-file' && d.code !== 'not-a-map');
+  // An empty file or a bare value still compares (as nothing, or as that value).
+  if (error) return { problem: `line ${error.range.start.line + 1}: ${error.message}` };
+  try {
+    return { data: parsed.doc?.toJS({ maxAliasCount: 100 }) ?? null };
+  } catch (e) {
+    return { problem: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function compareData(uri: string, before: Json, after: Json): string[] {
   const kind = worksheetKind(uri);
   const what = kind === 'cycle' ? 'cycle' : kind === 'factors' ? 'focus area' : kind === 'collaborative' ? 'collaborative' : 'file';
   if (before === undefined && after !== undefined) return [`new ${what} ${idOf(after)}${titleOf(after)}`];
@@ -56,14 +77,17 @@ function compare(path: (string | number)[], a: Json, b: Json, out: string[]): vo
     out.push(`${where} removed`);
     return;
   }
-  if (path.length === 1 && typeof key === 'string' && ITEM_LISTS[key] && Array.isArray(a) && Array.isArray(b)) return items(key, a, b, out);
+  if (path.length === 1 && typeof key === 'string' && Object.hasOwn(ITEM_LISTS, key) && Array.isArray(a) && Array.isArray(b)) return items(key, a, b, out);
   if (isObject(a) && isObject(b)) {
-    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) compare([...path, k], a[k], b[k], out);
+    // Own keys only: a key named `constructor` on one side must not meet Object.prototype's on the other.
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) compare([...path, k], Object.hasOwn(a, k) ? a[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined, out);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b) && a.every((x) => typeof x !== 'object') && b.every((x) => typeof x !== 'object')) {
-    const added = b.filter((x) => !a.includes(x));
-    const removed = a.filter((x) => !b.includes(x));
+    const inA = new Set(a);
+    const inB = new Set(b);
+    const added = b.filter((x) => !inA.has(x));
+    const removed = a.filter((x) => !inB.has(x));
     const parts = [...added.map((x) => `+${String(x)}`), ...removed.map((x) => `-${String(x)}`)];
     out.push(`${where}: ${parts.length ? parts.join(', ') : 'reordered'}`);
     return;

@@ -63,7 +63,8 @@ function computeChild(schema: z.ZodType, segment: PathSegment): z.ZodType | unde
   const def = defOf(s);
   switch (def.type) {
     case 'object':
-      return typeof segment === 'string' ? def.shape?.[segment] : undefined;
+      // Own keys only: `constructor` or `toString` must not find Object.prototype's members.
+      return typeof segment === 'string' && def.shape && Object.hasOwn(def.shape, segment) ? def.shape[segment] : undefined;
     case 'array':
       return typeof segment === 'number' ? def.element : undefined;
     case 'tuple':

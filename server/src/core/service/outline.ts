@@ -37,7 +37,7 @@ export function documentSymbols(file: WorksheetFile): DocumentSymbol[] {
       continue;
     }
     if (key === 'result') out.push(symbolOf(pair, SymbolKind.Key, undefined, file.factors?.result.statement));
-    else if (LISTS[key] !== undefined && isSeq(pair.value)) out.push(symbolOf(pair, SymbolKind.Array, listItems(file, key, pair.value.items as Node[], LISTS[key]!)));
+    else if (Object.hasOwn(LISTS, key) && isSeq(pair.value)) out.push(symbolOf(pair, SymbolKind.Array, listItems(file, key, pair.value.items as Node[], LISTS[key]!)));
   }
   return out;
 }
