@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { runCheck } from '../server/src/cli/check';
-import { generateWorkspace } from './generate';
+import { generateTeamWorkspace, generateWorkspace } from './generate';
+import { machineLine } from './machine';
 
 const root = path.resolve(__dirname, '..', '..');
 // Outside the repository: its .gitignore would (rightly) hide the generated files from pdsa check.
@@ -43,21 +44,23 @@ function listFiles(dir: string): string[] {
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const cases = process.argv.slice(2).filter((a) => a === 'teams' || Number(a) > 0);
   const rows: string[] = [];
-  for (const n of sizes.length ? sizes : [1000, 5000]) {
+  const before = machineLine();
+  for (const n of cases.length ? cases : ['teams']) {
     const dir = path.join(work, `ws-${n}`);
-    generateWorkspace(dir, n);
+    if (n === 'teams') generateTeamWorkspace(dir, 50, 100);
+    else generateWorkspace(dir, Number(n));
     const files = listFiles(dir);
     const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
-    const runs = n > 2000 ? 3 : 5;
+    const runs = files.length > 2000 ? 3 : 5;
 
     // Floor: read + parseDocument of the same files, in this process.
     const floor = time(() => {
       for (const f of files) parseDocument(fs.readFileSync(f, 'utf8'));
     }, runs);
     // The same work pdsa check does (find, read, parse, validate, index, cross-check), in this process.
-    const inProcess = await timeAsync(() => runCheck({ paths: [dir], today: '2026-11-22' }), runs);
+    const inProcess = await timeAsync(() => runCheck({ paths: [dir], today: '2026-11-22', workerScript: path.join(root, 'dist', 'analysis-worker.js') }), runs);
     // The same floor, cold, in a new process: the fair comparison for a CLI run.
     const floorProcess = time(() => {
       spawnSync(process.execPath, [path.join(root, 'dist', 'bench', 'floor.js'), dir]);
@@ -75,9 +78,10 @@ async function main(): Promise<void> {
       if (!r.stderr.includes('(cached)')) throw new Error('cache was not used');
     }, runs);
     rows.push(
-      `| ${n} | ${(bytes / 1048576).toFixed(1)} MB | ${floor.toFixed(0)} ms | ${inProcess.toFixed(0)} ms (${(inProcess / floor).toFixed(2)}x) | ${floorProcess.toFixed(0)} ms | ${cold.toFixed(0)} ms (${(cold / floorProcess).toFixed(2)}x) | ${cached.toFixed(0)} ms |`,
+      `| ${n === 'teams' ? '50 teams x 100 + 50 factors' : n} | ${(bytes / 1048576).toFixed(1)} MB | ${floor.toFixed(0)} ms | ${inProcess.toFixed(0)} ms (${(inProcess / floor).toFixed(2)}x) | ${floorProcess.toFixed(0)} ms | ${cold.toFixed(0)} ms (${(cold / floorProcess).toFixed(2)}x) | ${cached.toFixed(0)} ms |`,
     );
   }
+  console.log(`Node ${process.version}, ${os.cpus().length} worker threads at most.\nMachine before: ${before}\nMachine after:  ${machineLine()}`);
   console.log('| cycle files | size | floor in process (warm) | pdsa check in process (warm) | floor, new process | pdsa check, new process | second run, --cache |');
   console.log('|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
