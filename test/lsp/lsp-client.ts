@@ -35,17 +35,23 @@ export class LspClient {
     // The server asks for the `pdsa` settings section.
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.changed();
+    });
     this.connection.listen();
   }
 
   settings: unknown = {};
+  readonly logs: string[] = [];
 
   uri(name: string): string {
     return URI.file(path.join(this.root, name)).toString();
   }
 
-  async start(): Promise<void> {
+  async start(initializationOptions?: unknown): Promise<void> {
     await this.connection.sendRequest('initialize', {
+      initializationOptions,
       processId: process.pid,
       rootUri: URI.file(this.root).toString(),
       workspaceFolders: [{ uri: URI.file(this.root).toString(), name: 'ws' }],

@@ -2,7 +2,7 @@
  * The custom messages between the extension (client) and the language server: one typed
  * definition per message, imported by both sides, so a renamed field fails the typecheck.
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export type ItemKind = 'focus' | 'target' | 'measure' | 'factor' | 'strategy' | 'cycle';
 
@@ -77,3 +77,15 @@ export interface MoveFactorParams {
   influence: 'high' | 'low';
 }
 export const moveFactor = new RequestType<MoveFactorParams, import('vscode-languageserver-types').WorkspaceEdit, void>('pdsa/moveFactor');
+
+/** What the client tells the server at start (initializationOptions). */
+export interface InitializationOptions {
+  /**
+   * The extension's storage for this workspace, on the local disk (desktop only): the server keeps
+   * each file's analysis there for a warm start.
+   */
+  storagePath?: string;
+}
+
+/** Heap in use after a full garbage collection, in bytes: for benchmarks, answered only when Node runs with --expose-gc. */
+export const heapAfterGc = new RequestType0<number, void>('pdsa/heapAfterGc');

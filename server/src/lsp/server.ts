@@ -10,7 +10,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyChanges, isConfigName, loadFound, loadMissingCsv, WorkspaceFiles } from '../core/files';
+import type { BulkAnalyser } from '../core/compact';
+import { analyseInto, applyChanges, isConfigName, loadFound, loadMissingCsv, WorkspaceFiles } from '../core/files';
 import { readOrNull, type FileChange, type WorkspaceHost } from '../core/host';
 import { codeActions, cycleActions } from '../core/service/actions';
 import { completions } from '../core/service/completion';
@@ -44,7 +45,22 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * The same server runs on Node (desktop: the disk) and in a browser's web worker (the editor's
  * file system, asked through the client); only the connection and the host differ.
  */
-export function startServer(connection: Connection, host: WorkspaceHost): void {
+/** What a platform can add to the first scan of the workspace. */
+export interface ScanAccelerator {
+  /** Analyses the files found (Node: worker threads, and the results cached by the previous start). */
+  analyser: BulkAnalyser;
+  /** Once the first scan is complete, with the worksheets in the index: keep what the next start can reuse. */
+  scanned(uris: string[]): void;
+  /** How the scan's files were analysed, for the log ("4000 from the cache, 1050 on 2 threads"). */
+  summary(): string;
+}
+
+export interface ServerOptions {
+  /** Node's worker threads and warm-start cache; a browser has none and analyses on the server's thread. */
+  scanAccelerator?: (params: InitializeParams) => ScanAccelerator | undefined;
+}
+
+export function startServer(connection: Connection, host: WorkspaceHost, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   // Syntax trees are kept only for files being edited: thousands of files would otherwise cost
   // hundreds of MB.
@@ -52,12 +68,24 @@ export function startServer(connection: Connection, host: WorkspaceHost): void {
   const counts = new Map<string, [number, number]>();
   let files = new WorkspaceFiles(host, []);
   let configurationPull = false;
+  let accelerator: ScanAccelerator | undefined;
+  /**
+   * Worksheets the editor opened during the first scan, with an accelerator: analysed with the
+   * scan (most hold what the disk holds, and the scan analyses that anyway) rather than one by one
+   * on this thread as they open. An editor restoring a session may open thousands.
+   */
+  const deferred = new Set<string>();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     files = new WorkspaceFiles(host, roots);
     workspace.setRoots(files.roots);
     configurationPull = params.capabilities.workspace?.configuration === true;
+    try {
+      accelerator = options.scanAccelerator?.(params);
+    } catch (error) {
+      connection.console.warn(`pdsa: scanning on this thread only: ${error instanceof Error ? error.message : String(error)}`);
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -83,7 +111,7 @@ export function startServer(connection: Connection, host: WorkspaceHost): void {
     const started = Date.now();
     try {
       const files = await scanRoots();
-      connection.console.info(`pdsa: indexed ${files} worksheet files in ${Date.now() - started} ms`);
+      connection.console.info(`pdsa: indexed ${files} worksheet files in ${Date.now() - started} ms${accelerator ? ` (${accelerator.summary()})` : ''}`);
     } catch (error) {
       connection.console.error(`pdsa: the workspace scan failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     } finally {
@@ -92,6 +120,15 @@ export function startServer(connection: Connection, host: WorkspaceHost): void {
       scanDone();
     }
     await publish();
+    // After publishing: writing the warm-start cache must not delay the first diagnostics.
+    setTimeout(() => {
+      try {
+        accelerator?.scanned([...workspace.worksheets()].map((f) => f.uri));
+      } catch (error) {
+        connection.console.warn(`pdsa: cannot keep results for the next start: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      accelerator = undefined;
+    }, 0);
   });
 
   async function pullSettings(): Promise<void> {
@@ -114,14 +151,27 @@ export function startServer(connection: Connection, host: WorkspaceHost): void {
 
   /**
    * Reads every worksheet and config under the workspace folders into the index. It yields to the
-   * event loop between chunks, so a file the editor opens meanwhile is parsed once, on open, and
-   * skipped here: the editor's text wins over the file system's.
+   * event loop between chunks; the editor's text wins over the file system's. Without an
+   * accelerator, a file the editor opens meanwhile is parsed once, on open, and skipped here. With
+   * one, files opened during the scan are analysed with it, and only those whose text differs from
+   * what the scan read are analysed again.
    */
   async function scanRoots(): Promise<number> {
     const found = await files.scan();
     for (const problem of found.problems) connection.console.warn(`pdsa: cannot read ${problem.uri}: ${problem.message}`);
     const onError = (uri: string, message: string) => connection.console.warn(`pdsa: cannot read ${uri}: ${message}`);
-    await loadFound(workspace, files, found, { skip: (uri) => documents.get(uri) !== undefined, onError, pause });
+    const analyser = accelerator?.analyser;
+    await loadFound(workspace, files, found, { skip: (uri) => documents.get(uri) !== undefined && !deferred.has(uri), onError, pause, analyser });
+    while (analyser && deferred.size) {
+      const jobs = [...deferred].flatMap((uri) => {
+        const text = documents.get(uri)?.getText();
+        return text !== undefined && workspace.worksheet(uri)?.parsed.text !== text ? [{ uri, text }] : [];
+      });
+      deferred.clear();
+      const sent = new Map(jobs.map((j) => [j.uri, j.text]));
+      // A document edited (or closed) meanwhile was analysed on this thread, from newer text: it stays.
+      await analyseInto(workspace, jobs, analyser, (uri) => documents.get(uri)?.getText() !== sent.get(uri));
+    }
     return found.worksheets.length;
   }
 
@@ -160,6 +210,12 @@ export function startServer(connection: Connection, host: WorkspaceHost): void {
     const uri = e.document.uri;
     const text = e.document.getText();
     const opening = justOpened.delete(uri);
+    if (opening && scanning && accelerator && worksheetKind(uri)) {
+      deferred.add(uri); // analysed with the scan (scanRoots)
+      workspace.republish(uri);
+      return;
+    }
+    deferred.delete(uri);
     // A config opened from outside the workspace is checked, but governs nothing (the index knows the roots).
     if (isConfigName(basename(uri))) workspace.setConfig(uri, text);
     // A file being edited keeps its syntax tree: completion and hovers read it right after the
@@ -174,6 +230,7 @@ export function startServer(connection: Connection, host: WorkspaceHost): void {
     // Back to what the file system holds (the user may close without saving); a file outside the
     // workspace or ignored by it leaves the index with its editor.
     const uri = e.document.uri;
+    deferred.delete(uri);
     const kept = !(await files.isIgnored(uri));
     const text = kept ? await readOrNull(host, uri) : null;
     if (isConfigName(basename(uri))) workspace.setConfig(uri, text ?? undefined);

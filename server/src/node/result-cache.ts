@@ -17,7 +17,7 @@ export function contentHash(text: string): string {
   return crypto.createHash('sha1').update(text).digest('base64');
 }
 
-const MAGIC = 'pdsa-analysis-cache 1\n';
+const MAGIC = 'pdsa-analysis-cache 2\n';
 
 interface Entry {
   hash: string;
@@ -26,9 +26,10 @@ interface Entry {
   result?: CompactWorksheet;
 }
 
+/** At the end of the file, followed by its length (uint32 LE). */
 interface Header {
   tool: string;
-  /** uri, hash, byte length, in the order the bytes follow. */
+  /** uri, hash, byte length, in the order of the results after the magic line. */
   entries: [string, string, number][];
 }
 
@@ -86,22 +87,32 @@ export class ResultCache {
     return [...this.entries.keys()];
   }
 
-  /** Writes the cache if anything changed; atomically, so a crash or a parallel run never leaves half a file. */
+  /**
+   * Writes the cache if anything changed; atomically, so a crash or a parallel run never leaves half
+   * a file. Each result is written as it is serialized (the list of entries follows them), so
+   * saving thousands never holds them all serialized at once.
+   */
   save(): void {
     if (!this.changed) return;
     const header: Header = { tool: this.tool, entries: [] };
-    const parts: Buffer[] = [];
-    for (const [uri, entry] of this.entries) {
-      const bytes = entry.bytes ?? v8.serialize(entry.result);
-      header.entries.push([uri, entry.hash, bytes.length]);
-      parts.push(bytes);
-    }
-    const head = Buffer.from(JSON.stringify(header));
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(head.length);
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC), length, head, ...parts]));
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(fd, MAGIC);
+      for (const [uri, entry] of this.entries) {
+        const bytes = entry.bytes ?? v8.serialize(entry.result);
+        header.entries.push([uri, entry.hash, bytes.length]);
+        fs.writeSync(fd, bytes);
+      }
+      const head = Buffer.from(JSON.stringify(header));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(head.length);
+      fs.writeSync(fd, head);
+      fs.writeSync(fd, length);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, this.file);
     this.changed = false;
   }
@@ -115,14 +126,13 @@ export class ResultCache {
     }
     try {
       if (data.toString('latin1', 0, MAGIC.length) !== MAGIC) return;
-      let at = MAGIC.length;
-      const headLength = data.readUInt32LE(at);
-      at += 4;
-      const header = JSON.parse(data.toString('utf8', at, at + headLength)) as Header;
-      at += headLength;
+      const headLength = data.readUInt32LE(data.length - 4);
+      const headStart = data.length - 4 - headLength;
+      const header = JSON.parse(data.toString('utf8', headStart, data.length - 4)) as Header;
       if (header.tool !== this.tool) return;
+      let at = MAGIC.length;
       for (const [uri, hash, length] of header.entries) {
-        if (at + length > data.length) throw new Error('truncated');
+        if (at + length > headStart) throw new Error('truncated');
         this.entries.set(uri, { hash, bytes: data.subarray(at, at + length) });
         at += length;
       }
