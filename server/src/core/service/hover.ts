@@ -1,4 +1,5 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { measureStatus, statusHeading, statusLines } from '../analytics/measure-status';
 import { cursorContext } from '../cursor';
 import { description, enumValues, schemaAt } from '../schema/walk';
 import type { Workspace } from '../workspace';
@@ -16,6 +17,7 @@ export function hover(ws: Workspace, uri: string, position: Position): Hover | n
     const uses = ws.references(def.id, def.uri).length;
     const lines = [`**${KIND_LABELS[def.kind]}** \`${escapeMarkdown(def.id)}\`${def.title ? `: ${escapeMarkdown(def.title)}` : ''}`];
     if (def.summary) lines.push('', escapeMarkdown(def.summary));
+    if (def.kind === 'measure') lines.push(...measureHover(ws, def.id, uri));
     lines.push('', `*${escapeMarkdown(where)}, line ${def.range.start.line + 1} · ${uses} reference${uses === 1 ? '' : 's'}*`);
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: symbol.range };
   }
@@ -42,4 +44,11 @@ export function hover(ws: Workspace, uri: string, position: Position): Hover | n
     }
   }
   return null;
+}
+
+/** A measure's variation and assurance per group, as the NHS icons say them, in words. */
+function measureHover(ws: Workspace, measure: string, from: string): string[] {
+  const status = measureStatus(ws, measure, from);
+  if (!status || status.groups.length === 0) return [];
+  return ['', `**Latest point** (${escapeMarkdown(statusHeading(status))}):`, '', ...statusLines(status).map((l) => `- ${escapeMarkdown(l)}`)];
 }
