@@ -1,5 +1,6 @@
 import { chartCommand } from './chart';
 import { checkCommand } from './check';
+import { reportCommand, summaryCommand } from './collab';
 import type { Command } from './command';
 import { diagramCommand } from './diagram';
 import { diffCommand } from './diff';
@@ -7,4 +8,4 @@ import { fmtCommand } from './fmt';
 import { newCommand } from './new';
 
 /** Every `pdsa` command, in the order `pdsa --help` lists them. A new command adds one line here. */
-export const COMMANDS: readonly Command[] = [checkCommand, fmtCommand, newCommand, diffCommand, chartCommand, diagramCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, fmtCommand, newCommand, diffCommand, chartCommand, diagramCommand, summaryCommand, reportCommand];
