@@ -1,4 +1,4 @@
-// Times analysis plus SVG for long series (issue 4: 10,000 points in under 50 ms). `npm run bench:chart`.
+// Times analysis plus SVG for long series (goal: 10,000 points in under 50 ms). `npm run bench:chart`.
 import type { ChartModel } from '../server/src/core/analytics/model';
 import { analyseSeries, type AnalysisOptions, type ChartPoint } from '../server/src/core/analytics/runchart';
 import { summarise } from '../server/src/core/analytics/summary';

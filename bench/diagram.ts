@@ -1,5 +1,5 @@
 // Times the driver diagram (model + layout + SVG) for 5 primary drivers, 20 secondary, 40 change ideas
-// and 200 cycles (issue 5: under 200 ms). `npm run bench:diagram`.
+// and 200 cycles (goal: under 200 ms). `npm run bench:diagram`.
 import { buildDriverModel } from '../server/src/core/analytics/drivers';
 import { renderDriverDiagram } from '../server/src/core/render/driver-svg';
 import { bigDriverWorkspace } from './generate';

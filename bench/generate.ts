@@ -120,7 +120,7 @@ export function generateTeamWorkspace(dir: string, teams: number, cycles: number
   }
 }
 
-/** 5 primary drivers, 20 secondary, 40 change ideas, 200 cycles (issue 5's readability case). */
+/** 5 primary drivers, 20 secondary, 40 change ideas, 200 cycles (a large but readable diagram). */
 export function bigDriverWorkspace(): Workspace {
   const ws = new Workspace({ today: '2026-11-22' });
   const lines = ['version: 1', 'id: big', 'title: Big', 'result:', '  statement: Everyone thrives', 'factors:'];

@@ -1,5 +1,5 @@
 // Starts code-server (a full VS Code served to a browser) with this extension loaded, for the
-// end-to-end tests and for `npm start` on machines without a desktop VS Code. See ../shared/E2E.md.
+// end-to-end tests and for `npm start` on machines without a desktop VS Code.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need, cached in .e2e-cache/ so reruns take seconds:
 # Debian's chromium (driven by playwright-core), Node 24 and code-server (a full VS Code served
-# to the browser; no desktop VS Code can be downloaded here). See ../shared/E2E.md.
+# to the browser; no desktop VS Code can be downloaded here).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # Run under `npm test`, the outer npm (on Node 20) exports npm_* variables that a nested npm reads as
