@@ -14,6 +14,7 @@ import type { BulkAnalyser } from '../core/compact';
 import { analyseInto, applyChanges, isConfigName, loadFound, loadMissingCsv, WorkspaceFiles } from '../core/files';
 import { readOrNull, type FileChange, type WorkspaceHost } from '../core/host';
 import { codeActions, cycleActions } from '../core/service/actions';
+import { rebaselineActions } from '../core/service/rebaseline';
 import { completions } from '../core/service/completion';
 import { hover } from '../core/service/hover';
 import { definition, prepareRename, references, rename, RenameError } from '../core/service/navigation';
@@ -273,7 +274,7 @@ export function startServer(connection: Connection, host: WorkspaceHost, options
     const file = workspace.worksheet(p.textDocument.uri);
     return file ? foldingRanges(file) : [];
   });
-  connection.onCodeAction((p) => [...codeActions(workspace, p.textDocument.uri, p.context.diagnostics), ...cycleActions(workspace, p.textDocument.uri, p.range)]);
+  connection.onCodeAction((p) => [...codeActions(workspace, p.textDocument.uri, p.context.diagnostics), ...cycleActions(workspace, p.textDocument.uri, p.range), ...rebaselineActions(workspace, p.textDocument.uri, p.range)]);
 
   connection.onDocumentFormatting((p) => {
     const file = workspace.worksheet(p.textDocument.uri);
