@@ -32,7 +32,7 @@ describe('run chart in a real VS Code (code-server)', () => {
     expect(points).toBe(76);
     expect(await frame.locator('svg.pdsa-chart line.centre.baseline').count()).toBe(4);
     expect(await frame.locator('svg.pdsa-chart circle.point.signal').count()).toBeGreaterThan(0);
-    expect(await frame.locator('#signals li').first().textContent()).toMatch(/^students-with-disabilities: (shift|trend)/);
+    expect(await frame.locator('#signals li').first().textContent()).toMatch(/^(Improvement|Concern): Students with disabilities, \d+ \w{3} 20\d\d/);
     expect(await frame.locator('svg.pdsa-chart g.cycle').count()).toBe(6);
     await screenshot(page, '5-run-chart');
 

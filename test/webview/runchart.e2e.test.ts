@@ -6,6 +6,7 @@ import { Workspace } from '../../server/src/core/workspace';
 import { FACTORS, cycle } from '../helpers';
 import { RUN_CHART_BODY } from '../../client/src/panels/runchart-body';
 import { exampleWorkspace } from '../charts/fixtures';
+import { groupLabel, summariseSignals } from '../../server/src/core/render/signal-text';
 import { openHarness, type Harness } from './harness';
 
 const PAYLOADS = ['<img src=x onerror="window.__pwned=1">', '</text><script>window.__pwned=2</script>', '"><svg onload="window.__pwned=3">', "'); window.__pwned=4; //", '<a href="javascript:window.__pwned=5">x</a>'];
@@ -51,7 +52,9 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     expect(await page.locator('#chart g.group circle.point').count()).toBe(present);
     expect(await page.locator('#chart line.centre.baseline').count()).toBe(1);
     expect(await page.locator('#chart circle.point.signal').count()).toBeGreaterThan(0);
-    expect(await page.locator('#signals li').allTextContents()).toEqual(model.groups[0]!.analysis.signals.map((s) => `all: ${s.message}`));
+    expect(await page.locator('#signals li').allTextContents()).toEqual(summariseSignals(model).map((s) => `${s.headline}: ${s.detail}. ${s.meaning}`));
+    // Falling absence (better: down) is good news.
+    expect(await page.locator('#signals li.dir-improvement').count()).toBeGreaterThan(0);
     // Hovering a point tells its date, value, group and rules.
     expect(await page.locator('#chart circle.point.signal title').first().textContent()).toMatch(/^\d+ (Sep|Oct|Nov|Dec) 2025: \d+ \(values\) — /);
     // The stylesheet applied (CSP allows it): the data line has the theme's colour.
@@ -78,7 +81,8 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     expect(result.scripts).toBe(2);
     expect(result.handlers).toEqual([]);
     // The payloads are there, as plain text, in the chart and around it.
-    for (const payload of PAYLOADS) expect(result.text + result.svgText).toContain(payload);
+    // (A group id is shown as a name: its dashes read as spaces.)
+    for (const payload of PAYLOADS) expect(result.text + result.svgText).toContain(payload === PAYLOADS[4] ? groupLabel(payload) : payload);
     // The cycle mark still opens its file.
     expect(await page.evaluate(() => (window as unknown as { sent: { type: string; uri?: string }[] }).sent.find((m) => m.type === 'openCycle'))).toEqual({ type: 'openCycle', uri: 'file:///ws/c.pdsa.yaml' });
   });
@@ -104,6 +108,15 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     await show(buildChart(ws, { measure: 'chronic-absence' }), true);
     expect(await page.locator('#previous').isDisabled()).toBe(true);
     expect(await page.locator('#lock').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('offers a P chart disabled, with the reason, for a measure without denominators', async () => {
+    await show(buildChart(exampleWorkspace(), { measure: 'greeted-by-name' }));
+    const p = page.locator('#type option[value="p"]');
+    expect(await p.isDisabled()).toBe(true);
+    expect(await p.textContent()).toBe('P chart: needs [date, count, denominator] points');
+    expect(await page.locator('#type option[value="i"]').isDisabled()).toBe(false);
+    expect(await page.locator('#type option').count()).toBeGreaterThanOrEqual(3);
   });
 
   it('clears the chart under an error, so an old chart never passes for the new one', async () => {

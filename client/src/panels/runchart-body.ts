@@ -5,8 +5,8 @@ export const RUN_CHART_BODY = `<div class="toolbar" role="toolbar" aria-label="C
     <select id="measure" aria-label="Measure"></select>
     <button id="next" type="button" class="icon" title="Next measure" aria-label="Next measure">&#8250;</button>
   </span>
-  <label>Chart <select id="type"><option value="run">Run chart (median)</option><option value="i">I chart (mean, limits)</option><option value="p">P chart (proportions)</option></select></label>
-  <label>Rules <select id="rules"><option value="ihi">IHI</option><option value="anhoej">Anhøj</option></select></label>
+  <label>Chart <select id="type"></select></label>
+  <label>Rules <select id="rules"><option value="ihi">IHI</option><option value="anhoej">Anhøj</option><option value="mdc">Making Data Count</option></select></label>
   <button id="lock" type="button" class="secondary" aria-pressed="false" title="Keep this chart: Show Run Chart then opens another panel beside it">Lock</button>
   <button id="export" type="button">Export SVG</button>
   <a id="measure-name" href="#" title="Open the measure's definition in the factors file">Edit measure</a>

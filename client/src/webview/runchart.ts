@@ -2,8 +2,9 @@
 // XML and checked against an allow-list before it joins the page; every other piece of worksheet
 // text is set with textContent, never as HTML.
 import type { ChartModel } from '../../../server/src/core/analytics/model';
-import type { ChartType, RuleSet } from '../../../server/src/core/analytics/runchart';
-import { RULE_LABELS, renderChart } from '../../../server/src/core/render/runchart-svg';
+import { CHART_TYPE_NAMES, CHART_TYPES, type ChartType, type RuleSet } from '../../../server/src/core/analytics/types';
+import { chartKind, groupLabel, RULE_LABELS, renderChart } from '../../../server/src/core/render/runchart-svg';
+import { summariseSignals } from '../../../server/src/core/render/signal-text';
 import type { ChartViewState, FromWebview, MeasureChoice, ToWebview } from './protocol';
 import { safeSvg } from './safe-svg';
 
@@ -16,12 +17,23 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+/** Chart types that plot counts out of denominators. */
+const NEEDS_DENOMINATORS = new Set<ChartType>(['p', 'u', 'pp', 'up']);
+// The chart-type picker: every type the analysis knows, named as the chart's title names it.
+($('type') as HTMLSelectElement).replaceChildren(
+  ...CHART_TYPES.map((t) => {
+    const option = document.createElement('option');
+    option.value = t;
+    option.textContent = CHART_TYPE_NAMES[t];
+    return option;
+  }),
+);
 let current: { model: ChartModel; state: ChartViewState } | undefined;
 let measures: MeasureChoice[] = [];
 let shownState: ChartViewState | undefined;
 let lastRendered: string | undefined;
 
-const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'line', 'polyline', 'circle', 'rect', 'text']);
+const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'line', 'polyline', 'polygon', 'circle', 'rect', 'text']);
 const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|x1|x2|y1|y2|cx|cy|r|rx|width|height|viewBox|points|role|tabindex|text-anchor|font-size|aria-label|aria-labelledby|data-[a-z-]+)$/;
 
 function toSvgElement(svgText: string): Element {
@@ -40,33 +52,51 @@ function render(): void {
   showControls(state);
   $('definition').textContent = model.measure.definition ? `Definition: ${model.measure.definition}` : '';
 
-  // Signals, in words.
+  // Signals, in words: good or bad news, which group, from when to when, and what the rule means.
   const list = $('signals');
   list.replaceChildren();
-  for (const group of model.groups) {
-    for (const s of group.analysis.signals) {
-      const li = document.createElement('li');
-      li.textContent = `${group.group}: ${s.message}`;
-      li.dataset.rule = s.rule;
-      list.append(li);
-    }
+  const summaries = summariseSignals(model);
+  for (const s of summaries) {
+    const li = document.createElement('li');
+    li.className = `dir-${s.direction}`;
+    li.dataset.rule = s.rule;
+    const head = document.createElement('strong');
+    head.textContent = s.headline;
+    const detail = document.createElement('span');
+    detail.textContent = `: ${s.detail}. `;
+    const meaning = document.createElement('span');
+    meaning.className = 'meaning';
+    meaning.textContent = s.meaning;
+    li.append(head, detail, meaning);
+    list.append(li);
   }
   if (!list.children.length) {
     const li = document.createElement('li');
-    li.textContent = 'No signals: the variation looks random against the rules chosen.';
+    li.textContent = 'No signals: only the usual ups and downs (common-cause variation) against the rules chosen.';
     list.append(li);
   }
-  $('signals-heading').textContent = `Signals (${model.rules === 'ihi' ? 'IHI' : 'Anhøj'} rules)`;
+  $('signals-heading').textContent = `Signals (${model.rules === 'ihi' ? 'IHI' : 'Anhøj'} rules, ${chartKind(model.type).name})`;
+
+  // Charts of proportions and rates need counts and denominators: offered only when the measure has them, with the reason when not.
+  const proportions = model.groups.some((g) => g.analysis.points.some((p) => p.denominator !== undefined));
+  const select = $('type') as HTMLSelectElement;
+  for (const option of select.options) {
+    const needs = NEEDS_DENOMINATORS.has(option.value as ChartType);
+    option.disabled = needs && !proportions;
+    option.textContent = option.disabled ? `${CHART_TYPE_NAMES[option.value as ChartType]}: needs [date, count, denominator] points` : CHART_TYPE_NAMES[option.value as ChartType];
+    option.title = option.disabled ? 'This measure has plain values. This chart plots counts out of denominators: write each point as [date, count, denominator].' : '';
+  }
+  $('type-note').textContent = NEEDS_DENOMINATORS.has(model.type) && !proportions ? `A ${CHART_TYPE_NAMES[model.type]} needs each point as [date, count, denominator]; this measure has plain values, so there is nothing to plot. Choose a run chart or an I chart.` : '';
 
   // The data table, for screen readers and for copying numbers.
   const body = $('table-body');
   body.replaceChildren();
   for (const group of model.groups) {
     const rules = new Map<number, string[]>();
-    for (const s of group.analysis.signals) for (const i of s.points) rules.set(i, [...(rules.get(i) ?? []), RULE_LABELS[s.rule]]);
+    for (const s of summaries.filter((x) => x.group === group.group)) for (const i of s.points) rules.set(i, [...(rules.get(i) ?? []), `${RULE_LABELS[s.rule]} (${s.direction === 'neither' ? 'unusual' : s.direction})`]);
     group.analysis.points.forEach((p, i) => {
       const tr = document.createElement('tr');
-      for (const text of [p.date, group.group, p.value === null ? 'missing' : String(p.value), [...new Set(rules.get(i) ?? [])].join(', ')]) {
+      for (const text of [p.date, groupLabel(group.group), p.value === null ? 'missing' : String(p.value), [...new Set(rules.get(i) ?? [])].join(', ')]) {
         const td = document.createElement('td');
         td.textContent = text;
         tr.append(td);

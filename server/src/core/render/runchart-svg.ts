@@ -2,6 +2,7 @@ import type { ChartModel, CycleMark } from '../analytics/model';
 import { CHART_TYPE_NAMES, RULE_SET_NAMES, type ChartType, type PhaseAnalysis, type RuleId } from '../analytics/types';
 import { Obstacles, packCycles, timeAxis } from './chart-layout';
 import { dayNumber, escapeXml as x, fmt, niceTicks } from './svg';
+import { groupLabel, isPhaseRule, readableDate, RULE_NAMES, signalSide, directionOf, summariseSignals, type Direction } from './signal-text';
 import { shorten, textBox, textWidth, wrapText } from './text';
 
 export interface RenderOptions {
@@ -12,17 +13,8 @@ export interface RenderOptions {
   embedStyle?: boolean;
 }
 
-export const RULE_LABELS: Record<RuleId, string> = {
-  shift: 'shift',
-  trend: 'trend',
-  'too-few-runs': 'too few runs',
-  'too-many-runs': 'too many runs',
-  astronomical: 'astronomical point',
-  'longest-run': 'long run',
-  'too-few-crossings': 'too few crossings',
-  'two-of-three': 'two of three beyond 2 sigma',
-  'beyond-limits': 'beyond limits',
-};
+export { groupLabel, readableDate } from './signal-text';
+export const RULE_LABELS = RULE_NAMES;
 
 /** Colours as CSS variables with defaults, so a theme can restyle every class. */
 export const STANDALONE_STYLE = `
@@ -41,8 +33,12 @@ svg.pdsa-chart { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; 
 .pdsa-chart .phase { stroke: var(--pdsa-foreground, #333); stroke-dasharray: 1 3; }
 .pdsa-chart .target { stroke: var(--pdsa-target, #2e7d32); stroke-width: 1.2; stroke-dasharray: 8 4; fill: none; }
 .pdsa-chart text.target-label { fill: var(--pdsa-target, #2e7d32); }
-.pdsa-chart .signal-span { fill: none; stroke: var(--pdsa-signal, #ff9800); stroke-width: 6; stroke-opacity: 0.45; stroke-linecap: round; }
-.pdsa-chart .point.signal { stroke: var(--pdsa-signal, #ff9800); stroke-width: 2.5; }
+.pdsa-chart .signal-span { fill: none; stroke-width: 7; stroke-opacity: 0.35; stroke-linecap: round; stroke-linejoin: round; }
+.pdsa-chart .mark { fill: none; stroke-width: 1.6; }
+.pdsa-chart .dir-improvement { stroke: var(--pdsa-improvement, #0079A8); } .pdsa-chart rect.dir-improvement { fill: var(--pdsa-improvement, #0079A8); }
+.pdsa-chart .dir-concern { stroke: var(--pdsa-concern, #C45A00); } .pdsa-chart rect.dir-concern { fill: var(--pdsa-concern, #C45A00); }
+.pdsa-chart .dir-neither { stroke: var(--pdsa-neither, #7A4FB0); } .pdsa-chart rect.dir-neither { fill: var(--pdsa-neither, #7A4FB0); }
+.pdsa-chart .mark.legend-mark { stroke: var(--pdsa-foreground, #333); }
 .pdsa-chart .point.excluded { fill: var(--pdsa-background, #fff); stroke-width: 1.5; }
 .pdsa-chart .cycle rect, .pdsa-chart .key rect { fill-opacity: 0.35; stroke-width: 1; }
 .pdsa-chart .decision-adopt rect { fill: var(--pdsa-adopt, #2e7d32); stroke: var(--pdsa-adopt, #2e7d32); }
@@ -60,20 +56,6 @@ const SMALL = 10;
 const TITLE = 13;
 const LINE = 15;
 const PAD = 8;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "students-with-disabilities" reads as "Students with disabilities"; a measure without groups has one line, "values". */
-export function groupLabel(group: string): string {
-  if (group === 'all') return 'values';
-  const words = group.replace(/[-_]+/g, ' ').trim();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : group;
-}
-
-/** 2026-06-05 reads as "5 Jun 2026". */
-export function readableDate(date: string): string {
-  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(date);
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : date;
-}
 
 /** What the chart is, in words a coach uses: the title, legend and text all say the same. */
 export function chartKind(type: ChartType): { name: string; centre: string } {
@@ -99,15 +81,17 @@ export function describeChart(model: ChartModel): string {
     const first = g.analysis.points[0]?.date;
     const last = g.analysis.points[g.analysis.points.length - 1]?.date;
     const centres = g.analysis.phases.map((p) => fmt(p.centre)).join(', then ');
-    const signals = g.analysis.signals.map((s) => RULE_LABELS[s.rule]);
-    parts.push(`${groupLabel(g.group)}: ${present.length} values from ${first} to ${last}; ${kind.centre} ${centres}${unitText(model)}; ${signals.length ? `signals: ${[...new Set(signals)].join(', ')}` : 'no signals'}.`);
+    parts.push(`${groupLabel(g.group)}: ${present.length} values from ${first} to ${last}; ${kind.centre} ${centres}${unitText(model)}.`);
   }
+  const signals = summariseSignals(model);
+  parts.push(signals.length ? `Signals: ${signals.map((s) => `${s.headline}: ${s.detail}`).join('; ')}.` : 'No signals: only the usual (common-cause) variation.');
   if (model.cycles.length) parts.push(`${model.cycles.length} PDSA cycles marked.`);
   return parts.join(' ');
 }
 
 interface LegendItem {
-  kind: 'group' | 'centre' | 'extension' | 'limit' | 'target' | 'phase' | 'decision';
+  kind: 'group' | 'centre' | 'extension' | 'limit' | 'target' | 'phase' | 'decision' | 'direction' | 'rule';
+  rule?: RuleId;
   label: string;
   cls?: string;
   group?: string;
@@ -147,6 +131,10 @@ function legendSwatch(item: LegendItem, x0: number, y: number): string {
       return `<line class="phase" x1="${x0 + 8}" x2="${x0 + 8}" y1="${y - 10}" y2="${y + 2}"/>`;
     case 'decision':
       return `<g class="${item.cls}"><rect x="${x0}" y="${y - 9}" width="16" height="9" rx="2"/></g>`;
+    case 'direction':
+      return `<polyline class="signal-span ${item.cls}" points="${x0 + 2},${mid} ${x0 + 14},${mid}"/>`;
+    case 'rule':
+      return ruleMark(item.rule!, x0 + 8, mid, 2.5, 'mark legend-mark');
   }
 }
 
@@ -232,6 +220,14 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
   if (model.targets.length) legendItems.push({ kind: 'target', label: model.targets.length > 1 ? 'targets' : 'target' });
   const phases = uniquePhases(model);
   if (phases.length) legendItems.push({ kind: 'phase', label: 'new phase' });
+  // Signals: the colours of good and bad news, and the mark of each rule that fired.
+  const summaries = summariseSignals(model);
+  for (const direction of ['improvement', 'concern', 'neither'] as const) {
+    if (summaries.some((s) => s.direction === direction && !isPhaseRule(s.rule))) legendItems.push({ kind: 'direction', label: direction === 'neither' ? 'unusual (neither)' : direction, cls: `dir-${direction}` });
+  }
+  for (const rule of ['shift', 'longest-run', 'trend', 'two-of-three', 'beyond-limits', 'astronomical'] as const) {
+    if (summaries.some((s) => s.rule === rule)) legendItems.push({ kind: 'rule', label: RULE_NAMES[rule], rule });
+  }
   const legend = flow(legendItems, innerW, FONT);
   const legendRows = Math.max(0, ...legend.map((l) => l.row + 1));
   const legendTop = y;
@@ -335,7 +331,7 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
   const r = narrow ? 2.5 : 3;
   const obstacles = new Obstacles(
     model.groups.flatMap((g) => g.analysis.points.filter((p) => p.value !== null).map((p) => ({ x: sx(dayNumber(p.date)), y: sy(p.value!) }))),
-    r + 2,
+    r + 5,
   );
 
   // Targets: a dashed line each, labelled where the label covers no point and no other label.
@@ -354,13 +350,18 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
     const pts = g.analysis.points;
     out.push(`<g class="group" data-group="${x(g.group)}">`);
     for (const phase of g.analysis.phases) out.push(phaseLines(phase, pts, cls, X, Y, kind.centre));
-    // Signal spans under the line, broken where data is missing: a highlight never bridges a gap.
+    // Signal spans under the line, coloured good or bad news, broken where data is missing: a highlight never bridges a gap.
+    const marks = new Map<number, { rule: RuleId; direction: Direction; side: number }[]>();
     for (const s of g.analysis.signals) {
+      const side = signalSide(s, pts, g.analysis.phases);
+      const direction = directionOf(side, model.measure.better);
+      if (isPhaseRule(s.rule)) continue; // whole-phase signals are named in the summary
+      for (const i of s.points) if (pts[i]?.value !== null) marks.set(i, [...(marks.get(i) ?? []), { rule: s.rule, direction, side }]);
       if (s.rule !== 'shift' && s.rule !== 'trend' && s.rule !== 'longest-run') continue;
       for (const run of consecutive(s.points, pts)) {
         if (run.length < 2) continue;
         const coords = run.map((i) => `${X(pts[i]!.date)},${Y(pts[i]!.value as number)}`).join(' ');
-        out.push(`<polyline class="signal-span rule-${s.rule}" points="${coords}"><title>${x(s.message)}</title></polyline>`);
+        out.push(`<polyline class="signal-span rule-${s.rule} dir-${direction}" points="${coords}"/>`);
       }
     }
     // The data line, broken at missing values.
@@ -374,17 +375,17 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
       else segment.push(`${X(p.date)},${Y(p.value)}`);
     }
     flush();
-    const signalRules = new Map<number, RuleId[]>();
-    for (const s of g.analysis.signals) {
-      if (s.rule === 'too-few-runs' || s.rule === 'too-many-runs' || s.rule === 'too-few-crossings') continue; // whole-phase signals are named in the summary
-      for (const i of s.points) signalRules.set(i, [...(signalRules.get(i) ?? []), s.rule]);
-    }
     pts.forEach((p, i) => {
       if (p.value === null) return;
-      const rules = signalRules.get(i);
-      const label = `${readableDate(p.date)}: ${withUnit(model, p.value)} (${groupLabel(g.group)})${rules ? ` — ${[...new Set(rules)].map((rule) => RULE_LABELS[rule]).join(', ')}` : ''}${p.excluded !== undefined ? ` — excluded from the calculations${p.excluded ? `: ${p.excluded}` : ''}` : ''}`;
+      const on = marks.get(i) ?? [];
+      const rules = [...new Set(on.map((m) => m.rule))];
+      const cx = sx(dayNumber(p.date));
+      const cy = sy(p.value);
+      // One mark per rule around the point (ring: shift or long run; triangle: trend; diamond: beyond limits; square: astronomical).
+      for (const m of on.filter((m, k) => on.findIndex((o) => o.rule === m.rule) === k)) out.push(ruleMark(m.rule, cx, cy, r, `mark dir-${m.direction} rule-${m.rule}`));
+      const label = `${readableDate(p.date)}: ${withUnit(model, p.value)} (${groupLabel(g.group)})${rules.length ? ` — ${on.map((m) => `${RULE_NAMES[m.rule]} (${m.direction === 'neither' ? 'unusual' : m.direction})`).filter((t, k, all) => all.indexOf(t) === k).join(', ')}` : ''}${p.excluded !== undefined ? ` — excluded from the calculations${p.excluded ? `: ${p.excluded}` : ''}` : ''}`;
       // An excluded point stays on the chart, hollow: its outline in the series colour.
-      out.push(`<circle class="point ${cls}${p.excluded !== undefined ? ' excluded' : ''}${rules ? ` signal ${[...new Set(rules)].map((rule) => `rule-${rule}`).join(' ')}` : ''}" cx="${X(p.date)}" cy="${Y(p.value)}" r="${rules ? r + 1 : r}" data-index="${i}"><title>${x(label)}</title></circle>`);
+      out.push(`<circle class="point ${cls}${p.excluded !== undefined ? ' excluded' : ''}${rules.length ? ` signal ${rules.map((rule) => `rule-${rule}`).join(' ')}` : ''}" cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r}" data-index="${i}"><title>${x(label)}</title></circle>`);
     });
     out.push(`</g>`);
   });
@@ -427,6 +428,27 @@ function uniquePhases(model: ChartModel): { date: string; label: string }[] {
     });
   }
   return [...seen.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The mark a rule leaves around a point: a distinct shape per rule, so colour is never the only cue. */
+function ruleMark(rule: RuleId, cx: number, cy: number, r: number, cls: string): string {
+  const f = (n: number) => n.toFixed(1);
+  const d = r + 3.5;
+  switch (rule) {
+    case 'trend':
+      return `<polygon class="${cls}" points="${f(cx)},${f(cy - d - 1.5)} ${f(cx + d)},${f(cy + d - 1)} ${f(cx - d)},${f(cy + d - 1)}"/>`;
+    case 'beyond-limits':
+      return `<polygon class="${cls}" points="${f(cx)},${f(cy - d - 1)} ${f(cx + d + 1)},${f(cy)} ${f(cx)},${f(cy + d + 1)} ${f(cx - d - 1)},${f(cy)}"/>`;
+    case 'two-of-three': {
+      // A pentagon: five points on a circle of radius d + 1.
+      const pts = [0, 1, 2, 3, 4].map((k) => `${f(cx + (d + 1) * Math.sin((k * 2 * Math.PI) / 5))},${f(cy - (d + 1) * Math.cos((k * 2 * Math.PI) / 5))}`);
+      return `<polygon class="${cls}" points="${pts.join(' ')}"/>`;
+    }
+    case 'astronomical':
+      return `<rect class="${cls}" x="${f(cx - d)}" y="${f(cy - d)}" width="${f(2 * d)}" height="${f(2 * d)}"/>`;
+    default:
+      return `<circle class="${cls}" cx="${f(cx)}" cy="${f(cy)}" r="${f(d)}"/>`;
+  }
 }
 
 /** Splits a signal's point indices where a missing value lies between two of them. */
