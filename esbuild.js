@@ -13,7 +13,11 @@ const entries = [
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', platform: 'node' },
   // Worker threads of the CLI and the server: the core's analysis and nothing else.
   { entryPoints: ['server/src/node/analysis-worker.ts'], outfile: 'dist/analysis-worker.js', platform: 'node' },
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', platform: 'node', external: ['vscode'] },
+  { entryPoints: ['client/src/main.ts'], outfile: 'dist/client.js', platform: 'node', external: ['vscode'] },
+  // VS Code for the Web: the extension in the browser's web worker extension host (CommonJS, as that
+  // host loads it) and the language server in a web worker of its own. No Node built-ins (see noNode).
+  { entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/client.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
+  { entryPoints: ['server/src/lsp/browser-main.ts'], outfile: 'dist/web/server.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // The webview runs in a browser sandbox: no Node, one self-contained script.
   { entryPoints: ['client/src/webview/runchart.ts'], outfile: 'dist/webview/runchart.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['client/src/webview/drivers.ts'], outfile: 'dist/webview/drivers.js', platform: 'browser', format: 'iife', target: 'es2022' },
@@ -25,6 +29,7 @@ const entries = [
   { entryPoints: ['bench/diagram.ts'], outfile: 'dist/bench/diagram.js', platform: 'node' },
   { entryPoints: ['bench/scale.ts'], outfile: 'dist/bench/scale.js', platform: 'node' },
   { entryPoints: ['test/e2e/start.ts'], outfile: 'dist/start.js', platform: 'node' },
+  { entryPoints: ['test/e2e/memfs/extension.ts'], outfile: 'dist/test/memfs/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
   { entryPoints: ['test/electron/run.ts'], outfile: 'dist/test/electron/run.js', platform: 'node' },
   { entryPoints: ['test/electron/suite.ts'], outfile: 'dist/test/electron/suite.js', platform: 'node', external: ['vscode'] },
 ].filter((e) => fs.existsSync(e.entryPoints[0]));
@@ -40,6 +45,22 @@ const yamlProcess = {
     build.onResolve({ filter: /^(node:)?process$/ }, (args) =>
       /[\\/]node_modules[\\/]yaml[\\/]/.test(args.importer) ? { path: path.join(__dirname, 'server', 'src', 'node', 'yaml-process.ts') } : undefined,
     );
+  },
+};
+
+/**
+ * Browser bundles must not pull in a Node built-in: it would be missing (or silently emptied by a
+ * package's "browser" field) in a web worker. The build fails naming the importer instead.
+ */
+const noNode = {
+  name: 'no-node-builtins',
+  setup(build) {
+    const builtins = new Set(require('node:module').builtinModules);
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (!args.path.startsWith('node:') && !builtins.has(name) && !builtins.has(name.split('/')[0])) return undefined;
+      return { errors: [{ text: `Node built-in "${args.path}" imported by ${path.relative(__dirname, args.importer)} in a browser bundle` }] };
+    });
   },
 };
 
@@ -70,7 +91,7 @@ const common = {
 const nodeCommon = { plugins: [yamlProcess] };
 
 async function main() {
-  const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...(e.platform === 'node' ? nodeCommon : {}), ...e })));
+  const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...(e.platform === 'node' ? nodeCommon : { plugins: [noNode] }), ...e })));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     console.log(`watching ${entries.length} entries`);

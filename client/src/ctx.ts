@@ -1,21 +1,31 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { workspaceStatus, type WorkspaceStatus } from '../../server/src/lsp/protocol';
+import { serveFileSystem } from './fs-bridge';
 
+/** How the language server is started: a Node process on the desktop, a web worker in a browser. */
+export interface ServerLauncher {
+  /** Where the server runs, for the output channel and the status bar's tooltip. */
+  readonly where: string;
+  create(id: string, name: string, options: LanguageClientOptions): BaseLanguageClient;
+}
 
 /**
  * The extension's state: the language client and everything that must be disposed with it.
  * Commands reach the client through here, so a restart swaps it in one place.
  */
 export class Ctx implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   /** Settles when the current start (or restart) is done; commands wait on it instead of failing at startup. */
   private starting: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
   readonly output: vscode.LogOutputChannel;
   private readonly status: vscode.StatusBarItem;
 
-  constructor(readonly extension: vscode.ExtensionContext) {
+  constructor(
+    readonly extension: vscode.ExtensionContext,
+    private readonly launcher: ServerLauncher,
+  ) {
     this.output = vscode.window.createOutputChannel('PDSA Workbench', { log: true });
     this.status = vscode.window.createStatusBarItem('pdsa.status', vscode.StatusBarAlignment.Left, 10);
     this.status.name = 'PDSA worksheets';
@@ -24,7 +34,7 @@ export class Ctx implements vscode.Disposable {
   }
 
   /** The running language client, once it has started (a command run during activation waits for it). */
-  async languageClient(): Promise<LanguageClient> {
+  async languageClient(): Promise<BaseLanguageClient> {
     await this.starting;
     if (!this.client) throw new Error('The PDSA language server is not running: see "PDSA: Show Output".');
     return this.client;
@@ -36,25 +46,31 @@ export class Ctx implements vscode.Disposable {
   }
 
   private async startClient(): Promise<void> {
-    const module = this.extension.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-    };
     const watcher = vscode.workspace.createFileSystemWatcher('**/{*.pdsa.yaml,*.pdsa.yml,*.factors.yaml,*.factors.yml,*.collaborative.yaml,*.collaborative.yml,*.csv,pdsa.config.yaml,.gitignore}');
     this.disposables.push(watcher);
     const clientOptions: LanguageClientOptions = {
       // Worksheets, and the workspace config (a plain YAML file the server also reads).
-      documentSelector: [
-        { scheme: 'file', language: 'pdsa-yaml' },
-        { scheme: 'file', pattern: '**/pdsa.config.yaml' },
-      ],
+      documentSelector: this.schemes().flatMap((scheme) => [
+        { scheme, language: 'pdsa-yaml' },
+        { scheme, pattern: '**/pdsa.config.yaml' },
+      ]),
       synchronize: { fileEvents: watcher, configurationSection: 'pdsa' },
       outputChannel: this.output,
     };
-    this.client = new LanguageClient('pdsa', 'PDSA Workbench', serverOptions, clientOptions);
+    this.client = this.launcher.create('pdsa', 'PDSA Workbench', clientOptions);
     this.client.onNotification(workspaceStatus, (s) => this.showStatus(s));
+    serveFileSystem(this.client);
     await this.client.start();
+    this.output.info(`language server started (${this.launcher.where})`);
+  }
+
+  /**
+   * The file systems whose documents the server checks: the workspace folders' (`file` on the
+   * desktop; github.dev's or a memory file system on the web) and always `file`. Other schemes,
+   * such as old versions shown in a diff, stay out of the index.
+   */
+  private schemes(): string[] {
+    return [...new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)])];
   }
 
   async restart(): Promise<void> {
@@ -66,7 +82,7 @@ export class Ctx implements vscode.Disposable {
 
   private showStatus(s: WorkspaceStatus): void {
     this.status.text = s.errors || s.warnings ? `$(error) ${s.errors} $(warning) ${s.warnings} PDSA` : '$(pass) PDSA';
-    this.status.tooltip = `PDSA worksheets: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}. Click for the Problems panel.`;
+    this.status.tooltip = `PDSA worksheets: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'} (language server: ${this.launcher.where}). Click for the Problems panel.`;
     this.status.show();
   }
 

@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
 import { listItems } from '../../server/src/lsp/protocol';
 import { newCycleFile, startNextCycle } from './commands';
-import { Ctx } from './ctx';
+import { Ctx, type ServerLauncher } from './ctx';
 import { RUN_CHART_VIEW, RunChartPanel } from './panels/runChartPanel';
 import type { ChartViewState, DiagramViewState } from './webview/protocol';
 import { DRIVER_VIEW, DriverPanel } from './panels/driverPanel';
 
 let ctx: Ctx | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  ctx = new Ctx(context);
+/** Activation shared by the desktop (main.ts) and the web (browser.ts): only the server's launcher differs. */
+export async function activateExtension(context: vscode.ExtensionContext, launcher: ServerLauncher): Promise<void> {
+  ctx = new Ctx(context, launcher);
   const c = ctx;
   c.register(vscode.commands.registerCommand('pdsa.newCycle', () => newCycleFile(c)));
   c.register(vscode.commands.registerCommand('pdsa.startNextCycle', (from?: string) => startNextCycle(c, from)));

@@ -28,3 +28,18 @@ describe('Node bundles', () => {
     expect([...variables].sort()).toEqual(['LOG_STREAM', 'LOG_TOKENS']);
   });
 });
+
+describe('browser bundles (VS Code for the Web)', () => {
+  it('require nothing but vscode: no Node built-in reaches the web worker', async () => {
+    const { builtinModules } = await import('node:module');
+    for (const [bundle, allowed] of [
+      ['web/client.js', ['vscode']],
+      ['web/server.js', []],
+    ] as const) {
+      const source = fs.readFileSync(path.join(root, 'dist', bundle), 'utf8');
+      const required = [...source.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
+      expect([...new Set(required)], bundle).toEqual(allowed);
+      expect(required.filter((r) => builtinModules.includes(r.replace(/^node:/, ''))), bundle).toEqual([]);
+    }
+  });
+});

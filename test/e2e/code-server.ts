@@ -58,7 +58,7 @@ export function isInstalled(): boolean {
 }
 
 /** Starts code-server on a free loopback port with throwaway profile folders and this repository as an installed extension. */
-export async function startCodeServer(options: { port?: number; settings?: Record<string, unknown> } = {}): Promise<CodeServer> {
+export async function startCodeServer(options: { port?: number; settings?: Record<string, unknown>; /** More extension folders to install, by their `publisher.name-version`. */ extensions?: Record<string, string> } = {}): Promise<CodeServer> {
   if (!isInstalled()) throw new Error('code-server is not installed: run `bash test/e2e/setup.sh` first');
   const port = options.port ?? (await freePort());
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-code-server-'));
@@ -70,6 +70,7 @@ export async function startCodeServer(options: { port?: number; settings?: Recor
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
   // The built extension, loaded like an installed one.
   fs.symlinkSync(REPO, path.join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
+  for (const [id, dir] of Object.entries(options.extensions ?? {})) fs.symlinkSync(dir, path.join(extensions, id), 'dir');
 
   let log = '';
   const child: ChildProcess = spawn(

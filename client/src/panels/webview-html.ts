@@ -1,4 +1,3 @@
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 
 /** Webview options: scripts on, and nothing but the webview bundle folder loadable. */
@@ -11,7 +10,8 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
  * fresh nonce, styles and images only from the bundle folder. `body` is our own static markup.
  */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, name: string, title: string, body: string): string {
-  const nonce = crypto.randomBytes(16).toString('base64');
+  // Web Crypto: the extension also runs in a browser's web worker, where Node's crypto is absent.
+  const nonce = btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(16))));
   const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)).toString();
   return `<!DOCTYPE html>
 <html lang="en">

@@ -89,3 +89,16 @@ export interface InitializationOptions {
 
 /** Heap in use after a full garbage collection, in bytes: for benchmarks, answered only when Node runs with --expose-gc. */
 export const heapAfterGc = new RequestType0<number, void>('pdsa/heapAfterGc');
+
+/**
+ * Server -> client: the editor's file system, for a server that has none of its own (in a browser's
+ * web worker). The client answers from `vscode.workspace.fs`, on whatever file system the workspace
+ * is (github.dev's, a memory file system); errors come back as messages in words.
+ */
+export interface FsParams {
+  uri: string;
+}
+export type { DirectoryEntry, FileStat } from '../core/host';
+export const fsReadDirectory = new RequestType<FsParams, import('../core/host').DirectoryEntry[], void>('pdsa/fs/readDirectory');
+export const fsStat = new RequestType<FsParams, import('../core/host').FileStat, void>('pdsa/fs/stat');
+export const fsReadFile = new RequestType<FsParams, string, void>('pdsa/fs/readFile');
