@@ -140,6 +140,13 @@ describe('VS Code for the Web: a web worker language server on a memory file sys
     await page.keyboard.press('F12');
     await page.locator('.tabs-container .tab.active', { hasText: 'belonging.factors.yaml' }).waitFor({ timeout: 30_000 });
     await cursorAt(page, files['belonging.factors.yaml']!.split('\n').findIndex((l) => l === '  - id: S-homeroom-first') + 1, 9);
+    // Put the strategy back, so the next tests see the same files as the CLI.
+    await page.locator('.tabs-container .tab', { hasText: 'c03-greeters' }).click();
+    await goTo(page, line, 11);
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('S-greeters');
+    await page.keyboard.press('Escape');
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'strategy: S-greeters' }).waitFor();
   });
 
   it('draws the run chart of a measure whose data is in a CSV file, as the CLI does', async () => {
@@ -154,7 +161,7 @@ describe('VS Code for the Web: a web worker language server on a memory file sys
     const cliPoints = svg.match(/<circle class="point/g)?.length ?? 0;
     expect(cliPoints).toBeGreaterThan(50);
     expect(await frame.locator('svg.pdsa-chart circle.point').count()).toBe(cliPoints);
-    expect(await frame.locator('svg.pdsa-chart g.cycle').count()).toBe(svg.match(/<g class="cycle/g)?.length ?? 0);
+    expect(await frame.locator('svg.pdsa-chart g.cycle').count()).toBe(svg.match(/<g class="cycle /g)?.length ?? 0);
     await screenshot(page, 'web-3-run-chart');
   });
 
