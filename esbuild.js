@@ -21,6 +21,7 @@ const entries = [
   // The webview runs in a browser sandbox: no Node, one self-contained script.
   { entryPoints: ['client/src/webview/runchart.ts'], outfile: 'dist/webview/runchart.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['client/src/webview/drivers.ts'], outfile: 'dist/webview/drivers.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  { entryPoints: ['client/src/webview/dashboard.ts'], outfile: 'dist/webview/dashboard.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { entryPoints: ['server/src/tools/gen-schemas.ts'], outfile: 'dist/tools/gen-schemas.js', platform: 'node' },
   { entryPoints: ['bench/check.ts'], outfile: 'dist/bench/check.js', platform: 'node' },
   { entryPoints: ['bench/floor.ts'], outfile: 'dist/bench/floor.js', platform: 'node' },
@@ -98,7 +99,7 @@ async function main() {
     return;
   }
   fs.mkdirSync('dist/webview', { recursive: true });
-  for (const css of ['theme.css', 'runchart.css', 'drivers.css']) fs.copyFileSync(`client/src/webview/${css}`, `dist/webview/${css}`);
+  for (const css of ['theme.css', 'runchart.css', 'drivers.css', 'dashboard.css']) fs.copyFileSync(`client/src/webview/${css}`, `dist/webview/${css}`);
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   fs.chmodSync('dist/cli.js', 0o755);

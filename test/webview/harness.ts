@@ -18,12 +18,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function openHarness(bundle: 'runchart' | 'drivers', body: string): Promise<Harness> {
+export async function openHarness(bundle: 'runchart' | 'drivers' | 'dashboard', body: string): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pdsa-webview-${bundle}-`));
   for (const file of [`${bundle}.js`, `${bundle}.css`, 'theme.css']) fs.copyFileSync(path.join(DIST, file), path.join(dir, file));
   fs.writeFileSync(
     path.join(dir, 'index.html'),
-    `<!DOCTYPE html><html><head><meta charset="UTF-8">
+    `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>${bundle}</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'nonce-test'">
 <link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="${bundle}.css"></head><body>
 ${body}

@@ -19,20 +19,21 @@ export class RunChartPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private model: ChartModel | undefined;
 
-  static show(ctx: Ctx, measure: string): void {
+  /** `from`: in a collaborative, a file of the team whose chart this is. */
+  static show(ctx: Ctx, measure: string, from?: string): void {
     const unlocked = [...RunChartPanel.panels].find((p) => !p.state.locked);
     if (unlocked) {
-      unlocked.switchTo(measure);
+      unlocked.switchTo(measure, from);
       unlocked.panel.reveal(undefined, true);
       return;
     }
-    const locked = [...RunChartPanel.panels].find((p) => p.state.measure === measure);
+    const locked = [...RunChartPanel.panels].find((p) => p.state.measure === measure && p.state.from === from);
     if (locked) {
       locked.panel.reveal(undefined, true);
       return;
     }
     const panel = vscode.window.createWebviewPanel(RUN_CHART_VIEW, `Run chart: ${measure}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(ctx.extension.extensionUri));
-    new RunChartPanel(ctx, panel, { measure, rules: 'ihi', type: 'run' });
+    new RunChartPanel(ctx, panel, { measure, rules: 'ihi', type: 'run', ...(from ? { from } : {}) });
   }
 
   /** Restores a panel after a window reload (see the serializer in extension.ts). */
@@ -61,9 +62,10 @@ export class RunChartPanel implements vscode.Disposable {
     );
   }
 
-  private switchTo(measure: string): void {
-    if (measure === this.state.measure) return;
-    this.state = { ...this.state, measure };
+  private switchTo(measure: string, from: string | undefined): void {
+    if (measure === this.state.measure && from === this.state.from) return;
+    const { from: _, ...rest } = this.state;
+    this.state = { ...rest, measure, ...(from ? { from } : {}) };
     this.model = undefined;
     this.retitle();
     void this.refresh();
@@ -96,7 +98,7 @@ export class RunChartPanel implements vscode.Disposable {
         await this.refresh();
         break;
       case 'measure':
-        this.switchTo(message.measure);
+        this.switchTo(message.measure, this.state.from);
         break;
       case 'lock':
         this.state = { ...this.state, locked: message.locked };
@@ -119,7 +121,7 @@ export class RunChartPanel implements vscode.Disposable {
     let message: ToWebview;
     const state = this.state;
     try {
-      const model = await (await this.ctx.languageClient()).sendRequest(chart, { measure: state.measure, rules: state.rules, type: state.type });
+      const model = await (await this.ctx.languageClient()).sendRequest(chart, { measure: state.measure, rules: state.rules, type: state.type, ...(state.from ? { from: state.from } : {}) });
       if (state !== this.state) return; // switched meanwhile: that refresh posts
       this.model = model;
       this.measures = (model.family ?? []).map((m) => ({ id: m.id, name: m.name }));

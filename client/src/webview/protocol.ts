@@ -7,6 +7,8 @@ import type { ChartType, RuleSet } from '../../../server/src/core/analytics/runc
 
 export interface ChartViewState {
   measure: string;
+  /** In a collaborative: a file of the team whose chart this is (each team has its own data for a common measure). */
+  from?: string;
   rules: RuleSet;
   type: ChartType;
   /** A locked panel keeps its measure: Show Run Chart opens or reuses another panel (like a locked Markdown preview). */
@@ -50,3 +52,13 @@ export type FromDiagramWebview =
   | { type: 'view'; view: DiagramViewState['view'] }
   | { type: 'moveFactor'; factor: string; impact: 'high' | 'low'; influence: 'high' | 'low' }
   | { type: 'export' };
+
+/** The collaborative dashboard webview. */
+export type ToDashboardWebview =
+  | { type: 'model'; model: import('../../../server/src/core/collab/dashboard').DashboardModel }
+  | { type: 'error'; message: string };
+
+export type FromDashboardWebview =
+  | { type: 'ready' }
+  | { type: 'open'; uri: string; line: number; character: number }
+  | { type: 'chart'; measure: string; from: string };

@@ -4,7 +4,7 @@
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
-export type ItemKind = 'focus' | 'target' | 'measure' | 'factor' | 'strategy' | 'cycle';
+export type ItemKind = 'focus' | 'target' | 'measure' | 'factor' | 'strategy' | 'cycle' | 'collaborative' | 'team' | 'idea';
 
 /** Server -> client after each batch of diagnostics: counts over the whole workspace, for the status bar. */
 export interface WorkspaceStatus {
@@ -56,8 +56,16 @@ export interface ChartParams {
   type?: import('../core/analytics/types').ChartType;
   /** Default: the measure's chart.rules, else the workspace's (pdsa.config.yaml), else ihi. */
   rules?: import('../core/analytics/types').RuleSet;
+  /** In a collaborative: a file of the team whose chart is wanted. */
+  from?: string;
 }
 export type { ChartModel } from '../core/analytics/model';
+/** A collaborative's dashboard (the first collaborative in the workspace when no URI is given). */
+export interface DashboardParams {
+  uri?: string;
+}
+export const dashboard = new RequestType<DashboardParams, import('../core/collab/dashboard').DashboardModel, void>('pdsa/dashboard');
+
 export const chart = new RequestType<ChartParams, import('../core/analytics/model').ChartModel, void>('pdsa/chart');
 
 /** The driver diagram of a factors file (and the four-blocker and iceberg data). */

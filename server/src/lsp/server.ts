@@ -23,8 +23,9 @@ import { CycleError, newCycle as createCycle, nextCycle } from '../core/service/
 import { basename, worksheetKind } from '../core/uri';
 import { Workspace } from '../core/workspace';
 import { toLspDiagnostic } from './convert';
-import { chart, drivers, listItems, moveFactor, newCycle, nextCycle as nextCycleRequest, workspaceStatus, type Settings } from './protocol';
+import { chart, dashboard, drivers, listItems, moveFactor, newCycle, nextCycle as nextCycleRequest, workspaceStatus, type Settings } from './protocol';
 import { buildChart, ChartError } from '../core/analytics/model';
+import { buildDashboard, collaboratives, DashboardError } from '../core/collab/dashboard';
 import { buildDriverModel, DiagramError } from '../core/analytics/drivers';
 import { moveFactorEdits } from '../core/service/factor-edits';
 import { codeLenses } from '../core/service/codelens';
@@ -290,10 +291,22 @@ export function startServer(connection: Connection, host: WorkspaceHost, options
     return file ? codeLenses(file) : [];
   });
 
+  connection.onRequest(dashboard, async (params) => {
+    await scanned;
+    const uri = params.uri ?? collaboratives(workspace)[0]?.uri;
+    if (!uri) throw new ResponseError(ErrorCodes.InvalidParams, 'no *.collaborative.yaml file in this workspace');
+    try {
+      return buildDashboard(workspace, uri);
+    } catch (error) {
+      if (error instanceof DashboardError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+      throw error;
+    }
+  });
+
   connection.onRequest(chart, async (params) => {
     await scanned;
     try {
-      return buildChart(workspace, { measure: params.measure, type: params.type, rules: params.rules });
+      return buildChart(workspace, { measure: params.measure, type: params.type, rules: params.rules, ...(params.from ? { from: params.from } : {}) });
     } catch (error) {
       if (error instanceof ChartError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
       throw error;

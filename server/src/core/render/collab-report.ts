@@ -1,23 +1,13 @@
 import { buildDriverModel, DiagramError } from '../analytics/drivers';
 import { buildChart, ChartError } from '../analytics/model';
-import type { CellState, DashboardModel, Effect, PackageStatus } from '../collab/dashboard';
-import { ASSESSMENT_SCALE } from '../schema/collaborative';
+import type { DashboardModel } from '../collab/dashboard';
+import { ASSESSMENT_SCALE, EFFECT_LABELS, scoreText, STATE_LABELS, STATE_MARKS, STATUS_LABELS } from './collab-labels';
 import type { Cycle } from '../schema/cycle';
 import type { Workspace } from '../workspace';
 import { COLLAB_STYLE, renderMini, renderScores, timeRange } from './collab-svg';
 import { DRIVER_STYLE, renderDriverDiagram } from './driver-svg';
 import { groupLabel, readableDate, renderChart, RULE_LABELS, STANDALONE_STYLE } from './runchart-svg';
 import { escapeXml as h, fmt } from './svg';
-
-export const STATE_LABELS: Record<CellState, string> = { improvement: 'improvement', concern: 'concern', 'common-cause': 'common cause', 'no-data': 'no data' };
-export const STATUS_LABELS: Record<PackageStatus, string> = { 'not-started': 'not started', testing: 'testing', adopted: 'adopted', spreading: 'spreading', abandoned: 'abandoned' };
-export const EFFECT_LABELS: Record<Effect, string> = { improvement: 'improvement', concern: 'concern', neither: 'neither' };
-/** A glyph beside each state, so it never rests on colour alone. */
-export const STATE_MARKS: Record<CellState, string> = { improvement: '▲', concern: '◆', 'common-cause': '●', 'no-data': '○' };
-
-export function scoreText(v: number | undefined): string {
-  return v === undefined ? '–' : v.toFixed(1);
-}
 
 /** Strips what a static file must not carry: local paths, and focus targets that lead nowhere. */
 function staticSvg(svg: string): string {

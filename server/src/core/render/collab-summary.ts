@@ -1,6 +1,5 @@
 import type { DashboardModel } from '../collab/dashboard';
-import { ASSESSMENT_SCALE } from '../schema/collaborative';
-import { EFFECT_LABELS, scoreText, STATE_LABELS, STATE_MARKS } from './collab-report';
+import { ASSESSMENT_SCALE, EFFECT_LABELS, scoreText, STATE_LABELS, STATE_MARKS } from './collab-labels';
 import { groupLabel, RULE_LABELS } from './runchart-svg';
 import { fmt } from './svg';
 

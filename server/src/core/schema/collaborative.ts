@@ -8,19 +8,6 @@ export const month = z
   .regex(MONTH, 'expected a month written YYYY-MM')
   .describe('A month, YYYY-MM.');
 
-/** The IHI Assessment Scale for Collaboratives, 1.0 to 5.0 in halves. */
-export const ASSESSMENT_SCALE: Record<string, string> = {
-  '1': 'forming team',
-  '1.5': 'planning for the project has begun',
-  '2': 'activity, but no changes',
-  '2.5': 'changes tested, but no improvement',
-  '3': 'modest improvement',
-  '3.5': 'improvement',
-  '4': 'significant improvement',
-  '4.5': 'sustainable improvement',
-  '5': 'outstanding sustainable results',
-};
-
 const score = z
   .number()
   .min(1)
