@@ -80,6 +80,15 @@ describe('driver diagram model', () => {
   });
 });
 
+describe('a diagram to share', () => {
+  it('carries no file paths or line numbers when portable (CLI and export)', () => {
+    const model = buildDriverModel(exampleWorkspace(), 'file:///ex/belonging.factors.yaml');
+    expect(renderDriverDiagram(model)).toContain('data-uri="file:///ex/');
+    const portable = renderDriverDiagram(model, { portable: true, embedStyle: true });
+    expect(portable).not.toMatch(/file:|data-uri|data-line/);
+  });
+});
+
 describe('moving a factor in the four-blocker', () => {
   const uri = 'file:///ex/belonging.factors.yaml';
   const original = fs.readFileSync(path.join(EXAMPLE, 'belonging.factors.yaml'), 'utf8');

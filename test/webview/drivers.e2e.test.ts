@@ -3,13 +3,11 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDriverModel, type DriverModel } from '../../server/src/core/analytics/drivers';
 import { Workspace } from '../../server/src/core/workspace';
+import { DRIVERS_BODY } from '../../client/src/panels/drivers-body';
 import { openHarness, type Harness } from './harness';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'slc-belonging');
-const BODY = `<div class="toolbar"><strong id="title"></strong><button id="tab-drivers">d</button><button id="tab-four-blocker">f</button><button id="tab-iceberg">i</button><button id="export">e</button></div>
-<div id="error"></div><section id="view-drivers" class="view"><div id="diagram"></div></section>
-<section id="view-four-blocker" class="view" hidden><div id="quadrants" class="quadrants"></div><div id="unplaced"></div></section>
-<section id="view-iceberg" class="view" hidden><p id="iceberg-note"></p><div id="iceberg"></div></section>`;
+
 
 function model(replace: (text: string) => string = (t) => t): DriverModel {
   const ws = new Workspace({ today: '2026-11-22' });
@@ -21,7 +19,7 @@ function model(replace: (text: string) => string = (t) => t): DriverModel {
 describe('driver-diagram webview in a real browser (Chromium)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await openHarness('drivers', BODY);
+    h = await openHarness('drivers', DRIVERS_BODY);
   });
   afterAll(async () => h?.close());
 
@@ -39,6 +37,35 @@ describe('driver-diagram webview in a real browser (Chromium)', () => {
     await h.page.locator('g.node[data-key="cycles:S-greeters"]').click();
     expect((await h.sent()).at(-1)).toEqual({ type: 'expand', idea: 'S-greeters' });
     await h.page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-drivers.png') });
+  });
+
+  it('fits the panel beside the editor (600 px), keeps a clicked item in view, zooms and pans', async () => {
+    await h.page.setViewportSize({ width: 600, height: 900 });
+    await show(model());
+    const host = h.page.locator('#diagram');
+    await h.page.waitForFunction(() => document.querySelector('#zoom-level')?.textContent !== '');
+    const fit = await host.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client + 1);
+    // Readable: the text is drawn at 80% or more of its size.
+    expect(Number((await h.page.locator('#zoom-level').textContent())!.replace('%', ''))).toBeGreaterThanOrEqual(70);
+    await h.page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-drivers-600.png') });
+    await h.page.locator('#zoom-in').click();
+    await h.page.locator('#zoom-in').click();
+    const node = h.page.locator('g.node[data-key="S-positive-calls"]');
+    await node.scrollIntoViewIfNeeded();
+    await node.click();
+    await expect.poll(() => node.evaluate((n) => n.classList.contains('selected'))).toBe(true);
+    const box = await node.boundingBox();
+    const view = await host.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(view!.y - 1);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(view!.y + view!.height + 1);
+    await host.focus();
+    const before = await host.evaluate((el) => el.scrollLeft);
+    await h.page.keyboard.press('ArrowRight');
+    expect(await host.evaluate((el) => el.scrollLeft)).toBeGreaterThan(before);
+    await h.page.locator('#zoom-fit').click();
+    const all = await host.evaluate((el) => ({ w: el.scrollWidth <= el.clientWidth + 1, h: el.scrollHeight <= el.clientHeight + 1 }));
+    expect(all).toEqual({ w: true, h: true });
   });
 
   it('moves a factor by dragging it to another quadrant', async () => {

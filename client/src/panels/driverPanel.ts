@@ -3,6 +3,7 @@ import { renderDriverDiagram } from '../../../server/src/core/render/driver-svg'
 import { drivers, moveFactor, type DriverModel } from '../../../server/src/lsp/protocol';
 import type { Ctx } from '../ctx';
 import type { DiagramViewState, FromDiagramWebview, ToDiagramWebview } from '../webview/protocol';
+import { DRIVERS_BODY } from './drivers-body';
 import { onWorksheetChange, webviewHtml, webviewOptions } from './webview-html';
 
 export const DRIVER_VIEW = 'pdsa.driverDiagram';
@@ -44,17 +45,7 @@ export class DriverPanel implements vscode.Disposable {
       ctx.extension.extensionUri,
       'drivers',
       'Driver diagram',
-      `<div class="toolbar">
-  <strong id="title"></strong>
-  <button id="tab-drivers" type="button">Driver diagram</button>
-  <button id="tab-four-blocker" type="button">Four-blocker</button>
-  <button id="tab-iceberg" type="button">Iceberg</button>
-  <button id="export" type="button" class="primary">Export SVG</button>
-</div>
-<div id="error" role="alert"></div>
-<section id="view-drivers" class="view"><div id="diagram"></div><p>Click an item to open it (its path from the aim is highlighted); click a cycle count to list the cycles. Dashed: factors not marked priority, ideas not yet tested.</p></section>
-<section id="view-four-blocker" class="view" hidden><div id="quadrants" class="quadrants"></div><div id="unplaced" class="unplaced"></div></section>
-<section id="view-iceberg" class="view" hidden><p id="iceberg-note" class="note"></p><div id="iceberg"></div></section>`,
+      DRIVERS_BODY,
     );
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -92,7 +83,7 @@ export class DriverPanel implements vscode.Disposable {
         if (!this.model) return;
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
         const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, `${this.model.focus.id}-drivers.svg`) : undefined, filters: { SVG: ['svg'] } });
-        if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${renderDriverDiagram(this.model, { embedStyle: true })}\n`));
+        if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${renderDriverDiagram(this.model, { embedStyle: true, portable: true })}\n`));
         break;
       }
     }

@@ -41,11 +41,61 @@ function render(): void {
     ($(`view-${view}`) as HTMLElement).hidden = state.view !== view;
     $(`tab-${view}`).setAttribute('aria-pressed', String(state.view === view));
   }
-  $('diagram').replaceChildren(toSvg(renderDriverDiagram(model)));
+  // Laid out for the panel's width (narrower columns, taller boxes), then zoomed to fit that width.
+  const host = $('diagram');
+  host.style.height = `${Math.max(240, window.innerHeight - host.getBoundingClientRect().top - 8)}px`;
+  const svg = toSvg(renderDriverDiagram(model, { width: host.clientWidth || 800 }));
+  host.replaceChildren(svg);
+  natural = { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) };
+  if (zoom === undefined) zoom = fitZoom('width');
+  applyZoom();
   highlight();
+  if (selected) keepInView(selected);
   renderFourBlocker(model);
   renderIceberg(model);
   vscode.setState(state);
+}
+
+// Zoom and pan: the diagram starts fitted to the panel's width; wheel with Ctrl (or pinch), the +/-
+// buttons and keys zoom; dragging, the scroll bars and the arrow keys pan; 0 or "Fit" fits again.
+let zoom: number | undefined;
+let natural = { width: 1, height: 1 };
+
+function fitZoom(mode: 'width' | 'all'): number {
+  const host = $('diagram');
+  const byWidth = (host.clientWidth - 4) / natural.width;
+  const z = mode === 'width' ? byWidth : Math.min(byWidth, (host.clientHeight - 4) / natural.height);
+  return Math.max(0.2, Math.min(1.5, z));
+}
+
+function applyZoom(): void {
+  const svg = $('diagram').querySelector('svg') as SVGSVGElement | null;
+  if (!svg || zoom === undefined) return;
+  svg.style.width = `${natural.width * zoom}px`;
+  svg.style.height = `${natural.height * zoom}px`;
+  $('zoom-level').textContent = `${Math.round(zoom * 100)}%`;
+}
+
+/** Zooms about a point of the panel (the pointer, or the centre), keeping that point still. */
+function zoomBy(factor: number, at?: { x: number; y: number }): void {
+  const host = $('diagram');
+  const old = zoom ?? 1;
+  const next = Math.max(0.2, Math.min(3, old * factor));
+  const px = at?.x ?? host.clientWidth / 2;
+  const py = at?.y ?? host.clientHeight / 2;
+  const cx = (host.scrollLeft + px) / old;
+  const cy = (host.scrollTop + py) / old;
+  zoom = next;
+  applyZoom();
+  host.scrollLeft = cx * next - px;
+  host.scrollTop = cy * next - py;
+}
+
+/** Scrolls an item into view (without moving what is already visible more than needed). */
+function keepInView(key: string): void {
+  const node = $('diagram').querySelector(`g.node[data-key="${CSS.escape(key)}"]`);
+  node?.classList.add('selected');
+  (node as SVGGElement | null)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
 }
 
 /** The path from the aim to the selected item: its ancestors (and, for a factor or idea, what it leads to). */
@@ -172,11 +222,14 @@ window.addEventListener('message', (event: MessageEvent<ToDiagramWebview>) => {
 });
 
 $('diagram').addEventListener('click', (e) => {
+  if (dragged) return;
   const node = (e.target as Element).closest('g.node');
   if (!node) return;
   const key = node.getAttribute('data-key') ?? '';
   selected = key;
   highlight();
+  $('diagram').querySelectorAll('g.node.selected').forEach((n) => n.classList.remove('selected'));
+  keepInView(key);
   if (key.startsWith('cycles:')) {
     vscode.postMessage({ type: 'expand', idea: key.slice('cycles:'.length) });
     return;
@@ -187,4 +240,64 @@ $('diagram').addEventListener('click', (e) => {
 });
 for (const view of ['drivers', 'four-blocker', 'iceberg'] as const) $(`tab-${view}`).addEventListener('click', () => vscode.postMessage({ type: 'view', view }));
 $('export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+$('zoom-in').addEventListener('click', () => zoomBy(1.25));
+$('zoom-out').addEventListener('click', () => zoomBy(0.8));
+$('zoom-fit').addEventListener('click', () => {
+  zoom = fitZoom('all');
+  applyZoom();
+});
+$('diagram').addEventListener(
+  'wheel',
+  (e) => {
+    if (!e.ctrlKey && !e.metaKey) return; // plain wheel scrolls (pans)
+    e.preventDefault();
+    const r = $('diagram').getBoundingClientRect();
+    zoomBy(e.deltaY < 0 ? 1.1 : 1 / 1.1, { x: e.clientX - r.left, y: e.clientY - r.top });
+  },
+  { passive: false },
+);
+$('diagram').addEventListener('keydown', (e) => {
+  const host = $('diagram');
+  const step = 60;
+  if (e.key === '+' || e.key === '=') zoomBy(1.25);
+  else if (e.key === '-') zoomBy(0.8);
+  else if (e.key === '0') {
+    zoom = fitZoom('all');
+    applyZoom();
+  } else if (e.key === 'ArrowLeft') host.scrollLeft -= step;
+  else if (e.key === 'ArrowRight') host.scrollLeft += step;
+  else if (e.key === 'ArrowUp') host.scrollTop -= step;
+  else if (e.key === 'ArrowDown') host.scrollTop += step;
+  else if (e.key === 'Enter' && (e.target as Element).closest?.('g.node')) (e.target as Element).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  else return;
+  e.preventDefault();
+});
+// Drag the background to pan.
+let dragStart: { x: number; y: number; left: number; top: number } | undefined;
+let dragged = false;
+$('diagram').addEventListener('pointerdown', (e) => {
+  dragged = false;
+  dragStart = { x: e.clientX, y: e.clientY, left: $('diagram').scrollLeft, top: $('diagram').scrollTop };
+});
+window.addEventListener('pointermove', (e) => {
+  if (!dragStart || !(e.buttons & 1)) return;
+  const dx = e.clientX - dragStart.x;
+  const dy = e.clientY - dragStart.y;
+  if (Math.abs(dx) + Math.abs(dy) > 4) dragged = true;
+  $('diagram').scrollLeft = dragStart.left - dx;
+  $('diagram').scrollTop = dragStart.top - dy;
+});
+window.addEventListener('pointerup', () => {
+  dragStart = undefined;
+  setTimeout(() => (dragged = false), 0);
+});
+// A new panel size lays the diagram out again for it.
+let lastWidth = 0;
+new ResizeObserver(() => {
+  const w = $('diagram').clientWidth;
+  if (Math.abs(w - lastWidth) < 8) return;
+  lastWidth = w;
+  zoom = undefined;
+  if (state?.view === 'drivers') render();
+}).observe($('diagram'));
 vscode.postMessage({ type: 'ready' });

@@ -28,7 +28,7 @@ export const diagramCommand: Command = {
     if (!target && factorsFiles.length > 1) io.err(`pdsa: ${factorsFiles.length} factors files; drawing ${displayPath(file, io.cwd)} (name one to choose)\n`);
     let svg: string;
     try {
-      svg = renderDriverDiagram(buildDriverModel(workspace, file), { embedStyle: true });
+      svg = renderDriverDiagram(buildDriverModel(workspace, file), { embedStyle: true, portable: true });
     } catch (error) {
       if (error instanceof DiagramError) throw new CliError(error.message);
       throw error;

@@ -1,3 +1,4 @@
+import { textWidth, wrapText } from '../render/text';
 import type { DiagramEdge, DiagramNode, NodeKind } from './drivers';
 
 export interface Box {
@@ -8,33 +9,77 @@ export interface Box {
   height: number;
 }
 
+/** A box's text, wrapped in full (never cut): statement lines, then badge lines in the small size. */
+export interface BoxText {
+  lines: string[];
+  badge: string[];
+}
+
+export interface Route {
+  from: string;
+  to: string;
+  /** Orthogonal polyline: alternating horizontal and vertical segments. */
+  points: { x: number; y: number }[];
+}
+
 export interface Layout {
   boxes: Map<string, Box>;
+  texts: Map<string, BoxText>;
+  routes: Route[];
   width: number;
   height: number;
 }
 
 const COLUMN: Record<NodeKind, number> = { aim: 0, primary: 1, secondary: 2, idea: 3, cycles: 4 };
-const WIDTHS = [190, 200, 200, 210, 150];
-const GAP_X = 56;
-const GAP_Y = 12;
+const WIDTHS = [200, 200, 200, 210, 160];
+const GAP_X = 64;
+const GAP_Y = 14;
+export const FONT = 11;
+export const SMALL = 10;
+export const LINE = 13;
+const PAD = 6;
 
-export function boxHeight(node: DiagramNode): number {
-  return node.kind === 'cycles' ? 40 : node.kind === 'aim' ? 160 : 58;
+/** The badge under an item's statement: the id and priority of a factor, the cycles of an idea. */
+export function badgeOf(n: DiagramNode): string {
+  if (n.kind === 'idea') return n.cycles && n.cycles.count ? `${n.cycles.count} cycle${n.cycles.count === 1 ? '' : 's'} · latest: ${n.cycles.latest ?? 'under way'}${n.cycles.rampUnderWay ? ' · ramp under way' : ''}` : 'not tested yet';
+  if (n.kind === 'cycles') return n.detail ?? '';
+  if (n.kind === 'aim') return '';
+  return `${n.id}${n.muted ? ' · not priority' : ''}`;
+}
+
+/** Every word of the statement, wrapped to the box; the aim adds its SMARTIE target. */
+export function boxText(n: DiagramNode, width: number): BoxText {
+  const inner = width - 2 * PAD;
+  const lines = n.kind === 'aim' ? [...wrapText(n.label, inner, FONT), ...(n.detail ? ['', ...wrapText(`Target: ${n.detail}`, inner, FONT)] : [])] : wrapText(n.label, inner, FONT);
+  const badge = badgeOf(n);
+  return { lines, badge: badge ? wrapText(badge, inner, SMALL) : [] };
+}
+
+function heightOf(t: BoxText): number {
+  return PAD + t.lines.length * LINE + (t.badge.length ? 3 + t.badge.length * (LINE - 1) : 0) + PAD;
 }
 
 /**
  * Left-to-right columns (aim, primary drivers, secondary drivers, change ideas, cycles). Each column
  * is ordered by the average position of the nodes it links from (the barycentre heuristic), which
- * keeps edges short and crossings few, then stacked top-down, so boxes never overlap.
+ * keeps edges short and crossings few, then stacked top-down, so boxes never overlap. Boxes grow
+ * to hold their whole text. Edges are routed orthogonally: across the free gap after their source
+ * column, along a free horizontal lane between boxes through any columns they skip, and into their
+ * target from the gap before it, so no edge passes through a box that is not its end.
  */
-export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[]): Layout {
+export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[], targetWidth?: number): Layout {
   const columns: DiagramNode[][] = [[], [], [], [], []];
   for (const n of nodes) columns[COLUMN[n.kind]]!.push(n);
+  // For a narrow panel: narrower columns (the text wraps to more lines) and narrower gaps.
+  const present = columns.filter((c) => c.length).length;
+  const gapX = targetWidth !== undefined && targetWidth < 1000 ? 40 : GAP_X;
+  const fit = targetWidth !== undefined ? Math.max(120, Math.min(230, (targetWidth - 32 - (present - 1) * gapX) / Math.max(1, present))) : undefined;
+  const widths = WIDTHS.map((w, c) => (fit === undefined ? w : Math.round(c === 4 ? Math.max(110, fit * 0.8) : fit)));
   const incoming = new Map<string, string[]>();
   for (const e of edges) incoming.set(e.to, [...(incoming.get(e.to) ?? []), e.from]);
   const position = new Map<string, number>();
   const boxes = new Map<string, Box>();
+  const texts = new Map<string, BoxText>();
   let height = 0;
   let x = 16;
   columns.forEach((column, c) => {
@@ -47,15 +92,17 @@ export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[]): Layou
       column.sort((a, b) => centre(a) - centre(b) || order.get(a.key)! - order.get(b.key)!);
     }
     let y = 16;
-    const w = WIDTHS[c]!;
+    const w = widths[c]!;
     for (const n of column) {
-      const h = boxHeight(n);
+      const t = boxText(n, w);
+      const h = heightOf(t);
+      texts.set(n.key, t);
       boxes.set(n.key, { key: n.key, x, y, width: w, height: h });
       position.set(n.key, y + h / 2);
       y += h + GAP_Y;
     }
     height = Math.max(height, y);
-    if (column.length) x += w + GAP_X;
+    if (column.length) x += w + gapX;
   });
   // Centre shorter columns against the tallest, so edges run level where they can.
   for (const column of columns) {
@@ -64,11 +111,77 @@ export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[]): Layou
     const offset = Math.max(0, (height - (last.y + last.height + GAP_Y)) / 2);
     for (const n of column) boxes.get(n.key)!.y += offset;
   }
-  return { boxes, width: x - GAP_X + 16, height: height + 4 };
+  const routes = routeEdges(columns, boxes, edges, gapX);
+  return { boxes, texts, routes, width: x - gapX + 16, height: height + 4 };
+}
+
+/** Free horizontal lanes of a column: the gaps above, between and below its boxes. */
+function freeLanes(column: DiagramNode[], boxes: Map<string, Box>, height: number): [number, number][] {
+  const spans = column.map((n) => boxes.get(n.key)!).sort((a, b) => a.y - b.y);
+  const lanes: [number, number][] = [];
+  let top = -1e6;
+  for (const b of spans) {
+    lanes.push([top, b.y - 3]);
+    top = b.y + b.height + 3;
+  }
+  lanes.push([top, height + 1e6]);
+  return lanes;
+}
+
+function routeEdges(columns: DiagramNode[][], boxes: Map<string, Box>, edges: DiagramEdge[], GAP: number): Route[] {
+  const colOf = new Map<string, number>();
+  columns.forEach((col, c) => col.forEach((n) => colOf.set(n.key, c)));
+  const present = columns.map((col) => col.length > 0);
+  const lanes = columns.map((col) => freeLanes(col, boxes, 0));
+  // Each gap between columns has vertical tracks; edges leaving the same column share its gap, spread apart.
+  const gapUse = new Map<number, number>();
+  const trackOf = new Map<DiagramEdge, number>();
+  for (const e of edges) {
+    const c = colOf.get(e.from);
+    if (c === undefined) continue;
+    trackOf.set(e, gapUse.get(c) ?? 0);
+    gapUse.set(c, (gapUse.get(c) ?? 0) + 1);
+  }
+  const routes: Route[] = [];
+  for (const e of edges) {
+    const a = boxes.get(e.from);
+    const b = boxes.get(e.to);
+    const ca = colOf.get(e.from);
+    const cb = colOf.get(e.to);
+    if (!a || !b || ca === undefined || cb === undefined || cb <= ca) continue;
+    const y1 = a.y + a.height / 2;
+    const y2 = b.y + b.height / 2;
+    const x1 = a.x + a.width;
+    const x2 = b.x;
+    // Tracks spread across the middle of the gap after the source column.
+    const used = gapUse.get(ca) ?? 1;
+    const spread = Math.min(GAP - 16, used * 4);
+    const gx1 = x1 + GAP / 2 - spread / 2 + (used > 1 ? (trackOf.get(e)! / (used - 1)) * spread : spread / 2);
+    const skipped: number[] = [];
+    for (let c = ca + 1; c < cb; c++) if (present[c]) skipped.push(c);
+    if (!skipped.length) {
+      routes.push({ from: e.from, to: e.to, points: [{ x: x1, y: y1 }, { x: gx1, y: y1 }, { x: gx1, y: y2 }, { x: x2, y: y2 }] });
+      continue;
+    }
+    // A lane free in every skipped column, nearest the straight line between the ends.
+    const want = (y1 + y2) / 2;
+    let best: number | undefined;
+    for (const c of skipped) {
+      for (const [lo, hi] of lanes[c]!) {
+        if (hi < lo) continue;
+        const candidate = Math.min(hi, Math.max(lo, want));
+        if (skipped.every((k) => lanes[k]!.some(([l, h]) => candidate >= l && candidate <= h)) && (best === undefined || Math.abs(candidate - want) < Math.abs(best - want))) best = candidate;
+      }
+    }
+    const lane = best ?? want;
+    const gx2 = x2 - GAP / 2;
+    routes.push({ from: e.from, to: e.to, points: [{ x: x1, y: y1 }, { x: gx1, y: y1 }, { x: gx1, y: lane }, { x: gx2, y: lane }, { x: gx2, y: y2 }, { x: x2, y: y2 }] });
+  }
+  return routes;
 }
 
 /** True if any two boxes overlap (used by tests and guarded in the renderer). */
-export function overlaps(layout: Layout): boolean {
+export function overlaps(layout: Pick<Layout, 'boxes'>): boolean {
   const list = [...layout.boxes.values()];
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
@@ -78,4 +191,44 @@ export function overlaps(layout: Layout): boolean {
     }
   }
   return false;
+}
+
+/** Edge segments that pass through a box that is not one of the edge's ends. */
+export function edgesThroughBoxes(layout: Pick<Layout, 'boxes' | 'routes'>): string[] {
+  const out: string[] = [];
+  for (const r of layout.routes) {
+    for (let i = 1; i < r.points.length; i++) {
+      const p = r.points[i - 1]!;
+      const q = r.points[i]!;
+      const [x0, x1] = [Math.min(p.x, q.x), Math.max(p.x, q.x)];
+      const [y0, y1] = [Math.min(p.y, q.y), Math.max(p.y, q.y)];
+      for (const b of layout.boxes.values()) {
+        if (b.key === r.from || b.key === r.to) continue;
+        if (x1 > b.x + 0.5 && x0 < b.x + b.width - 0.5 && y1 > b.y + 0.5 && y0 < b.y + b.height - 0.5) out.push(`${r.from} -> ${r.to} through ${b.key}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Crossings between segments of different edges (a measure of how tangled the diagram reads). */
+export function edgeCrossings(layout: Pick<Layout, 'routes'>): number {
+  const h: { x0: number; x1: number; y: number; e: number }[] = [];
+  const v: { y0: number; y1: number; x: number; e: number }[] = [];
+  layout.routes.forEach((r, e) => {
+    for (let i = 1; i < r.points.length; i++) {
+      const p = r.points[i - 1]!;
+      const q = r.points[i]!;
+      if (p.y === q.y) h.push({ x0: Math.min(p.x, q.x), x1: Math.max(p.x, q.x), y: p.y, e });
+      else v.push({ y0: Math.min(p.y, q.y), y1: Math.max(p.y, q.y), x: p.x, e });
+    }
+  });
+  let n = 0;
+  for (const s of h) for (const t of v) if (s.e !== t.e && t.x > s.x0 + 0.5 && t.x < s.x1 - 0.5 && s.y > t.y0 + 0.5 && s.y < t.y1 - 0.5) n++;
+  return n;
+}
+
+/** The width of a text in the diagram's fonts (exposed for the geometry tests). */
+export function diagramTextWidth(text: string, small = false): number {
+  return textWidth(text, small ? SMALL : FONT);
 }

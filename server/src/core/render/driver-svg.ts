@@ -1,56 +1,77 @@
 import type { DiagramNode, DriverModel } from '../analytics/drivers';
-import { layoutDiagram } from '../analytics/layout';
+import { FONT, layoutDiagram, LINE, SMALL, type Layout } from '../analytics/layout';
 import { escapeXml as x } from './svg';
+import { textWidth } from './text';
 
 export const DRIVER_STYLE = `
 svg.pdsa-drivers { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 11px; background: var(--pdsa-background, #fff); }
 .pdsa-drivers text { fill: var(--pdsa-foreground, #333); }
 .pdsa-drivers .column-title { font-weight: 600; font-size: 12px; }
-.pdsa-drivers .node rect { fill: var(--pdsa-box, #f5f7fa); stroke: var(--pdsa-box-border, #8a9bb0); stroke-width: 1.2; }
-.pdsa-drivers .node.aim rect { fill: var(--pdsa-aim, #e3f2e5); stroke: var(--pdsa-target, #2e7d32); }
-.pdsa-drivers .node.muted rect { stroke-dasharray: 4 3; fill-opacity: 0.4; }
+.pdsa-drivers .node rect, .pdsa-drivers .legend rect { fill: var(--pdsa-box, #f5f7fa); stroke: var(--pdsa-box-border, #8a9bb0); stroke-width: 1.2; }
+.pdsa-drivers .aim rect { fill: var(--pdsa-aim, #e3f2e5); stroke: var(--pdsa-target, #2e7d32); stroke-width: 2; }
+.pdsa-drivers .muted rect { stroke-dasharray: 4 3; fill-opacity: 0.4; }
 .pdsa-drivers .node.muted text { fill-opacity: 0.7; }
 .pdsa-drivers .node.cycles rect { fill: var(--pdsa-cycles, #fff8e1); }
-.pdsa-drivers .node.decision-adopt rect { stroke: var(--pdsa-adopt, #2e7d32); }
-.pdsa-drivers .node.decision-adapt rect { stroke: var(--pdsa-adapt, #f9a825); }
-.pdsa-drivers .node.decision-abandon rect { stroke: var(--pdsa-abandon, #c62828); }
+.pdsa-drivers .decision-adopt rect { stroke: var(--pdsa-adopt, #2e7d32); stroke-width: 2; }
+.pdsa-drivers .decision-adapt rect { stroke: var(--pdsa-adapt, #b7791f); stroke-width: 2; }
+.pdsa-drivers .decision-abandon rect { stroke: var(--pdsa-abandon, #c62828); stroke-width: 2; }
 .pdsa-drivers .edge { fill: none; stroke: var(--pdsa-grid, #9aa5b1); stroke-width: 1.4; }
 .pdsa-drivers .edge.weak { stroke-dasharray: 5 4; stroke-width: 1; }
-.pdsa-drivers .edge.strong { stroke-width: 2.2; }
+.pdsa-drivers .edge.strong { stroke-width: 2.6; }
 .pdsa-drivers .highlight rect, .pdsa-drivers .edge.highlight { stroke: var(--pdsa-signal, #ff9800); stroke-width: 2.6; }
 .pdsa-drivers .badge { font-size: 10px; }
 `;
 
 const COLUMN_TITLES = ['Aim', 'Primary drivers', 'Secondary drivers', 'Change ideas', 'PDSA cycles'];
-
-/** Wraps text into at most `lines` lines of about `chars` characters, with an ellipsis when cut. */
-export function wrap(text: string, chars: number, lines: number): string[] {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  const out: string[] = [];
-  let line = '';
-  for (const word of words) {
-    if ((line ? `${line} ${word}` : word).length <= chars) line = line ? `${line} ${word}` : word;
-    else {
-      if (line) out.push(line);
-      line = word.length > chars ? `${word.slice(0, chars - 1)}…` : word;
-    }
-    if (out.length === lines) break;
-  }
-  if (out.length < lines && line) out.push(line);
-  if (out.length === lines && out.join(' ').length < text.replace(/\s+/g, ' ').trim().length) out[lines - 1] = `${out[lines - 1]!.replace(/…$/, '').slice(0, chars - 1)}…`;
-  return out;
-}
+const KINDS = ['aim', 'primary', 'secondary', 'idea', 'cycles'];
 
 function nodeClass(n: DiagramNode): string {
   const decision = n.kind === 'cycles' && n.key.startsWith('cycle:') ? ` decision-${n.detail}` : n.cycles?.latest ? ` decision-${n.cycles.latest}` : '';
   return `node ${n.kind}${n.muted ? ' muted' : ''}${decision}`;
 }
 
-/** The driver diagram as an SVG string. Text is escaped; each box carries its id, file and line for navigation. */
-export function renderDriverDiagram(model: DriverModel, options: { embedStyle?: boolean } = {}): string {
-  const layout = layoutDiagram(model.nodes, model.edges);
-  const top = 28;
+/** Legend items: what borders, dashes and line weights mean. */
+const LEGEND: { cls: string; label: string; kind: 'box' | 'edge' }[] = [
+  { cls: 'aim', label: 'aim (result and target)', kind: 'box' },
+  { cls: 'decision-adopt', label: 'latest cycle: adopt', kind: 'box' },
+  { cls: 'decision-adapt', label: 'adapt', kind: 'box' },
+  { cls: 'decision-abandon', label: 'abandon', kind: 'box' },
+  { cls: 'muted', label: 'dashed, faded: factor not a priority, or idea not tested yet', kind: 'box' },
+  { cls: 'strong', label: 'strong link', kind: 'edge' },
+  { cls: '', label: 'link', kind: 'edge' },
+  { cls: 'weak', label: 'weak link', kind: 'edge' },
+];
+
+export interface DiagramRenderOptions {
+  embedStyle?: boolean;
+  /** For a file to share: no file paths or line numbers in the SVG. */
+  portable?: boolean;
+  /** The width to lay the diagram out for (narrower columns, taller boxes); default: roomy. */
+  width?: number;
+}
+
+/**
+ * The driver diagram as an SVG string. Every statement is shown in full (boxes grow); text is
+ * escaped; each box carries its id (and, unless portable, its file and line for navigation).
+ */
+export function renderDriverDiagram(model: DriverModel, options: DiagramRenderOptions = {}): string {
+  const layout: Layout = layoutDiagram(model.nodes, model.edges, options.width);
   const W = layout.width;
+  // The legend: rows of items, wrapped to the diagram's width.
+  const legend: { item: (typeof LEGEND)[number]; x: number; row: number }[] = [];
+  let lx = 16;
+  let row = 0;
+  for (const item of LEGEND) {
+    const w = 28 + textWidth(item.label, SMALL);
+    if (lx > 16 && lx + w > W - 16) {
+      row++;
+      lx = 16;
+    }
+    legend.push({ item, x: lx, row });
+    lx += w + 12;
+  }
+  const legendH = (row + 1) * 16 + 6;
+  const top = 26 + legendH;
   const H = layout.height + top;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="pdsa-drivers" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="d-title d-desc">`);
@@ -58,38 +79,41 @@ export function renderDriverDiagram(model: DriverModel, options: { embedStyle?: 
   const counts = ['primary', 'secondary', 'idea'].map((k) => model.nodes.filter((n) => n.kind === k).length);
   out.push(`<desc id="d-desc">${x(`${counts[0]} primary drivers, ${counts[1]} secondary drivers, ${counts[2]} change ideas. Dashed boxes: factors not marked priority, or ideas not yet tested.`)}</desc>`);
   if (options.embedStyle) out.push(`<style>${DRIVER_STYLE}</style>`);
-  const columnX = new Map<string, number>();
+  out.push(`<g class="legend">`);
+  for (const l of legend) {
+    const y = 8 + l.row * 16;
+    if (l.item.kind === 'box') out.push(`<g class="${l.item.cls}"><rect x="${l.x}" y="${y}" width="20" height="11" rx="3"/></g>`);
+    else out.push(`<path class="edge ${l.item.cls}" d="M${l.x},${y + 6} L${l.x + 20},${y + 6}"/>`);
+    out.push(`<text class="badge" x="${l.x + 26}" y="${y + 9.5}">${x(l.item.label)}</text>`);
+  }
+  out.push(`</g>`);
+  const columnX = new Map<number, number>();
   for (const n of model.nodes) {
     const b = layout.boxes.get(n.key)!;
-    const col = ['aim', 'primary', 'secondary', 'idea', 'cycles'].indexOf(n.kind);
-    if (!columnX.has(String(col))) columnX.set(String(col), b.x);
+    const col = KINDS.indexOf(n.kind);
+    if (!columnX.has(col)) columnX.set(col, b.x);
   }
-  for (const [col, colX] of columnX) out.push(`<text class="column-title" x="${colX}" y="16">${x(COLUMN_TITLES[Number(col)]!)}</text>`);
+  for (const [col, colX] of columnX) out.push(`<text class="column-title" x="${colX}" y="${top - 8}">${x(COLUMN_TITLES[col]!)}</text>`);
 
   out.push(`<g transform="translate(0 ${top})">`);
-  for (const e of model.edges) {
-    const a = layout.boxes.get(e.from);
-    const b = layout.boxes.get(e.to);
-    if (!a || !b) continue;
-    const x1 = a.x + a.width;
-    const y1 = a.y + a.height / 2;
-    const x2 = b.x;
-    const y2 = b.y + b.height / 2;
-    const mid = (x1 + x2) / 2;
-    out.push(`<path class="edge${e.strength ? ` ${e.strength}` : ''}" data-from="${x(e.from)}" data-to="${x(e.to)}" d="M${x1},${y1.toFixed(1)} C${mid},${y1.toFixed(1)} ${mid},${y2.toFixed(1)} ${x2},${y2.toFixed(1)}"/>`);
+  for (const r of layout.routes) {
+    const e = model.edges.find((d) => d.from === r.from && d.to === r.to);
+    const d = r.points.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
+    out.push(`<path class="edge${e?.strength ? ` ${e.strength}` : ''}" data-from="${x(r.from)}" data-to="${x(r.to)}" d="${d}"/>`);
   }
   for (const n of model.nodes) {
     const b = layout.boxes.get(n.key)!;
-    const chars = Math.floor((b.width - 12) / 6.1);
-    // The aim states the result, then its SMARTIE target.
-    const lines = n.kind === 'aim' ? [...wrap(n.label, chars, 4), ...(n.detail ? ['', ...wrap(`Target: ${n.detail}`, chars, 5)] : [])] : wrap(n.label, chars, n.kind === 'cycles' ? 1 : 2);
-    const badge = n.kind === 'idea' ? (n.cycles && n.cycles.count ? `${n.cycles.count} cycle${n.cycles.count === 1 ? '' : 's'} · ${n.cycles.latest ?? 'under way'}${n.cycles.rampUnderWay ? ' · ramp' : ''}` : 'not tested yet') : n.kind === 'cycles' ? n.detail ?? '' : n.kind === 'aim' ? '' : `${n.id}${n.muted ? ' · not priority' : ''}`;
+    const t = layout.texts.get(n.key)!;
     const line = n.range ? n.range.start.line + 1 : undefined;
     const tip = [n.label, n.detail && n.kind !== 'cycles' ? n.detail : undefined, n.kind === 'primary' || n.kind === 'secondary' ? `${n.level ?? ''}${n.muted ? ', not marked priority' : ', priority'}` : undefined].filter(Boolean).join('\n');
-    out.push(`<g class="${nodeClass(n)}" data-key="${x(n.key)}" data-id="${x(n.id)}"${n.uri ? ` data-uri="${x(n.uri)}"` : ''}${line ? ` data-line="${line}"` : ''} tabindex="0" role="link">`);
-    out.push(`<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="5"/>`);
-    lines.forEach((l, i) => out.push(`<text x="${b.x + 6}" y="${b.y + 14 + i * 13}">${x(l)}</text>`));
-    if (badge) out.push(`<text class="badge" x="${b.x + 6}" y="${b.y + b.height - 6}">${x(badge)}</text>`);
+    const where = options.portable ? '' : `${n.uri ? ` data-uri="${x(n.uri)}"` : ''}${line ? ` data-line="${line}"` : ''}`;
+    out.push(`<g class="${nodeClass(n)}" data-key="${x(n.key)}" data-id="${x(n.id)}"${where} tabindex="0" role="link">`);
+    out.push(`<rect x="${b.x}" y="${b.y.toFixed(1)}" width="${b.width}" height="${b.height.toFixed(1)}" rx="5"/>`);
+    t.lines.forEach((l, i) => {
+      if (l) out.push(`<text x="${b.x + 6}" y="${(b.y + 6 + FONT + i * LINE - 1).toFixed(1)}">${x(l)}</text>`);
+    });
+    const badgeTop = b.y + 6 + t.lines.length * LINE + 3;
+    t.badge.forEach((l, i) => out.push(`<text class="badge" x="${b.x + 6}" y="${(badgeTop + SMALL + i * (LINE - 1) - 1).toFixed(1)}">${x(l)}</text>`));
     out.push(`<title>${x(tip)}</title></g>`);
   }
   out.push('</g></svg>');
