@@ -9,7 +9,7 @@ const watch = process.argv.includes('--watch');
 /** @type {import('esbuild').BuildOptions[]} */
 const entries = [
   // The CLI is also what `npx pdsa` runs, so it carries its own shebang.
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', banner: { js: '#!/usr/bin/env node' }, external: ['@resvg/resvg-js'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', platform: 'node' },
   // Worker threads of the CLI and the server: the core's analysis and nothing else.
   { entryPoints: ['server/src/node/analysis-worker.ts'], outfile: 'dist/analysis-worker.js', platform: 'node' },

@@ -29,7 +29,10 @@ describe('driver diagram, four-blocker and iceberg in a real VS Code (code-serve
     expect(await frame.locator('g.node.secondary').count()).toBe(4);
     expect(await frame.locator('g.node.idea').count()).toBe(6);
     expect(await frame.locator('g.node.idea.muted').count()).toBe(1);
-    expect(await frame.locator('g.node[data-key="S-greeters"] text.badge').textContent()).toBe('4 cycles · adopt');
+    expect((await frame.locator('g.node[data-key="S-greeters"] text.badge').allTextContents()).join(' ')).toBe('4 cycles · latest: adopt');
+    // Beside the editor the diagram fits the panel's width: nothing to scroll sideways.
+    const fit = await frame.locator('#diagram').evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(fit).toBeLessThanOrEqual(1);
     await screenshot(page, '8-driver-diagram');
 
     await frame.locator('g.node[data-key="S-case-manager-followup"]').click();

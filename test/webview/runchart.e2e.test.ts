@@ -119,6 +119,24 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     expect(await page.locator('#type option').count()).toBeGreaterThanOrEqual(3);
   });
 
+  it('shows the family of measures, grouped, with status, and opens a measure from it', async () => {
+    await page.setViewportSize({ width: 600, height: 1000 });
+    const ws = exampleWorkspace();
+    const models = ['chronic-absence', 'belonging', 'greeted-by-name', 'positive-contacts', 'office-referrals'].map((m) => buildChart(ws, { measure: m }));
+    await harness.post({ type: 'family', models, state: { measure: 'chronic-absence', rules: 'ihi', type: 'run', view: 'family' }, measures: [] });
+    await page.locator('.family-card').first().waitFor();
+    expect(await page.locator('#family-view h3').allTextContents()).toEqual(['Outcome measures: is the result improving?', 'Process measures: are the changes happening?', 'Balancing measures: is anything else getting worse?']);
+    expect(await page.locator('.family-card').count()).toBe(5);
+    expect(await page.locator('#chart-view').isHidden()).toBe(true);
+    const absence = page.locator('.family-card[data-measure="chronic-absence"]');
+    expect(await absence.textContent()).toMatch(/Students with disabilities: latest 27\.6% \(26 Oct 2026\); target 27% by 5 Jun 2026; /);
+    expect(await absence.locator('svg.pdsa-status-icon').count()).toBeGreaterThan(0);
+    expect(await absence.locator('svg.pdsa-spark polyline.line').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-family-600.png') });
+    await page.locator('.family-card[data-measure="belonging"]').click();
+    expect((await harness.sent()).at(-1)).toEqual({ type: 'measure', measure: 'belonging' });
+  });
+
   it('clears the chart under an error, so an old chart never passes for the new one', async () => {
     await show(normalModel());
     await harness.post({ type: 'error', message: 'measure "x" has errors', state: { measure: 'x', rules: 'ihi', type: 'run' }, measures: [] });

@@ -74,7 +74,7 @@ export class RunChartPanel implements vscode.Disposable {
   /** The tab says what the chart is and which measure, and whether it is locked. */
   private retitle(): void {
     const kind = chartKind(this.state.type).name.replace(' (XmR)', '');
-    this.panel.title = `${this.state.locked ? '[Locked] ' : ''}${kind}: ${this.model?.measure.name ?? this.state.measure}`;
+    this.panel.title = this.state.view === 'family' ? `${this.state.locked ? '[Locked] ' : ''}Family of measures` : `${this.state.locked ? '[Locked] ' : ''}${kind}: ${this.model?.measure.name ?? this.state.measure}`;
   }
 
   private html(): string {
@@ -112,7 +112,11 @@ export class RunChartPanel implements vscode.Disposable {
         if (this.model) await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(this.model.measure.uri), { viewColumn: vscode.ViewColumn.One });
         break;
       case 'export':
-        await this.export();
+        await this.export(message.format);
+        break;
+      case 'png':
+        this.pending.get(message.id)?.(message.data);
+        this.pending.delete(message.id);
         break;
     }
   }
@@ -121,7 +125,21 @@ export class RunChartPanel implements vscode.Disposable {
     let message: ToWebview;
     const state = this.state;
     try {
-      const model = await (await this.ctx.languageClient()).sendRequest(chart, { measure: state.measure, rules: state.rules, type: state.type, ...(state.from ? { from: state.from } : {}) });
+      const client = await this.ctx.languageClient();
+      const from = state.from ? { from: state.from } : {};
+      if (state.view === 'family') {
+        // Each measure with its own chart settings (the team's choice of chart type and rules).
+        const first = await client.sendRequest(chart, { measure: state.measure, ...from });
+        const others = await Promise.all((first.family ?? []).filter((f) => f.id !== first.measure.id).map((f) => client.sendRequest(chart, { measure: f.id, ...from }).then((m) => m, () => undefined)));
+        if (state !== this.state) return;
+        const byId = new Map([first, ...others].filter((m): m is ChartModel => !!m).map((m) => [m.measure.id, m]));
+        const models = (first.family ?? [first.measure]).map((f) => byId.get(f.id)).filter((m): m is ChartModel => !!m);
+        this.measures = (first.family ?? []).map((m) => ({ id: m.id, name: m.name }));
+        this.retitle();
+        await this.panel.webview.postMessage({ type: 'family', models, state, measures: this.measures } satisfies ToWebview);
+        return;
+      }
+      const model = await client.sendRequest(chart, { measure: state.measure, rules: state.rules, type: state.type, ...from });
       if (state !== this.state) return; // switched meanwhile: that refresh posts
       this.model = model;
       this.measures = (model.family ?? []).map((m) => ({ id: m.id, name: m.name }));
@@ -136,15 +154,34 @@ export class RunChartPanel implements vscode.Disposable {
   /** The last known measures of the factors file, kept for the picker when a chart fails. */
   private measures: MeasureChoice[] = [];
 
-  private async export(): Promise<void> {
+  private readonly pending = new Map<number, (data: string | undefined) => void>();
+  private requests = 0;
+
+  /** SVG or PNG, with the title, legend and signals in words, and no file paths (made to be shared). */
+  private async export(format: 'svg' | 'png'): Promise<void> {
     if (!this.model) return;
+    const svg = renderChart(this.model, { width: 1000, embedStyle: true, summary: true, portable: true });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, `${this.state.measure}-${this.state.type}.svg`) : undefined,
-      filters: { SVG: ['svg'] },
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${this.state.measure}-${this.state.type}.${format}`) : undefined,
+      filters: format === 'png' ? { PNG: ['png'] } : { SVG: ['svg'] },
     });
     if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${renderChart(this.model, { width: 1000, embedStyle: true })}\n`));
+    let bytes: Uint8Array;
+    if (format === 'png') {
+      const id = ++this.requests;
+      const data = await new Promise<string | undefined>((resolve) => {
+        this.pending.set(id, resolve);
+        setTimeout(() => resolve(undefined), 20_000);
+        void this.panel.webview.postMessage({ type: 'rasterise', id, svg } satisfies ToWebview);
+      });
+      if (!data) {
+        void vscode.window.showErrorMessage('The chart could not be drawn as PNG.');
+        return;
+      }
+      bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    } else bytes = new TextEncoder().encode(`${svg}\n`);
+    await vscode.workspace.fs.writeFile(target, bytes);
     void vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(target)}`);
   }
 

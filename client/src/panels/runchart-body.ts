@@ -7,14 +7,19 @@ export const RUN_CHART_BODY = `<div class="toolbar" role="toolbar" aria-label="C
   </span>
   <label>Chart <select id="type"></select></label>
   <label>Rules <select id="rules"><option value="ihi">IHI</option><option value="anhoej">Anhøj</option><option value="mdc">Making Data Count</option></select></label>
+  <button id="family" type="button" class="secondary" title="Every measure of this factors file at a glance: outcome, process and balancing">All measures</button>
   <button id="lock" type="button" class="secondary" aria-pressed="false" title="Keep this chart: Show Run Chart then opens another panel beside it">Lock</button>
-  <button id="export" type="button">Export SVG</button>
+  <span class="export" role="group" aria-label="Export"><button id="export" type="button" title="Save the chart, with its legend and signals, as SVG">SVG</button><button id="export-png" type="button" title="Save the chart, with its legend and signals, as PNG">PNG</button><button id="copy" type="button" class="secondary" title="Copy the chart as an image">Copy image</button></span>
+  <span id="status" role="status"></span>
   <a id="measure-name" href="#" title="Open the measure's definition in the factors file">Edit measure</a>
 </div>
+<section id="family-view" hidden aria-label="Family of measures"></section>
+<div id="chart-view">
 <div id="type-note" class="note"></div>
 <div id="error" role="alert"></div>
 <div id="chart"></div>
 <div id="definition"></div>
 <h3 id="signals-heading">Signals</h3>
 <ul id="signals"></ul>
-<details><summary>Data table</summary><table><thead><tr><th>Date</th><th>Group</th><th>Value</th><th>Signals</th></tr></thead><tbody id="table-body"></tbody></table></details>`;
+<details><summary>Data table</summary><table><thead><tr><th>Date</th><th>Group</th><th>Value</th><th>Signals</th></tr></thead><tbody id="table-body"></tbody></table></details>
+</div>`;

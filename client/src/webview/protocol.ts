@@ -13,6 +13,8 @@ export interface ChartViewState {
   type: ChartType;
   /** A locked panel keeps its measure: Show Run Chart opens or reuses another panel (like a locked Markdown preview). */
   locked?: boolean;
+  /** The chart of one measure, or the family of measures: every measure of the factors file at a glance. */
+  view?: 'chart' | 'family';
 }
 
 /** A measure the panel can switch to: the measures of the same factors file, in file order. */
@@ -23,16 +25,21 @@ export interface MeasureChoice {
 
 export type ToWebview =
   | { type: 'chart'; model: ChartModel; state: ChartViewState; measures: MeasureChoice[] }
-  | { type: 'error'; message: string; state: ChartViewState; measures: MeasureChoice[] };
+  | { type: 'family'; models: ChartModel[]; state: ChartViewState; measures: MeasureChoice[] }
+  | { type: 'error'; message: string; state: ChartViewState; measures: MeasureChoice[] }
+  /** The extension asks the webview to draw an SVG onto a canvas: PNG export without a native library in the extension. */
+  | { type: 'rasterise'; id: number; svg: string };
 
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'options'; rules: RuleSet; chartType: ChartType }
   | { type: 'measure'; measure: string }
+  | { type: 'family' }
   | { type: 'lock'; locked: boolean }
   | { type: 'openCycle'; uri: string }
   | { type: 'openMeasure' }
-  | { type: 'export' };
+  | { type: 'export'; format: 'svg' | 'png' }
+  | { type: 'png'; id: number; data?: string };
 
 /** The driver-diagram webview. */
 export interface DiagramViewState {

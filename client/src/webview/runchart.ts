@@ -4,7 +4,11 @@
 import type { ChartModel } from '../../../server/src/core/analytics/model';
 import { CHART_TYPE_NAMES, CHART_TYPES, type ChartType, type RuleSet } from '../../../server/src/core/analytics/types';
 import { chartKind, groupLabel, RULE_LABELS, renderChart } from '../../../server/src/core/render/runchart-svg';
-import { summariseSignals } from '../../../server/src/core/render/signal-text';
+import { readableDate, summariseSignals } from '../../../server/src/core/render/signal-text';
+import { renderSparkline } from '../../../server/src/core/render/sparkline';
+import { assuranceIcon, variationIcon } from '../../../server/src/core/render/status-icons';
+import { statusOfModel } from '../../../server/src/core/analytics/measure-status';
+import { ASSURANCE_LABELS, VARIATION_LABELS } from '../../../server/src/core/analytics/status';
 import type { ChartViewState, FromWebview, MeasureChoice, ToWebview } from './protocol';
 import { safeSvg } from './safe-svg';
 
@@ -33,8 +37,8 @@ let measures: MeasureChoice[] = [];
 let shownState: ChartViewState | undefined;
 let lastRendered: string | undefined;
 
-const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'line', 'polyline', 'polygon', 'circle', 'rect', 'text']);
-const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|x1|x2|y1|y2|cx|cy|r|rx|width|height|viewBox|points|role|tabindex|text-anchor|font-size|aria-label|aria-labelledby|data-[a-z-]+)$/;
+const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'line', 'polyline', 'polygon', 'path', 'circle', 'rect', 'text']);
+const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|x1|x2|y1|y2|cx|cy|r|rx|d|width|height|viewBox|points|role|tabindex|text-anchor|font-size|font-family|font-weight|fill|stroke|stroke-width|stroke-dasharray|stroke-linecap|stroke-linejoin|aria-label|aria-hidden|aria-labelledby|data-[a-z-]+)$/;
 
 function toSvgElement(svgText: string): Element {
   return safeSvg(svgText, ALLOWED_ELEMENTS, ALLOWED_ATTRIBUTES);
@@ -107,6 +111,81 @@ function render(): void {
   vscode.setState(state);
 }
 
+const KIND_TITLES: [string, string][] = [
+  ['outcome', 'Outcome measures: is the result improving?'],
+  ['process', 'Process measures: are the changes happening?'],
+  ['balancing', 'Balancing measures: is anything else getting worse?'],
+];
+
+/** Every measure of the factors file as a small multiple with its latest value, target and status; click for the full chart. */
+function renderFamily(models: ChartModel[]): void {
+  const root = $('family-view');
+  root.replaceChildren();
+  const kindOf = new Map((models[0]?.family ?? []).map((f) => [f.id, f.kind]));
+  for (const [kind, title] of KIND_TITLES) {
+    const list = models.filter((m) => (kindOf.get(m.measure.id) ?? 'outcome') === kind);
+    if (!list.length) continue;
+    const h = document.createElement('h3');
+    h.textContent = title;
+    const grid = document.createElement('div');
+    grid.className = 'family-grid';
+    for (const model of list) grid.append(familyCard(model));
+    root.append(h, grid);
+  }
+}
+
+function familyCard(model: ChartModel): HTMLElement {
+  const card = document.createElement('div');
+  card.className = 'family-card';
+  card.tabIndex = 0;
+  card.setAttribute('role', 'button');
+  card.dataset.measure = model.measure.id;
+  const name = document.createElement('h4');
+  name.textContent = model.measure.name;
+  card.append(name);
+  const kind = document.createElement('div');
+  kind.className = 'meaning';
+  kind.textContent = `${chartKind(model.type).name} · better is ${model.measure.better === 'up' ? 'higher' : model.measure.better === 'down' ? 'lower' : 'neither'}`;
+  card.append(kind);
+  if (!model.groups.length) {
+    const none = document.createElement('p');
+    none.textContent = 'No data yet.';
+    card.append(none);
+  } else card.append(toSvgElement(renderSparkline(model, 260, 56)));
+  const status = statusOfModel(model);
+  for (const g of status.groups) {
+    const row = document.createElement('div');
+    row.className = 'family-row';
+    for (const icon of [g.variation ? variationIcon(g.variation, 22) : undefined, g.assurance ? assuranceIcon(g.assurance, 22) : undefined]) if (icon) row.append(toSvgElement(icon));
+    const text = document.createElement('span');
+    const latest = g.latest ? `latest ${fmtValue(model, g.latest.value)} (${readableDate(g.latest.date)})` : 'no values yet';
+    const target = model.targets.find((t) => !t.group || t.group === g.group);
+    text.textContent = `${model.groups.length > 1 || g.group !== 'all' ? `${groupLabel(g.group)}: ` : ''}${latest}${target ? `; target ${fmtValue(model, target.value)} by ${readableDate(target.date)}` : ''}; ${g.variation ? VARIATION_LABELS[g.variation] : 'no signal state'}${g.assurance ? `; ${ASSURANCE_LABELS[g.assurance]}` : ''}`;
+    row.append(text);
+    card.append(row);
+  }
+  const open = () => vscode.postMessage({ type: 'measure', measure: model.measure.id });
+  card.addEventListener('click', open);
+  card.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      open();
+    }
+  });
+  return card;
+}
+
+function fmtValue(model: ChartModel, v: number): string {
+  const n = Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) >= 100 ? 0 : 1);
+  return model.measure.unit === '%' ? `${n}%` : model.measure.unit ? `${n} ${model.measure.unit}` : n;
+}
+
+function showView(view: 'chart' | 'family'): void {
+  $('family-view').hidden = view !== 'family';
+  $('chart-view').hidden = view === 'family';
+  $('family').setAttribute('aria-pressed', String(view === 'family'));
+}
+
 /** The toolbar shows the state: measure picker (the factors file's measures), chart type, rules, lock. */
 function showControls(state: ChartViewState): void {
   shownState = state;
@@ -137,9 +216,19 @@ function showControls(state: ChartViewState): void {
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
-  measures = message.measures ?? measures;
+  if ('measures' in message) measures = message.measures ?? measures;
   switch (message.type) {
+    case 'family':
+      lastRendered = undefined;
+      current = undefined;
+      $('error').textContent = '';
+      showControls(message.state);
+      showView('family');
+      renderFamily(message.models);
+      vscode.setState(message.state);
+      break;
     case 'chart': {
+      showView('chart');
       // Redraw only when the chart changed (live updates arrive on every keystroke anywhere).
       const key = JSON.stringify([message.model, message.state]);
       if (key === lastRendered) break;
@@ -148,6 +237,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       render();
       break;
     }
+    case 'rasterise':
+      void rasterise(message.svg).then((data) => vscode.postMessage({ type: 'png', id: message.id, data }));
+      break;
     case 'error':
       // Nothing of the previous chart stays on screen under an error: it would pass for this one.
       lastRendered = undefined;
@@ -167,7 +259,43 @@ $('type').addEventListener('change', () => post());
 function post(): void {
   vscode.postMessage({ type: 'options', rules: ($('rules') as HTMLSelectElement).value as RuleSet, chartType: ($('type') as HTMLSelectElement).value as ChartType });
 }
-$('export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+$('export').addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'svg' }));
+$('export-png').addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'png' }));
+
+/** Draws an SVG onto a canvas at twice its size and returns the PNG (base64), or undefined. */
+function rasterise(svg: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth * 2;
+      canvas.height = img.naturalHeight * 2;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return resolve(undefined);
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      const url = canvas.toDataURL('image/png');
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    img.onerror = () => resolve(undefined);
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  });
+}
+
+// Copy image: the same picture as the PNG export, onto the clipboard.
+$('copy').addEventListener('click', async () => {
+  if (!current) return;
+  const data = await rasterise(renderChart(current.model, { width: 1000, embedStyle: true, summary: true, portable: true }));
+  try {
+    if (!data) throw new Error('the chart could not be drawn');
+    const blob = new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], { type: 'image/png' });
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
+    $('status').textContent = 'Copied the chart as an image.';
+  } catch (error) {
+    $('status').textContent = `Could not copy the image (${error instanceof Error ? error.message : String(error)}): use PNG to save it instead.`;
+  }
+});
 $('measure').addEventListener('change', () => vscode.postMessage({ type: 'measure', measure: ($('measure') as HTMLSelectElement).value }));
 const step = (by: number) => {
   const picker = $('measure') as HTMLSelectElement;
@@ -176,6 +304,7 @@ const step = (by: number) => {
 };
 $('previous').addEventListener('click', () => step(-1));
 $('next').addEventListener('click', () => step(1));
+$('family').addEventListener('click', () => vscode.postMessage({ type: 'family' }));
 $('lock').addEventListener('click', () => vscode.postMessage({ type: 'lock', locked: !shownState?.locked }));
 $('measure-name').addEventListener('click', () => vscode.postMessage({ type: 'openMeasure' }));
 

@@ -4,6 +4,7 @@ import { CHART_TYPES, RULE_SETS, type ChartType, type RuleSet } from '../core/an
 import { describeChart, renderChart } from '../core/render/runchart-svg';
 import { summaryJson, summaryText } from '../core/render/summary-text';
 import { displayPath } from '../node/display-path';
+import { svgToPng } from '../node/png';
 import { CliError, UsageError, type Command } from './command';
 import { loadWorkspace, scanPathsOrFail } from './load';
 
@@ -15,7 +16,7 @@ export const chartCommand: Command = {
   synopsis: '<measure-id> [paths...] [options]',
   summary: "Write a measure's run or control chart as SVG",
   options: {
-    output: { type: 'string', short: 'o', value: 'file', help: 'Write the SVG to a file (default: standard output)' },
+    output: { type: 'string', short: 'o', value: 'file', help: 'Write the chart to a file: SVG, or PNG when the name ends in .png (default: SVG on standard output)' },
     rules: {
       type: 'string',
       value: 'set',
@@ -61,13 +62,17 @@ export const chartCommand: Command = {
         else io.out(text);
         return found.errors.length ? 2 : 0;
       }
-      svg = renderChart(model, { width, embedStyle: true });
+      // A file to share: the title, legend and the signals in words travel with the picture.
+      svg = renderChart(model, { width, embedStyle: true, summary: true, portable: true });
       summary = describeChart(model);
     } catch (error) {
       if (error instanceof ChartError) throw new CliError(error.message);
       throw error;
     }
-    if (output) {
+    if (output && /\.png$/i.test(output)) {
+      fs.writeFileSync(output, svgToPng(svg));
+      io.err(`${summary}\nwrote ${displayPath(output, io.cwd)}\n`);
+    } else if (output) {
       fs.writeFileSync(output, `${svg}\n`);
       io.err(`${summary}\nwrote ${displayPath(output, io.cwd)}\n`);
     } else io.out(`${svg}\n`);

@@ -11,6 +11,10 @@ export interface RenderOptions {
   height?: number;
   /** Embed a <style> with default colours (for a standalone file). The webview styles the classes itself. */
   embedStyle?: boolean;
+  /** Add the signals in words under the chart (exported images travel without the panel's list). */
+  summary?: boolean;
+  /** For a file to share: no file paths (cycle marks lose their link to the cycle file). */
+  portable?: boolean;
 }
 
 export { groupLabel, readableDate } from './signal-text';
@@ -21,7 +25,8 @@ export const STANDALONE_STYLE = `
 svg.pdsa-chart { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 11px; background: var(--pdsa-background, #fff); }
 .pdsa-chart text { fill: var(--pdsa-foreground, #333); }
 .pdsa-chart .title { font-size: 13px; font-weight: 600; }
-.pdsa-chart .cycle-label, .pdsa-chart .subtitle { font-size: 10px; }
+.pdsa-chart .cycle-label, .pdsa-chart .subtitle, .pdsa-chart .summary-line { font-size: 10px; }
+.pdsa-chart .title-small { font-weight: 600; }
 .pdsa-chart .subtitle, .pdsa-chart .year { fill: var(--pdsa-muted, #666); }
 .pdsa-chart .axis line, .pdsa-chart .grid { stroke: var(--pdsa-grid, #ddd); }
 .pdsa-chart .frame { fill: none; stroke: var(--pdsa-grid, #ccc); }
@@ -281,7 +286,11 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
   const keyRows = placedCycles.length ? Math.max(...keyFlow.map((k) => k.row + 1)) : 0;
   const ROW = 14;
   const laneH = placedCycles.length ? 6 + keyRows * LINE + laneRows * ROW + 2 : 0;
-  const bottomH = axisH + laneH + PAD;
+  // Exported images carry the signal summary in words under the chart.
+  const summaryRows = options.summary ? (summaries.length ? summaries : undefined) : undefined;
+  const summaryLines = summaryRows?.map((s) => ({ s, lines: wrapText(`${s.headline}: ${s.detail}`, innerW - 14, SMALL) })) ?? [];
+  const summaryH = options.summary ? 8 + LINE + (summaryLines.length ? summaryLines.reduce((a, l) => a + l.lines.length, 0) * (LINE - 2) + summaryLines.length * 2 : LINE) : 0;
+  const bottomH = axisH + laneH + summaryH + PAD;
 
   const wantH = options.height ?? Math.round(Math.min(620, Math.max(320, W * 0.6)));
   const plotH = Math.max(narrow ? 140 : 180, wantH - plotTop - bottomH);
@@ -402,10 +411,21 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
       const c = p.cycle;
       const cy = laneTop + p.row * ROW;
       const label = `${c.title} (${c.id}, ${readableDate(c.start)}${c.end ? ` to ${readableDate(c.end)}` : ''}): ${decisionText(c)}`;
-      out.push(`<g class="cycle decision-${c.decision ?? 'none'}" data-cycle="${x(c.id)}" data-uri="${x(c.uri)}" tabindex="0" role="link" aria-label="${x(label)}"><rect x="${p.x1.toFixed(1)}" y="${cy}" width="${(p.x2 - p.x1).toFixed(1)}" height="11" rx="2"/>`);
+      out.push(`<g class="cycle decision-${c.decision ?? 'none'}" data-cycle="${x(c.id)}"${options.portable ? '' : ` data-uri="${x(c.uri)}" tabindex="0" role="link"`} aria-label="${x(label)}"><rect x="${p.x1.toFixed(1)}" y="${cy}" width="${(p.x2 - p.x1).toFixed(1)}" height="11" rx="2"/>`);
       if (p.label) out.push(`<text class="cycle-label" x="${p.label.x.toFixed(1)}" y="${cy + 9}" font-size="${SMALL}">${x(p.label.text)}</text>`);
       out.push(`<title>${x(label)}</title></g>`);
     }
+  }
+  if (options.summary) {
+    let sy0 = plotBottom + axisH + laneH + 8 + LINE;
+    out.push(`<g class="signal-summary"><text class="legend-label title-small" x="${PAD}" y="${sy0 - 3}">${x(`Signals (${RULE_SET_NAMES[model.rules]} rules)`)}</text>`);
+    if (!summaryLines.length) out.push(`<text class="legend-label" x="${PAD}" y="${sy0 + LINE - 3}">${x('No signals: only the usual (common-cause) variation.')}</text>`);
+    for (const { s, lines } of summaryLines) {
+      out.push(`<rect class="dir-${s.direction}" x="${PAD}" y="${sy0 + 2}" width="4" height="${lines.length * (LINE - 2)}"/>`);
+      lines.forEach((line, k) => out.push(`<text class="summary-line" x="${PAD + 10}" y="${sy0 + (k + 1) * (LINE - 2)}" font-size="${SMALL}">${x(line)}</text>`));
+      sy0 += lines.length * (LINE - 2) + 2;
+    }
+    out.push(`</g>`);
   }
   out.push(`</svg>`);
   return out.join('\n');
