@@ -2,7 +2,7 @@
 // XML and checked against an allow-list before it joins the page; every other piece of worksheet
 // text is set with textContent, never as HTML.
 import type { ChartModel } from '../../../server/src/core/analytics/model';
-import { CHART_TYPE_NAMES, CHART_TYPES, type ChartType, type RuleSet } from '../../../server/src/core/analytics/types';
+import { CHART_TYPE_NAMES, CHART_TYPES, RULE_SET_NAMES, type ChartType, type RuleSet } from '../../../server/src/core/analytics/types';
 import { chartKind, groupLabel, RULE_LABELS, renderChart } from '../../../server/src/core/render/runchart-svg';
 import { readableDate, summariseSignals } from '../../../server/src/core/render/signal-text';
 import { renderSparkline } from '../../../server/src/core/render/sparkline';
@@ -79,7 +79,7 @@ function render(): void {
     li.textContent = 'No signals: only the usual ups and downs (common-cause variation) against the rules chosen.';
     list.append(li);
   }
-  $('signals-heading').textContent = `Signals (${model.rules === 'ihi' ? 'IHI' : 'Anhøj'} rules, ${chartKind(model.type).name})`;
+  $('signals-heading').textContent = `Signals (${RULE_SET_NAMES[model.rules]} rules, ${chartKind(model.type).name})`;
 
   // Charts of proportions and rates need counts and denominators: offered only when the measure has them, with the reason when not.
   const proportions = model.groups.some((g) => g.analysis.points.some((p) => p.denominator !== undefined));
