@@ -278,7 +278,11 @@ function mdcRules(points: ChartPoint[], from: number, to: number, phase: PhaseAn
       flush();
       group = { side, members: [], lastWindow: k };
     }
-    for (const i of beyond) if (group.members[group.members.length - 1]! < i || group.members.length === 0) group.members.push(i);
+    // Overlapping windows share points: add each point once, in order.
+    for (const i of beyond) {
+      const last = group.members[group.members.length - 1];
+      if (last === undefined || last < i) group.members.push(i);
+    }
     group.lastWindow = k;
   }
   flush();
