@@ -183,6 +183,12 @@ describe('Making Data Count rules (NHS England SPC SQL v2.6), rule by rule', () 
     expect(after([8, 9, 10, 10, 11, 12, 13, 14, 15, 16], mdc, 'trend')).toEqual([`trend:${idx(3, 9)}`]);
   });
 
+  it('the turning point of two trends belongs to both (endpoints included)', () => {
+    const values = [5, 6, 5, 6, 5, 6, 1, 2, 3, 4, 5, 6, 7, 6, 5, 4, 3, 2, 1];
+    const a = analyseSeries(series(values), { rules: 'mdc', type: 'i', screen: false });
+    expect(a.signals.filter((s) => s.rule === 'trend').map((s) => `${s.side}:${s.points.join(',')}`)).toEqual(['high:6,7,8,9,10,11,12', 'low:12,13,14,15,16,17,18']);
+  });
+
   it('a trend crosses a phase boundary (MDC), but not in IHI', () => {
     const values = [...base, 8, 9, 10, 11, 12, 13, 14, 14, 14];
     const phased = { ...mdc, phases: [{ start: dateOf(15), label: 'new process' }] };

@@ -29,6 +29,10 @@ describe('pdsa chart --summary', () => {
     expect(json.groups[0].parts[0]).toMatchObject({ part: 1, points: 19, useful: 19, longestRun: 8, longestRunLimit: 7, crossings: 11, minimumCrossings: 6, runsSignal: true, centre: 30, beyondLimits: 0 });
   });
 
+  it('a run chart has no process limits, so no assurance', () => {
+    expect(pdsa(['chart', 'absence', '--summary', '--type', 'run'], dir).stdout).toContain('all: special cause improvement (low); no assurance: a run chart has no process limits\n');
+  });
+
   it('--format needs --summary', () => {
     expect(pdsa(['chart', 'absence', '--format', 'json'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--format goes with --summary/) });
   });

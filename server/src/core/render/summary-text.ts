@@ -26,7 +26,15 @@ export function summaryText(model: ChartModel): string {
   const out = [`${printable(model.measure.name)}: ${CHART_TYPE_NAMES[model.type]}, ${RULE_SET_NAMES[model.rules]} rules`, '', line(COLUMNS), ...rows.map(line), ''];
   for (const g of model.groups) {
     const variation = g.variation ? VARIATION_LABELS[g.variation] : 'no data';
-    const assurance = g.assurance ? `${ASSURANCE_LABELS[g.assurance]} (target ${num(g.target!)})` : g.target === undefined ? 'no target' : 'no assurance without control limits and a better direction';
+    const assurance = g.assurance
+      ? `${ASSURANCE_LABELS[g.assurance]} (target ${num(g.target!)})`
+      : g.target === undefined
+        ? 'no target'
+        : model.type === 'run'
+          ? 'no assurance: a run chart has no process limits'
+          : model.measure.better === 'neither'
+            ? 'no assurance: neither direction is better'
+            : 'no assurance: no process limits at the latest point';
     out.push(`${printable(g.group)}: ${variation}; ${assurance}`);
   }
   return `${out.join('\n')}\n`;
