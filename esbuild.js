@@ -28,6 +28,7 @@ const entries = [
   { entryPoints: ['bench/lsp.ts'], outfile: 'dist/bench/lsp.js', platform: 'node' },
   { entryPoints: ['bench/chart.ts'], outfile: 'dist/bench/chart.js', platform: 'node' },
   { entryPoints: ['bench/diagram.ts'], outfile: 'dist/bench/diagram.js', platform: 'node' },
+  { entryPoints: ['bench/paint.ts'], outfile: 'dist/bench/paint.js', platform: 'node', external: ['playwright-core'] },
   { entryPoints: ['bench/scale.ts'], outfile: 'dist/bench/scale.js', platform: 'node' },
   { entryPoints: ['test/e2e/start.ts'], outfile: 'dist/start.js', platform: 'node' },
   { entryPoints: ['test/e2e/memfs/extension.ts'], outfile: 'dist/test/memfs/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
