@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { workspaceStatus, type WorkspaceStatus } from '../../server/src/lsp/protocol';
+import { workspaceStatus, type InitializationOptions, type WorkspaceStatus } from '../../server/src/lsp/protocol';
 import { serveFileSystem } from './fs-bridge';
 
 /** How the language server is started: a Node process on the desktop, a web worker in a browser. */
@@ -56,6 +56,7 @@ export class Ctx implements vscode.Disposable {
       ]),
       synchronize: { fileEvents: watcher, configurationSection: 'pdsa' },
       outputChannel: this.output,
+      initializationOptions: this.initializationOptions(),
     };
     this.client = this.launcher.create('pdsa', 'PDSA Workbench', clientOptions);
     this.client.onNotification(workspaceStatus, (s) => this.showStatus(s));
@@ -71,6 +72,12 @@ export class Ctx implements vscode.Disposable {
    */
   private schemes(): string[] {
     return [...new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.scheme)])];
+  }
+
+  /** The workspace storage on the local disk, where the server keeps each file's analysis for a warm start. */
+  private initializationOptions(): InitializationOptions {
+    const storage = this.extension.storageUri;
+    return storage?.scheme === 'file' ? { storagePath: storage.fsPath } : {};
   }
 
   async restart(): Promise<void> {
