@@ -1,5 +1,5 @@
 import type { Diagnostic, Range } from './diagnostics';
-import { lineCounterOf } from './parse';
+import { lineCounterOf, type ParsedYaml } from './parse';
 import type { Collaborative } from './schema/collaborative';
 import type { Cycle } from './schema/cycle';
 import type { Factors } from './schema/factors';
@@ -49,7 +49,7 @@ export function restoreWorksheet(compact: CompactWorksheet, text: string): Works
   const file: WorksheetFile = {
     uri,
     kind,
-    parsed: { uri, text, lineCounter: lineCounterOf(text), doc: undefined, value: undefined, diagnostics: [], fatal },
+    parsed: withLazyLineCounter({ uri, text, doc: undefined, value: undefined, diagnostics: [], fatal }),
     symbols,
     diagnostics,
     csv,
@@ -60,6 +60,23 @@ export function restoreWorksheet(compact: CompactWorksheet, text: string): Works
   if (compact.collaborative) file.collaborative = compact.collaborative;
   if (compact.teams) file.teams = compact.teams;
   return file;
+}
+
+/**
+ * Line starts are rebuilt from the text when an editor feature first asks for them: most files of
+ * a large workspace are never opened, and their line tables would be ~10% of the index.
+ */
+function withLazyLineCounter(parsed: Omit<ParsedYaml, 'lineCounter'>): ParsedYaml {
+  Object.defineProperty(parsed, 'lineCounter', {
+    configurable: true,
+    enumerable: true,
+    get(this: ParsedYaml) {
+      const lineCounter = lineCounterOf(this.text);
+      Object.defineProperty(this, 'lineCounter', { value: lineCounter, writable: true, configurable: true, enumerable: true });
+      return lineCounter;
+    },
+  });
+  return parsed as ParsedYaml;
 }
 
 /** Analyses a worksheet and cuts the compact result: what a worker thread sends back. */

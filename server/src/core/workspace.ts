@@ -142,6 +142,8 @@ export class Workspace implements IndexView {
     const current = this.files.get(uri);
     if (current?.parsed.text === text) {
       if (!retainTree) current.parsed.doc = undefined;
+      // The same characters, maybe another copy (an editor opening a file the scan read): keep one.
+      current.parsed.text = text;
       return current;
     }
     const next = analyseWorksheet(uri, kind, text);
