@@ -6,12 +6,12 @@
 // resize observer reacting to the first) is counted and its frame included in the time.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
 import { buildDriverModel } from '../server/src/core/analytics/drivers';
 import { buildChart } from '../server/src/core/analytics/model';
 import { Workspace } from '../server/src/core/workspace';
 import { RUN_CHART_BODY } from '../client/src/panels/runchart-body';
 import { openHarness } from '../test/webview/harness';
+import { paint, type Paint } from '../test/webview/paint-probe';
 import { bigDriverWorkspace } from './generate';
 import { machineLine } from './machine';
 
@@ -45,46 +45,14 @@ function diagramMessage(): unknown {
   return { type: 'model', model, state: { uri: 'file:///big/big.factors.yaml', view: 'drivers', expanded: [] } };
 }
 
-interface Paint {
-  ms: number;
-  draws: number;
-}
-
-/** Posts a message to the page and measures it to pixels; `root` is the element whose children the webview replaces to draw. */
-async function paint(page: Page, root: string, message: unknown): Promise<Paint> {
-  return page.evaluate(
-    async ({ root, message }) => {
-      const target = document.getElementById(root)!;
-      let draws = 0;
-      const observer = new MutationObserver(() => draws++);
-      observer.observe(target, { childList: true });
-      const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const start = performance.now();
-      window.postMessage(message, '*');
-      // The webview's own message listener runs first; wait for it to have run.
-      await new Promise<void>((resolve) => window.addEventListener('message', () => resolve(), { once: true }));
-      // Frames until one passes without a new draw; the time is that of the first frame showing the last draw.
-      const frames: [number, number][] = [];
-      for (;;) {
-        await afterPaint();
-        frames.push([performance.now(), draws]);
-        if (frames.length >= 2 && frames[frames.length - 1]![1] === frames[frames.length - 2]![1]) break;
-      }
-      observer.disconnect();
-      const final = frames[frames.length - 1]![1];
-      return { ms: frames.find(([, d]) => d === final)![0] - start, draws: final };
-    },
-    { root, message },
-  );
-}
-
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
 
 async function measureCase(bundle: 'runchart' | 'drivers', body: string, root: string, messages: () => unknown[], runs: number): Promise<{ first: Paint; again: number[]; draws: number }> {
-  const h = await openHarness(bundle, body);
+  // 600 px wide, beside an editor, with scrollbars that take space as in VS Code's webviews.
+  const h = await openHarness(bundle, body, { viewport: { width: 600, height: 800 }, scrollbars: true });
   try {
     const list = messages();
     // The first message into a fresh panel (cold JIT: what a user sees when opening it), then changes.
@@ -122,7 +90,7 @@ async function main(): Promise<void> {
   const d = await measureCase('drivers', DRIVERS_BODY, 'diagram', () => [diagram, changed, diagram], runs);
   rows.push(`| driver diagram, 5 / 20 / 40 / 200 | ${d.first.ms.toFixed(0)} ms | ${median(d.again).toFixed(0)} ms | ${Math.max(...d.again).toFixed(0)} ms | ${d.draws} | < 100 ms |`);
   const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
-  console.log(`Chromium ${fs.existsSync(chromium) ? path.basename(chromium) : '?'} (headless, 1200 x 800), ${runs} changes after the first message.`);
+  console.log(`Chromium ${fs.existsSync(chromium) ? path.basename(chromium) : '?'} (headless, 600 x 800 with classic scrollbars), ${runs} changes after the first message.`);
   console.log(`Machine before: ${before}\nMachine after:  ${machineLine()}`);
   console.log('| view | first message, new panel | change, median | change, slowest | draws per message | target |');
   console.log('|---|---|---|---|---|---|');

@@ -18,7 +18,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function openHarness(bundle: 'runchart' | 'drivers' | 'dashboard', body: string): Promise<Harness> {
+export interface HarnessOptions {
+  /** Page size (default 1200 x 800). */
+  viewport?: { width: number; height: number };
+  /**
+   * Classic scrollbars that take layout space, as in VS Code's webviews on Windows and Linux
+   * (headless Chromium hides them by default).
+   */
+  scrollbars?: boolean;
+}
+
+export async function openHarness(bundle: 'runchart' | 'drivers' | 'dashboard', body: string, options: HarnessOptions = {}): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pdsa-webview-${bundle}-`));
   for (const file of [`${bundle}.js`, `${bundle}.css`, 'theme.css']) fs.copyFileSync(path.join(DIST, file), path.join(dir, file));
   fs.writeFileSync(
@@ -37,8 +47,12 @@ ${body}
     res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(fs.readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser: Browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+    ignoreDefaultArgs: options.scrollbars ? ['--hide-scrollbars'] : [],
+  });
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1200, height: 800 } });
   await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
   await page.evaluate((theme) => {
     for (const [k, v] of Object.entries(theme)) document.documentElement.style.setProperty(k, v);

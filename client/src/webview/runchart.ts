@@ -36,6 +36,8 @@ let current: { model: ChartModel; state: ChartViewState } | undefined;
 let measures: MeasureChoice[] = [];
 let shownState: ChartViewState | undefined;
 let lastRendered: string | undefined;
+/** The panel size the chart was last drawn for. */
+let lastSize = '';
 
 const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'line', 'polyline', 'polygon', 'path', 'circle', 'rect', 'text']);
 const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|x1|x2|y1|y2|cx|cy|r|rx|d|width|height|viewBox|points|role|tabindex|text-anchor|font-size|font-family|font-weight|fill|stroke|stroke-width|stroke-dasharray|stroke-linecap|stroke-linejoin|aria-label|aria-hidden|aria-labelledby|data-[a-z-]+)$/;
@@ -53,6 +55,8 @@ function render(): void {
   const width = Math.max(320, Math.min(2400, chart.clientWidth || 800));
   const height = Math.max(300, window.innerHeight - chart.getBoundingClientRect().top - 12);
   chart.replaceChildren(toSvgElement(renderChart(model, { width, height })));
+  // Drawn for this size: the resize observer's report of it (it fires after the first insertion) is not a change.
+  lastSize = sizeKey();
   showControls(state);
   $('definition').textContent = model.measure.definition ? `Definition: ${model.measure.definition}` : '';
 
@@ -320,11 +324,13 @@ $('chart').addEventListener('keydown', (e) => {
 });
 
 // Redraw when the panel's width or height changes (not when the chart's own height does).
-let lastSize = '';
+// One draw per change: render() records the size it drew for, and the page keeps its scrollbar's
+// gutter (runchart.css), so the table growing below the chart never narrows it into a second draw.
+function sizeKey(): string {
+  return `${$('chart').clientWidth}x${window.innerHeight}`;
+}
 const resized = () => {
-  const size = `${$('chart').clientWidth}x${window.innerHeight}`;
-  if (size === lastSize) return;
-  lastSize = size;
+  if (sizeKey() === lastSize) return;
   render();
 };
 new ResizeObserver(resized).observe($('chart'));

@@ -167,7 +167,11 @@ export function startServer(connection: Connection, host: WorkspaceHost, options
     while (analyser && deferred.size) {
       const jobs = [...deferred].flatMap((uri) => {
         const text = documents.get(uri)?.getText();
-        return text !== undefined && workspace.worksheet(uri)?.parsed.text !== text ? [{ uri, text }] : [];
+        if (text === undefined) return [];
+        if (workspace.worksheet(uri)?.parsed.text !== text) return [{ uri, text }];
+        // The text the scan analysed: the analysis stays, and the index keeps one copy of the text (the editor's).
+        workspace.setWorksheet(uri, text, false);
+        return [];
       });
       deferred.clear();
       const sent = new Map(jobs.map((j) => [j.uri, j.text]));
