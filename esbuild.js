@@ -92,7 +92,21 @@ const common = {
 };
 const nodeCommon = { plugins: [yamlProcess] };
 
+/** `--sizes`: builds the browser entries minified, in memory (dist/ is untouched), and prints their sizes. */
+async function printBrowserSizes() {
+  const zlib = require('node:zlib');
+  const web = entries.filter((e) => e.outfile.startsWith('dist/web/'));
+  console.log('| bundle | minified | gzip |\n|---|---|---|');
+  for (const e of web) {
+    const result = await esbuild.build({ ...common, plugins: [noNode], ...e, minify: true, sourcemap: false, write: false });
+    const code = result.outputFiles[0].contents;
+    const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+    console.log(`| \`${e.outfile}\` | ${kb(code.length)} | ${kb(zlib.gzipSync(code).length)} |`);
+  }
+}
+
 async function main() {
+  if (process.argv.includes('--sizes')) return printBrowserSizes();
   const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...(e.platform === 'node' ? nodeCommon : { plugins: [noNode] }), ...e })));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -174,4 +174,18 @@ describe('VS Code for the Web: a web worker language server on a memory file sys
     expect(await frame.locator('g.node.idea').count()).toBe(6);
     await screenshot(page, 'web-4-driver-diagram');
   });
+
+  it('starts the next cycle of a ramp, writing the new file to the memory file system', async () => {
+    const { page } = wb;
+    await openFromExplorer(page, 'cycles/c10-homeroom-first-whole-school.pdsa.yaml');
+    await runCommand(page, 'PDSA: Start Next Cycle');
+    const name = 'district-timetable-guidance-for-the-three-other.pdsa.yaml';
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
+    expect(await visibleText(page)).toContain('previous: c10-homeroom-first-whole-school');
+    // It is in the workspace (the Explorer lists it) and indexed: the server reports on it.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'the plan asks no questions' }).waitFor({ timeout: 30_000 });
+    await screenshot(page, 'web-5-next-cycle');
+  });
 });
