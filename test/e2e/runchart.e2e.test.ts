@@ -51,5 +51,34 @@ describe('run chart in a real VS Code (code-server)', () => {
     // A cycle mark opens its cycle file.
     await frame.locator('svg.pdsa-chart g.cycle[data-cycle="c03-greeters-side-entrance"]').click();
     await page.locator('.tabs-container .tab.active', { hasText: 'c03-greeters-side-entrance.pdsa.yaml' }).waitFor({ timeout: 30_000 });
+ 
+    // Show Run Chart for another measure reveals the same panel, switched: no new column.
+    await runCommand(page, 'PDSA: Show Run Chart');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'greeted-by-name' }).first().waitFor();
+    await page.keyboard.type('greeted-by-name');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => frame.locator('#measure').inputValue(), { timeout: 30_000 }).toBe('greeted-by-name');
+    expect(await page.locator('.tabs-container .tab', { hasText: /chart/i }).count()).toBe(1);
+    // A chart type the measure cannot have is offered disabled, with the reason; no error.
+    expect(await frame.locator('#type option[value="p"]').isDisabled()).toBe(true);
+    expect(await frame.locator('#type option[value="p"]').textContent()).toContain('needs [date, count, denominator]');
+    expect(await frame.locator('#error').textContent()).toBe('');
+
+    // Switch measure in the panel, and hide a group from the legend.
+    await frame.locator('#measure').selectOption('chronic-absence');
+    await frame.locator('svg.pdsa-chart g.legend-item[data-group="all-students"]').waitFor({ timeout: 30_000 });
+    expect(await frame.locator('svg.pdsa-chart g.group').count()).toBe(2);
+    await frame.locator('svg.pdsa-chart g.legend-item[data-group="all-students"]').click();
+    expect(await frame.locator('svg.pdsa-chart g.group').count()).toBe(1);
+    await screenshot(page, '7-run-chart-panel');
+
+    // Export PNG: the save dialog takes a path; the file is a PNG.
+    const target = path.join(workspace, 'chronic-absence.png');
+    await frame.locator('#export-png').click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(target);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => fs.existsSync(target) && fs.readFileSync(target).subarray(1, 4).toString(), { timeout: 30_000 }).toBe('PNG');
   });
 });

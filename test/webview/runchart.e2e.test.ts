@@ -137,6 +137,25 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     expect((await harness.sent()).at(-1)).toEqual({ type: 'measure', measure: 'belonging' });
   });
 
+  it('hides and shows a group from the legend, and reads points out from the keyboard', async () => {
+    await page.setViewportSize({ width: 600, height: 900 });
+    await show(buildChart(exampleWorkspace(), { measure: 'chronic-absence' }));
+    expect(await page.locator('#chart g.group').count()).toBe(2);
+    await page.locator('#chart g.legend-item[data-group="all-students"]').click();
+    expect(await page.locator('#chart g.group').count()).toBe(1);
+    expect(await page.locator('#chart g.legend-item.hidden[data-group="all-students"]').count()).toBe(1);
+    await page.locator('#chart g.legend-item[data-group="all-students"]').press('Enter');
+    expect(await page.locator('#chart g.group').count()).toBe(2);
+    await page.locator('#chart svg.pdsa-chart').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#point-readout').textContent()).toBe('3 Nov 2025: 34.3% (Students with disabilities)');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#point-readout').textContent()).toBe('10 Nov 2025: 20.9% (All students)');
+    await page.keyboard.press('End');
+    expect(await page.locator('#point-readout').textContent()).toMatch(/^26 Oct 2026: [\d.]+% \(All students\)/);
+  });
+
   it('clears the chart under an error, so an old chart never passes for the new one', async () => {
     await show(normalModel());
     await harness.post({ type: 'error', message: 'measure "x" has errors', state: { measure: 'x', rules: 'ihi', type: 'run' }, measures: [] });
@@ -151,7 +170,7 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     expect(box!.width).toBeGreaterThan(560);
     // The chart takes the height under the toolbar, not a fixed aspect ratio.
     expect(box!.y + box!.height).toBeGreaterThan(860);
-    await page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-runchart-600.png') });
+    await page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-runchart-600.png'), fullPage: true });
   });
 
   it('reads well at 400 px', async () => {

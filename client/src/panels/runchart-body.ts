@@ -18,6 +18,7 @@ export const RUN_CHART_BODY = `<div class="toolbar" role="toolbar" aria-label="C
 <div id="type-note" class="note"></div>
 <div id="error" role="alert"></div>
 <div id="chart"></div>
+<div id="point-readout" class="note" aria-live="polite"></div>
 <div id="definition"></div>
 <h3 id="signals-heading">Signals</h3>
 <ul id="signals"></ul>

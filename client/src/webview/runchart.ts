@@ -54,7 +54,12 @@ function render(): void {
   // Fill the panel: its width, and the height left under the toolbar.
   const width = Math.max(320, Math.min(2400, chart.clientWidth || 800));
   const height = Math.max(300, window.innerHeight - chart.getBoundingClientRect().top - 12);
-  chart.replaceChildren(toSvgElement(renderChart(model, { width, height })));
+  const svg = toSvgElement(renderChart(model, { width, height, hidden: [...hiddenGroups] }));
+  // Keyboard: the chart takes focus; the arrow keys walk the points and the readout says each one.
+  svg.setAttribute('tabindex', '0');
+  svg.setAttribute('aria-label', `${chartKind(model.type).name} of ${model.measure.name}. Use the arrow keys to read the points: left and right along a line, up and down between groups.`);
+  chart.replaceChildren(svg);
+  cursor = undefined;
   // Drawn for this size: the resize observer's report of it (it fires after the first insertion) is not a change.
   lastSize = sizeKey();
   showControls(state);
@@ -190,6 +195,49 @@ function showView(view: 'chart' | 'family'): void {
   $('family').setAttribute('aria-pressed', String(view === 'family'));
 }
 
+/** Groups switched off in the legend (per measure: a switch to another measure starts with all shown). */
+const hiddenGroups = new Set<string>();
+let hiddenFor: string | undefined;
+
+function toggleGroup(group: string): void {
+  if (hiddenGroups.has(group)) hiddenGroups.delete(group);
+  else hiddenGroups.add(group);
+  render();
+  (document.querySelector(`#chart g.legend-item[data-group="${CSS.escape(group)}"]`) as SVGGElement | null)?.focus();
+}
+
+/** The point the keyboard is on: a group (by its order on the chart) and an index into its drawn points. */
+let cursor: { group: number; index: number } | undefined;
+
+function moveCursor(key: string): boolean {
+  const groups = [...document.querySelectorAll('#chart g.group')].map((g) => [...g.querySelectorAll('circle.point')]);
+  if (!groups.length || !groups.some((g) => g.length)) return false;
+  let { group, index } = cursor ?? { group: 0, index: -1 };
+  const before = groups[group]?.[Math.max(0, index)];
+  if (key === 'ArrowRight') index++;
+  else if (key === 'ArrowLeft') index--;
+  else if (key === 'Home') index = 0;
+  else if (key === 'End') index = (groups[group]?.length ?? 1) - 1;
+  else if (key === 'ArrowDown' || key === 'ArrowUp') {
+    group = (group + (key === 'ArrowDown' ? 1 : groups.length - 1)) % groups.length;
+    // The nearest point in time on the other line.
+    const x = Number(before?.getAttribute('cx') ?? 0);
+    let best = 0;
+    groups[group]!.forEach((c, k) => {
+      if (Math.abs(Number(c.getAttribute('cx')) - x) < Math.abs(Number(groups[group]![best]!.getAttribute('cx')) - x)) best = k;
+    });
+    index = best;
+  } else return false;
+  const line = groups[group]!;
+  index = Math.max(0, Math.min(line.length - 1, index));
+  cursor = { group, index };
+  document.querySelectorAll('#chart circle.point.focused').forEach((c) => c.classList.remove('focused'));
+  const point = line[index];
+  point?.classList.add('focused');
+  $('point-readout').textContent = point?.querySelector('title')?.textContent ?? '';
+  return true;
+}
+
 /** The toolbar shows the state: measure picker (the factors file's measures), chart type, rules, lock. */
 function showControls(state: ChartViewState): void {
   shownState = state;
@@ -237,6 +285,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       const key = JSON.stringify([message.model, message.state]);
       if (key === lastRendered) break;
       lastRendered = key;
+      if (hiddenFor !== message.model.measure.id) hiddenGroups.clear();
+      hiddenFor = message.model.measure.id;
       current = { model: message.model, state: message.state };
       render();
       break;
@@ -318,9 +368,19 @@ const openCycle = (target: EventTarget | null) => {
   const uri = cycle?.getAttribute('data-uri');
   if (uri) vscode.postMessage({ type: 'openCycle', uri });
 };
-$('chart').addEventListener('click', (e) => openCycle(e.target));
+$('chart').addEventListener('click', (e) => {
+  const group = (e.target as Element | null)?.closest?.('g.legend-item[data-group]')?.getAttribute('data-group');
+  if (group !== undefined && group !== null && (current?.model.groups.length ?? 0) > 1) return toggleGroup(group);
+  openCycle(e.target);
+});
 $('chart').addEventListener('keydown', (e) => {
+  const group = (e.target as Element | null)?.closest?.('g.legend-item[data-group]')?.getAttribute('data-group');
+  if ((e.key === 'Enter' || e.key === ' ') && group !== undefined && group !== null && (current?.model.groups.length ?? 0) > 1) {
+    e.preventDefault();
+    return toggleGroup(group);
+  }
   if (e.key === 'Enter') openCycle(e.target);
+  else if ((e.target as Element).matches?.('svg.pdsa-chart') && moveCursor(e.key)) e.preventDefault();
 });
 
 // Redraw when the panel's width or height changes (not when the chart's own height does).

@@ -149,7 +149,7 @@ function teamSection(ws: Workspace, d: DashboardModel, t: DashboardModel['teams'
     if (!c.series.length) continue;
     try {
       const chart = buildChart(ws, { measure: m.id, from: c.from });
-      out.push(`<figure class="chart">${staticSvg(renderChart(chart, { width: 900, height: 300 }))}</figure>`);
+      out.push(`<figure class="chart">${staticSvg(renderChart(chart, { width: 900, height: 300, portable: true }))}</figure>`);
     } catch (error) {
       if (!(error instanceof ChartError)) throw error;
     }

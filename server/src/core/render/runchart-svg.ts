@@ -1,7 +1,7 @@
 import type { ChartModel, CycleMark } from '../analytics/model';
 import { CHART_TYPE_NAMES, RULE_SET_NAMES, type ChartType, type PhaseAnalysis, type RuleId } from '../analytics/types';
 import { Obstacles, packCycles, timeAxis } from './chart-layout';
-import { dayNumber, escapeXml as x, fmt, niceTicks } from './svg';
+import { brokenLine, dayNumber, escapeXml as x, fmt, niceTicks } from './svg';
 import { groupLabel, isPhaseRule, readableDate, RULE_NAMES, signalSide, directionOf, summariseSignals, type Direction } from './signal-text';
 import { shorten, textBox, textWidth, wrapText } from './text';
 
@@ -15,6 +15,8 @@ export interface RenderOptions {
   summary?: boolean;
   /** For a file to share: no file paths (cycle marks lose their link to the cycle file). */
   portable?: boolean;
+  /** Groups the viewer switched off in the legend. */
+  hidden?: string[];
 }
 
 export { groupLabel, readableDate } from './signal-text';
@@ -27,6 +29,7 @@ svg.pdsa-chart { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; 
 .pdsa-chart .title { font-size: 13px; font-weight: 600; }
 .pdsa-chart .cycle-label, .pdsa-chart .subtitle, .pdsa-chart .summary-line { font-size: 10px; }
 .pdsa-chart .title-small { font-weight: 600; }
+.pdsa-chart .legend-item.hidden { opacity: 0.4; }
 .pdsa-chart .subtitle, .pdsa-chart .year { fill: var(--pdsa-muted, #666); }
 .pdsa-chart .axis line, .pdsa-chart .grid { stroke: var(--pdsa-grid, #ddd); }
 .pdsa-chart .frame { fill: none; stroke: var(--pdsa-grid, #ccc); }
@@ -144,7 +147,11 @@ function legendSwatch(item: LegendItem, x0: number, y: number): string {
 }
 
 /** The chart as an SVG string: a pure function of the model, shared by the CLI and the webview. */
-export function renderChart(model: ChartModel, options: RenderOptions = {}): string {
+export function renderChart(full: ChartModel, options: RenderOptions = {}): string {
+  // Hidden groups stay in the legend (to show them again) but leave the plot and its scales.
+  const hidden = new Set(options.hidden ?? []);
+  const colourOf = new Map(full.groups.map((g, k) => [g.group, k]));
+  const model: ChartModel = hidden.size ? { ...full, groups: full.groups.filter((g) => !hidden.has(g.group)), targets: full.targets.filter((t) => !t.group || !hidden.has(t.group)) } : full;
   const W = Math.round(Math.max(320, options.width ?? 800));
   const narrow = W < 600;
   const kind = chartKind(model.type);
@@ -217,7 +224,7 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
 
   // Legend: groups, centre line, limits, targets, phase changes; wrapped in rows.
   const legendItems: LegendItem[] = [];
-  model.groups.forEach((g, k) => legendItems.push({ kind: 'group', label: groupLabel(g.group), cls: `series-${k % 4}`, group: g.group }));
+  full.groups.forEach((g, k) => legendItems.push({ kind: 'group', label: `${groupLabel(g.group)}${hidden.has(g.group) ? ' (hidden)' : ''}`, cls: `series-${k % 4}`, group: g.group }));
   const centreCls = model.groups.length === 1 ? 'series-0' : 'neutral';
   legendItems.push({ kind: 'centre', label: `${kind.centre}${model.groups.some((g) => g.analysis.phases.some((p) => p.baselineTo < p.to)) ? ' (baseline)' : ''}`, cls: centreCls });
   if (model.groups.some((g) => g.analysis.phases.some((p) => p.baselineTo < p.to))) legendItems.push({ kind: 'extension', label: `${kind.centre} extended`, cls: centreCls });
@@ -239,7 +246,9 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
   for (const l of legend) {
     const ly = legendTop + l.row * LINE + 11;
     const gAttr = l.item.group !== undefined ? ` data-group="${x(l.item.group)}"` : '';
-    header.push(`<g class="legend-item legend-${l.item.kind}"${gAttr}>${legendSwatch(l.item, PAD + l.x, ly)}<text class="legend-label" x="${PAD + l.x + 20}" y="${ly}">${x(l.item.label)}</text></g>`);
+    // Group entries are switches in the panel: click (or Enter) to hide or show the group.
+    const toggle = l.item.group !== undefined && !options.portable && full.groups.length > 1 ? ` role="button" tabindex="0" aria-pressed="${!hidden.has(l.item.group)}"` : '';
+    header.push(`<g class="legend-item legend-${l.item.kind}${l.item.group !== undefined && hidden.has(l.item.group) ? ' hidden' : ''}"${gAttr}${toggle}>${legendSwatch(l.item, PAD + l.x, ly)}<text class="legend-label" x="${PAD + l.x + 20}" y="${ly}">${x(l.item.label)}</text></g>`);
   }
   y += legendRows * LINE + 6;
 
@@ -354,8 +363,8 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
     out.push(`<title>${x(`${full}: ${t.id}`)}</title></g>`);
   }
 
-  model.groups.forEach((g, k) => {
-    const cls = `series-${k % 4}`;
+  model.groups.forEach((g) => {
+    const cls = `series-${colourOf.get(g.group)! % 4}`;
     const pts = g.analysis.points;
     out.push(`<g class="group" data-group="${x(g.group)}">`);
     for (const phase of g.analysis.phases) out.push(phaseLines(phase, pts, cls, X, Y, kind.centre));
@@ -373,17 +382,7 @@ export function renderChart(model: ChartModel, options: RenderOptions = {}): str
         out.push(`<polyline class="signal-span rule-${s.rule} dir-${direction}" points="${coords}"/>`);
       }
     }
-    // The data line, broken at missing values.
-    let segment: string[] = [];
-    const flush = () => {
-      if (segment.length > 1) out.push(`<polyline class="line ${cls}" points="${segment.join(' ')}"/>`);
-      segment = [];
-    };
-    for (const p of pts) {
-      if (p.value === null) flush();
-      else segment.push(`${X(p.date)},${Y(p.value)}`);
-    }
-    flush();
+    out.push(...brokenLine(pts, X, Y, cls));
     pts.forEach((p, i) => {
       if (p.value === null) return;
       const on = marks.get(i) ?? [];

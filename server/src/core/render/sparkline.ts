@@ -1,7 +1,7 @@
 // A small multiple of a measure: its lines, centre lines and targets, no text (the family-of-measures
 // page writes the name, latest value and status beside it).
 import type { ChartModel } from '../analytics/model';
-import { dayNumber } from './svg';
+import { brokenLine, dayNumber } from './svg';
 
 export function renderSparkline(model: ChartModel, width = 240, height = 64): string {
   const pad = 4;
@@ -38,17 +38,7 @@ export function renderSparkline(model: ChartModel, width = 240, height = 64): st
       if (!Number.isFinite(ph.centre)) continue;
       out.push(`<line class="centre ${cls}" x1="${sx(dayNumber(pts[ph.from]!.date))}" x2="${sx(dayNumber(pts[ph.to]!.date))}" y1="${sy(ph.centre)}" y2="${sy(ph.centre)}"/>`);
     }
-    // Broken at missing values, as on the full chart.
-    let segment: string[] = [];
-    const flush = () => {
-      if (segment.length > 1) out.push(`<polyline class="line ${cls}" points="${segment.join(' ')}"/>`);
-      segment = [];
-    };
-    for (const p of pts) {
-      if (p.value === null) flush();
-      else segment.push(`${sx(dayNumber(p.date))},${sy(p.value)}`);
-    }
-    flush();
+    out.push(...brokenLine(pts, (d) => sx(dayNumber(d)), sy, cls));
   });
   out.push('</svg>');
   return out.join('');

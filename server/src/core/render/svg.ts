@@ -22,21 +22,18 @@ export function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Month ticks between two day numbers, thinned to fit. */
-export function monthTicks(fromDay: number, toDay: number, maxTicks: number): { day: number; label: string }[] {
-  const start = new Date(fromDay * 86_400_000);
-  const ticks: { day: number; label: string }[] = [];
-  for (let y = start.getUTCFullYear(), m = start.getUTCMonth() + 1; ; m++) {
-    if (m > 11) {
-      m = 0;
-      y++;
-    }
-    const day = Date.UTC(y, m, 1) / 86_400_000;
-    if (day > toDay) break;
-    ticks.push({ day, label: m === 0 ? `${MONTHS[m]} ${y}` : MONTHS[m]! });
+/** A series as polylines broken at missing values: a gap in the data is never bridged. */
+export function brokenLine(pts: readonly { date: string; value: number | null }[], X: (date: string) => string, Y: (v: number) => string, cls: string): string[] {
+  const out: string[] = [];
+  let segment: string[] = [];
+  const flush = () => {
+    if (segment.length > 1) out.push(`<polyline class="line ${cls}" points="${segment.join(' ')}"/>`);
+    segment = [];
+  };
+  for (const p of pts) {
+    if (p.value === null) flush();
+    else segment.push(`${X(p.date)},${Y(p.value)}`);
   }
-  const every = Math.max(1, Math.ceil(ticks.length / Math.max(1, maxTicks)));
-  return ticks.filter((_, i) => i % every === 0);
+  flush();
+  return out;
 }
