@@ -60,6 +60,15 @@ function render(): void {
   svg.setAttribute('aria-label', `${chartKind(model.type).name} of ${model.measure.name}. Use the arrow keys to read the points: left and right along a line, up and down between groups.`);
   chart.replaceChildren(svg);
   cursor = undefined;
+  // The renderer places labels with estimated text widths; where the theme's font is wider, a text
+  // that would run past the right edge is fitted to it (squeezed), never clipped.
+  for (const t of svg.querySelectorAll('text')) {
+    const b = (t as SVGTextElement).getBBox();
+    if (b.width > 0 && b.x + b.width > width - 1) {
+      t.setAttribute('textLength', String(Math.max(8, Math.floor(width - 1 - b.x))));
+      t.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+    }
+  }
   // Drawn for this size: the resize observer's report of it (it fires after the first insertion) is not a change.
   lastSize = sizeKey();
   showControls(state);

@@ -79,12 +79,11 @@ export interface PlacedCycle {
   label?: { text: string; x: number; inside: boolean };
 }
 
-/** Candidate labels for a cycle, most telling first: its title, its id, the id's first part ("c01"). */
-function cycleLabels(c: CycleMark): string[] {
-  const out = [c.title, c.id];
-  const head = c.id.split(/[-_ ]/)[0];
-  if (head && head !== c.id) out.push(head);
-  return out.filter((s, i) => s && out.indexOf(s) === i);
+type LabelMode = 'title' | 'id' | 'short';
+
+/** A cycle's label in one mode: its title, its id, or the id's first part ("c01"). */
+function cycleLabels(c: CycleMark, mode: LabelMode): string[] {
+  return [mode === 'title' ? c.title : mode === 'id' ? c.id : (c.id.split(/[-_ ]/)[0] ?? c.id)];
 }
 
 /**
@@ -94,6 +93,18 @@ function cycleLabels(c: CycleMark): string[] {
  * A cycle still under way (no end) runs to the end of the axis.
  */
 export function packCycles(cycles: CycleMark[], sx: (day: number) => number, minDay: number, maxDay: number, left: number, right: number, size: number, maxRows = 6): PlacedCycle[] {
+  // One kind of label for the whole lane (titles where they all fit, else ids, else short ids), never a mix.
+  let best: PlacedCycle[] = [];
+  for (const mode of ['title', 'id', 'short'] as const) {
+    const placed = packIn(mode, cycles, sx, minDay, maxDay, left, right, size, maxRows);
+    const labelled = placed.filter((p) => p.label).length;
+    if (labelled === placed.length) return placed;
+    if (labelled > best.filter((p) => p.label).length) best = placed;
+  }
+  return best;
+}
+
+function packIn(mode: LabelMode, cycles: CycleMark[], sx: (day: number) => number, minDay: number, maxDay: number, left: number, right: number, size: number, maxRows: number): PlacedCycle[] {
   const rowEnds: number[] = [];
   const firstRow = (x1: number, limit: number) => {
     for (let r = 0; r < Math.min(limit, rowEnds.length); r++) if (rowEnds[r]! + 3 <= x1) return r;
@@ -108,7 +119,7 @@ export function packCycles(cycles: CycleMark[], sx: (day: number) => number, min
     const x2 = Math.max(x1 + 4, sx(Math.min(maxDay, e)));
     let label: PlacedCycle['label'];
     let row = -1;
-    for (const text of cycleLabels(c)) {
+    for (const text of cycleLabels(c, mode)) {
       const w = textWidth(text, size);
       if (w + 6 <= x2 - x1) {
         label = { text, x: x1 + 3, inside: true };

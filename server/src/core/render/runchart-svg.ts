@@ -357,9 +357,16 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
     const ty = sy(t.value);
     const groupName = t.group && model.groups.length > 1 ? ` (${groupLabel(t.group)})` : '';
     const full = `target ${withUnit(model, t.value)} by ${readableDate(t.date)}${groupName}`;
-    const label = placeTargetLabel([full, `target ${withUnit(model, t.value)} by ${readableDate(t.date)}`, `target ${withUnit(model, t.value)}`], ty, left, right, plotTop, plotBottom, obstacles);
+    // Shorter texts keep the group: a target line near another group's data must still say whose it is.
+    const v = withUnit(model, t.value);
+    const candidates = groupName ? [full, `target ${v}${groupName}`, `${v} by ${readableDate(t.date)}${groupName}`, `${v}${groupName}`] : [full, `target ${v}`];
+    const label = placeTargetLabel(candidates, ty, left, right, plotTop, plotBottom, obstacles);
     out.push(`<g class="target-line" data-target="${x(t.id)}"><line class="target" x1="${left}" x2="${right}" y1="${ty.toFixed(1)}" y2="${ty.toFixed(1)}"/>`);
-    if (label) out.push(`<text class="target-label" x="${label.x.toFixed(1)}" y="${label.y.toFixed(1)}">${x(label.text)}</text>`);
+    if (label) {
+      const w = textWidth(label.text, FONT);
+      const atRight = label.x + w / 2 > (left + right) / 2;
+      out.push(`<text class="target-label" x="${(atRight ? label.x + w : label.x).toFixed(1)}" y="${label.y.toFixed(1)}"${atRight ? ' text-anchor="end"' : ''}>${x(label.text)}</text>`);
+    }
     out.push(`<title>${x(`${full}: ${t.id}`)}</title></g>`);
   }
 
