@@ -60,6 +60,7 @@ function render(): void {
   svg.setAttribute('aria-label', `${chartKind(model.type).name} of ${model.measure.name}. Use the arrow keys to read the points: left and right along a line, up and down between groups.`);
   chart.replaceChildren(svg);
   cursor = undefined;
+  $('point-readout').textContent = '';
   // The renderer places labels with estimated text widths; where the theme's font is wider, a text
   // that would run past the right edge is fitted to it (squeezed), never clipped.
   for (const t of svg.querySelectorAll('text')) {
