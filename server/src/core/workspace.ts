@@ -100,6 +100,9 @@ export class Workspace implements IndexView {
   private roots: readonly string[] | undefined;
   /** Team and collaborative scopes of ids (inactive, and free, in a workspace without a collaborative). */
   readonly scopes = new Scopes();
+  /** In a workspace with a collaborative: definitions and references by scope and id (`scope\0id`), so scoped lookups cost what they return. */
+  private readonly scopedDefs = new Map<string, Definition[]>();
+  private readonly scopedRefs = new Map<string, Reference[]>();
   /** Check settings from the editor; the workspace config files (the team's agreement) override them. */
   private editorChecks: Config['checks'] = {};
   private readonly fixedToday: string | undefined;
@@ -246,11 +249,15 @@ export class Workspace implements IndexView {
     const prevRefs = new Set((prev?.symbols.references ?? []).map(refKey));
     const nextRefs = new Set((next?.symbols.references ?? []).map(refKey));
 
+    let scopesChanged = false;
     if (prev?.kind === 'collaborative' || next?.kind === 'collaborative') {
       // New or moved team folders change which ids every file sees: re-check everything. Teams are read
       // leniently (a schema error elsewhere in the file keeps them); a file that does not parse keeps the last ones.
       const keep = next !== undefined && next.teams === undefined;
-      if (!keep && this.scopes.set(uri, next?.teams)) for (const u of this.files.keys()) this.dirty.add(u);
+      if (!keep && this.scopes.set(uri, next?.teams)) {
+        for (const u of this.files.keys()) this.dirty.add(u);
+        scopesChanged = true;
+      }
     }
     // A collaborative's file reports on its teams' data (no data in the last action period).
     const collab = this.scopes.collabOf(uri);
@@ -265,6 +272,7 @@ export class Workspace implements IndexView {
       this.cross.delete(uri);
     }
     this.dirty.add(uri);
+    if (scopesChanged) this.rebuildScoped();
 
     // Files that use or also define an id whose definition changed.
     for (const id of new Set([...prevSigs.keys(), ...nextSigs.keys()])) {
@@ -291,19 +299,21 @@ export class Workspace implements IndexView {
    * definitions are queued once, however many links lead into it, so this is linear in the chain.
    */
   private markChainNeighbours(...versions: (WorksheetFile | undefined)[]): void {
-    const queue = versions.flatMap((f) => f?.symbols.definitions.map((d) => d.id) ?? []);
+    // In a collaborative, chains stay within a team: follow the team's own uses of its ids.
+    const queue = versions.flatMap((f) => f?.symbols.definitions.map((d) => [d.id, f.uri] as const) ?? []);
     const seenIds = new Set<string>();
     const seenFiles = new Set<string>();
     while (queue.length) {
-      const id = queue.pop()!;
-      if (seenIds.has(id)) continue;
-      seenIds.add(id);
-      for (const r of this.refs.get(id) ?? []) {
+      const [id, from] = queue.pop()!;
+      const key = this.scopes.active ? `${this.scopes.scopeOf(from)}\u0000${id}` : id;
+      if (seenIds.has(key)) continue;
+      seenIds.add(key);
+      for (const r of this.references(id, from)) {
         if (r.field !== 'previous' && r.field !== 'parent') continue;
         this.dirty.add(r.uri);
         if (seenFiles.has(r.uri)) continue;
         seenFiles.add(r.uri);
-        for (const d of this.files.get(r.uri)?.symbols.definitions ?? []) queue.push(d.id);
+        for (const d of this.files.get(r.uri)?.symbols.definitions ?? []) queue.push([d.id, r.uri]);
       }
     }
   }
@@ -322,6 +332,7 @@ export class Workspace implements IndexView {
       this.countId(d.kind, d.id, 1);
     }
     for (const r of file.symbols.references) addTo(this.refs, r.id, r);
+    this.indexScoped(file);
     for (const link of file.csv) {
       let users = this.csvUsers.get(link.uri);
       if (!users) this.csvUsers.set(link.uri, (users = new Set()));
@@ -333,11 +344,30 @@ export class Workspace implements IndexView {
     removeAll(this.defs, file.symbols.definitions, (d) => d.id);
     for (const d of file.symbols.definitions) this.countId(d.kind, d.id, -1);
     removeAll(this.refs, file.symbols.references, (r) => r.id);
+    if (this.scopes.active) {
+      const scope = this.scopes.scopeOf(file.uri);
+      removeAll(this.scopedDefs, file.symbols.definitions, (d) => `${scope}\u0000${d.id}`);
+      removeAll(this.scopedRefs, file.symbols.references, (r) => `${scope}\u0000${r.id}`);
+    }
     for (const link of file.csv) {
       const users = this.csvUsers.get(link.uri);
       users?.delete(file.uri);
       if (users?.size === 0) this.csvUsers.delete(link.uri);
     }
+  }
+
+  private indexScoped(file: WorksheetFile): void {
+    if (!this.scopes.active) return;
+    const scope = this.scopes.scopeOf(file.uri);
+    for (const d of file.symbols.definitions) addTo(this.scopedDefs, `${scope}\u0000${d.id}`, d);
+    for (const r of file.symbols.references) addTo(this.scopedRefs, `${scope}\u0000${r.id}`, r);
+  }
+
+  /** Team folders moved (a collaborative file changed): every file's scope may have changed. */
+  private rebuildScoped(): void {
+    this.scopedDefs.clear();
+    this.scopedRefs.clear();
+    for (const f of this.files.values()) this.indexScoped(f);
   }
 
   // ---- IndexView ----
@@ -347,7 +377,10 @@ export class Workspace implements IndexView {
     const all = this.defs.get(id) ?? [];
     if (from === undefined || !this.scopes.active) return all;
     const scope = this.scopes.scopeOf(from);
-    return all.filter((d) => this.scopes.visible(this.scopes.scopeOf(d.uri), scope));
+    const own = this.scopedDefs.get(`${scope}\u0000${id}`) ?? [];
+    const parent = this.scopes.parentOf(scope);
+    const above = parent === undefined ? undefined : this.scopedDefs.get(`${parent}\u0000${id}`);
+    return above ? [...own, ...above] : own;
   }
 
   /** References to an id; with `from` (the URI of a file defining it), only those that can see that file's ids. */
@@ -355,6 +388,8 @@ export class Workspace implements IndexView {
     const all = this.refs.get(id) ?? [];
     if (from === undefined || !this.scopes.active) return all;
     const scope = this.scopes.scopeOf(from);
+    // A team's id is used within the team; a collaborative's ids by it and all its teams.
+    if (this.scopes.parentOf(scope) !== undefined) return this.scopedRefs.get(`${scope}\u0000${id}`) ?? [];
     return all.filter((r) => this.scopes.visible(scope, this.scopes.scopeOf(r.uri)));
   }
 

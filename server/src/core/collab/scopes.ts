@@ -68,6 +68,12 @@ export class Scopes {
     return hash === -1 ? s : s.slice(0, hash);
   }
 
+  /** The scope above: a team's collaborative; undefined for a collaborative's own scope and the global one. */
+  parentOf(scope: string): string | undefined {
+    const hash = scope.lastIndexOf('#');
+    return hash === -1 ? undefined : scope.slice(0, hash);
+  }
+
   /** Can a file in scope `from` see an id defined in scope `def`? Its own scope, and the collaborative above it. */
   visible(def: string, from: string): boolean {
     if (def === from) return true;

@@ -46,7 +46,16 @@ export function renderReport(ws: Workspace, d: DashboardModel): string {
   out.push(`<p class="meta">As of ${h(readableDate(d.today))}. ${d.teams.length} teams, ${d.measures.length} common measures, ${d.teams.reduce((n, t) => n + t.cycles, 0)} PDSA cycles.${d.period ? ` Last action period: ${h(d.period.name)} (${h(readableDate(d.period.start))} to ${h(readableDate(d.period.end))}).` : ''}</p>`);
 
   out.push(...dashboardSection(d));
-  for (const t of d.teams) out.push(...teamSection(ws, d, t));
+  // Each team's cycles, in one pass over the workspace.
+  const cyclesByTeam = new Map<string, Cycle[]>();
+  for (const f of ws.worksheets()) {
+    const team = f.cycle ? ws.scopes.teamOf(f.uri) : undefined;
+    if (!team || team.collab !== d.collaborative.uri) continue;
+    const list = cyclesByTeam.get(team.team);
+    if (list) list.push(f.cycle!);
+    else cyclesByTeam.set(team.team, [f.cycle!]);
+  }
+  for (const t of d.teams) out.push(...teamSection(ws, d, t, cyclesByTeam.get(t.id) ?? []));
   out.push('</main>', '</body>', '</html>');
   return `${out.join('\n')}\n`;
 }
@@ -142,7 +151,7 @@ function dashboardSection(d: DashboardModel): string[] {
   return out;
 }
 
-function teamSection(ws: Workspace, d: DashboardModel, t: DashboardModel['teams'][number]): string[] {
+function teamSection(ws: Workspace, d: DashboardModel, t: DashboardModel['teams'][number], cycles: Cycle[]): string[] {
   const out: string[] = [`<section class="team"><h2 id="team-${h(t.id)}">${h(t.name)}</h2>`];
   for (const m of d.measures) {
     const c = d.cells.find((x) => x.measure === m.id && x.team === t.id)!;
@@ -163,11 +172,6 @@ function teamSection(ws: Workspace, d: DashboardModel, t: DashboardModel['teams'
     }
   }
   out.push('<h3>Ramps of cycles and what they learned</h3>');
-  const cycles: Cycle[] = [];
-  for (const f of ws.worksheets()) {
-    const team = ws.scopes.teamOf(f.uri);
-    if (f.cycle && team?.collab === d.collaborative.uri && team.team === t.id) cycles.push(f.cycle);
-  }
   const strategies = new Map<string, Cycle[]>();
   for (const c of cycles.sort((a, b) => ((a.plan.when?.start ?? '') < (b.plan.when?.start ?? '') ? -1 : 1))) {
     const list = strategies.get(c.strategy);
