@@ -58,11 +58,11 @@ describe('suggested assessment score', () => {
     expect(suggestScore(evidence({ outcomes: [{ measure: absence, chart: chart(improving) }] })).score).toBe(2.5);
   });
 
-  it('holds at 3.0 when an outcome measure shows concern at its latest point', () => {
+  it('holds at 2.5 when an outcome measure shows concern at its latest point, whatever improved before', () => {
     const belonging = { ...absence, id: 'belonging', better: 'up' as const };
     const s = suggestScore(evidence({ outcomes: [{ measure: absence, chart: chart(rising, 20) }, { measure: belonging, chart: chart(rising, undefined, 'up') }] }));
-    expect(s.score).toBe(3);
-    expect(s.reasons.find((r) => r.text.startsWith('Concern'))?.text).toBe('Concern at the latest point in absence (all): the suggestion stays at 3.0 or below.');
+    expect(s.score).toBe(2.5);
+    expect(s.reasons.find((r) => r.text.startsWith('Concern'))?.text).toBe('Concern at the latest point in absence (everyone): whatever improved before has not held, so the suggestion stays at 2.5 or below.');
   });
 });
 
@@ -84,7 +84,7 @@ describe('dashboard model of the example', () => {
     expect(d.teams.map((t) => [t.id, t.suggestion.score, t.assessment[t.assessment.length - 1]!.faculty])).toEqual([
       ['granger', 4.5, 4],
       ['riverside', 2.5, 2.5],
-      ['lincoln', 3, 2],
+      ['lincoln', 2.5, 2],
       ['canyon-view', 4, 3.5],
     ]);
   });

@@ -4,7 +4,7 @@
 // team's chart, diagram or file. Worksheet text is set with textContent only; the charts are the
 // core's SVG, parsed as XML and allow-listed.
 import type { Cell, DashboardModel, SignalRow } from '../../../server/src/core/collab/dashboard';
-import { ASSESSMENT_SCALE, EFFECT_LABELS, scoreText, STATE_LABELS, STATE_MARKS, STATUS_LABELS } from '../../../server/src/core/render/collab-labels';
+import { ASSESSMENT_SCALE, EFFECT_LABELS, scoreText, STATE_LABELS, STATE_MARKS, STATUS_LABELS, wholeState } from '../../../server/src/core/render/collab-labels';
 import { renderMini, renderScores, timeRange } from '../../../server/src/core/render/collab-svg';
 import { groupLabel, RULE_LABELS } from '../../../server/src/core/render/runchart-svg';
 import { fmt } from '../../../server/src/core/render/svg';
@@ -20,7 +20,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const $ = (id: string) => document.getElementById(id)!;
 const ELEMENTS = new Set(['svg', 'rect', 'path', 'line', 'circle', 'text', 'title']);
-const ATTRIBUTES = /^(xmlns|class|x|y|x1|x2|y1|y2|cx|cy|r|d|width|height|viewBox|role|aria-label)$/;
+const ATTRIBUTES = /^(xmlns|class|x|y|x1|x2|y1|y2|cx|cy|r|d|width|height|viewBox|role|aria-label|text-anchor)$/;
 
 let model: DashboardModel | undefined;
 let sort: { key: keyof SignalRow; dir: 1 | -1 } = { key: 'end', dir: -1 };
@@ -52,6 +52,10 @@ function stateSpan(state: Cell['state']): HTMLSpanElement {
   return el('span', `${STATE_MARKS[state]} ${STATE_LABELS[state]}`, `state ${state}`);
 }
 
+function isoOf(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
 function section(id: string, title: string): HTMLElement {
   const s = el('section');
   s.id = id;
@@ -76,7 +80,7 @@ function teamsSection(d: DashboardModel): HTMLElement {
   const wrap = el('div', undefined, 'scroll');
   const table = el('table');
   const tr = el('tr');
-  for (const h of ['Team', 'Self / faculty', 'Suggested', 'Cycles', 'Latest cycle', ...d.measures.map((m) => m.name)]) {
+  for (const h of ['Team', 'Scores', 'Cycles', 'Latest cycle', 'Common measures now']) {
     const th = el('th', h);
     th.scope = 'col';
     tr.append(th);
@@ -91,22 +95,24 @@ function teamsSection(d: DashboardModel): HTMLElement {
     th.append(button(t.name, `Open ${t.name}'s factors file`, () => open(t.uri)));
     if (t.joined) th.append(el('div', `joined ${t.joined}`, 'meta'));
     const last = t.assessment[t.assessment.length - 1];
-    row.append(th, el('td', last ? `${scoreText(last.self)} / ${scoreText(last.faculty)} (${last.month})` : '–'), el('td', `${scoreText(t.suggestion.score)} ${ASSESSMENT_SCALE[String(t.suggestion.score)] ?? ''}`), el('td', `${t.cycles} (${t.studied} studied)`, 'num'));
+    const scores = el('td');
+    scores.append(el('div', last ? `self ${scoreText(last.self)}, faculty ${scoreText(last.faculty)} (${last.month})` : 'not scored yet'), el('div', `suggested ${scoreText(t.suggestion.score)}: ${ASSESSMENT_SCALE[String(t.suggestion.score)] ?? ''}`, 'meta'));
+    row.append(th, scores, el('td', `${t.cycles} (${t.studied} studied)`, 'num'));
     const latest = el('td');
     if (t.latestCycle) {
       const c = t.latestCycle;
       latest.append(button(c.title, 'Open this cycle', () => open(c.uri)), el('div', `${c.start}${c.decision ? `, ${c.decision}` : ''}`, 'meta'));
     } else latest.textContent = '–';
     row.append(latest);
+    const states = el('td');
     for (const m of d.measures) {
       const cell = d.cells.find((c) => c.measure === m.id && c.team === t.id)!;
-      const td = el('td');
       const b = button('', `Open ${t.name}'s chart of ${m.name}`, () => chart(cell), 'link state-button');
-      b.append(stateSpan(cell.state));
-      if (cell.latest !== undefined) b.append(el('span', ` ${fmt(cell.latest)}${m.unit === '%' ? '%' : ''}`, 'meta'));
-      td.append(b);
-      row.append(td);
+      b.append(stateSpan(cell.state), el('span', ` ${m.name}`), el('span', cell.latest !== undefined ? ` ${fmt(cell.latest)}${m.unit === '%' ? '%' : ''}` : '', 'meta'));
+      states.append(el('div'));
+      states.lastElementChild!.append(b);
     }
+    row.append(states);
     body.append(row);
   }
   table.append(body);
@@ -124,6 +130,7 @@ function measuresSection(d: DashboardModel): HTMLElement {
     const h = el('h3');
     h.append(button(m.name, 'Open the common definition', () => open(m.place.uri, m.place.range)));
     h.append(el('span', ` ${m.kind}, ${m.better === 'up' ? 'higher is better' : 'lower is better'}${m.unit ? `, ${m.unit}` : ''}`, 'meta'));
+    if (range && m.min !== undefined && m.max !== undefined) h.append(el('div', `Every chart: ${fmt(m.min)} to ${fmt(m.max)}${m.unit === '%' ? '%' : m.unit ? ` ${m.unit}` : ''}, ${isoOf(range.fromDay)} to ${isoOf(range.toDay)}`, 'meta'));
     const groups = d.cells.find((c) => c.measure === m.id && c.series.length > 1)?.series.map((x) => x.group);
     if (groups) h.append(el('span', ` · lines: ${groups.slice(0, 3).map((g, i) => `${['blue', 'purple', 'teal'][i]} ${groupLabel(g)}`).join(', ')}`, 'meta'));
     const cards = el('div', undefined, 'cards');
@@ -152,8 +159,7 @@ function measuresSection(d: DashboardModel): HTMLElement {
         hi = Math.max(hi, v);
       }
       whole.append(safeSvg(renderMini(w.series, { width: 150, height: 52, min: lo, max: hi, ...range, label: `${m.name}, the collaborative as a whole` }), ELEMENTS, ATTRIBUTES));
-      const primary = w.series[0];
-      if (primary?.variation) whole.append(el('span', primary.variation.startsWith('improvement') ? '▲ improvement' : primary.variation.startsWith('concern') ? '◆ concern' : '● common cause', `state ${primary.variation.split('-')[0] === 'common' ? 'common-cause' : primary.variation.split('-')[0]}`));
+      whole.append(stateSpan(wholeState(w.series[0]?.variation)));
     }
     const gap = d.gaps.find((g) => g.measure === m.id);
     if (gap) whole.append(el('span', `Gap ${groupLabel(gap.groups[0])} − ${groupLabel(gap.groups[1])}: ${gap.first !== undefined ? `${fmt(gap.first)} → ${fmt(gap.last!)}, ` : ''}${gap.verdict === 'too-few' ? 'too few dates to judge' : gap.verdict}`, `gap ${gap.verdict}`));
@@ -235,8 +241,7 @@ const COLUMNS: { key: keyof SignalRow; label: string }[] = [
   { key: 'team', label: 'Team' },
   { key: 'group', label: 'Group' },
   { key: 'rule', label: 'Rule' },
-  { key: 'start', label: 'From' },
-  { key: 'end', label: 'To' },
+  { key: 'end', label: 'Dates' },
   { key: 'effect', label: 'Effect' },
 ];
 
@@ -244,7 +249,7 @@ function signalsSection(d: DashboardModel): HTMLElement {
   const s = section('signals', `Every signal (${d.signals.length})`);
   const names = new Map(d.measures.map((m) => [m.id, m.name]));
   const teams = new Map(d.teams.map((t) => [t.id, t.name]));
-  const text = (r: SignalRow, k: keyof SignalRow) => (k === 'measure' ? (names.get(r.measure) ?? r.measure) : k === 'team' ? (teams.get(r.team) ?? r.team) : k === 'group' ? groupLabel(r.group) : k === 'rule' ? RULE_LABELS[r.rule] : k === 'effect' ? EFFECT_LABELS[r.effect] : String(r[k]));
+  const text = (r: SignalRow, k: keyof SignalRow) => (k === 'measure' ? (names.get(r.measure) ?? r.measure) : k === 'team' ? (teams.get(r.team) ?? r.team) : k === 'group' ? (r.group === 'all' ? 'everyone' : groupLabel(r.group)) : k === 'rule' ? RULE_LABELS[r.rule] : k === 'effect' ? EFFECT_LABELS[r.effect] : k === 'end' ? `${r.start} to ${r.end}` : String(r[k]));
   const wrap = el('div', undefined, 'scroll');
   const table = el('table', undefined, 'signals');
   const tr = el('tr');

@@ -12,7 +12,7 @@ async function loadDashboard(paths: string[], today: string | undefined, pick: s
   const found = await scanPathsOrFail(paths.length ? paths : ['.']);
   const { workspace } = await loadWorkspace(found, today);
   const all = collaboratives(workspace);
-  if (!all.length) throw new CliError('no *.collaborative.yaml file under the paths: a summary and a report are about a collaborative');
+  if (!all.length) throw new CliError('no *.collaborative.yaml file under the paths: pdsa summary and pdsa report are about a learning collaborative (several teams, common measures); for one team, use pdsa chart and pdsa diagram');
   const chosen = pick ? all.find((c) => workspace.worksheet(c.uri)?.collaborative?.id === pick) : all[0];
   if (!chosen) throw new CliError(`no collaborative "${pick}" (found: ${all.map((c) => workspace.worksheet(c.uri)?.collaborative?.id ?? displayPath(c.uri)).join(', ')})`);
   try {
@@ -32,7 +32,7 @@ const common = {
 export const summaryCommand: Command = {
   name: 'summary',
   synopsis: '[paths...] [--format text|json|markdown]',
-  summary: 'Summarise a collaborative: each team\'s latest state and every signal',
+  summary: 'Summarise a collaborative (needs a *.collaborative.yaml): each team\'s state and every signal',
   options: {
     format: { type: 'string', value: 'format', choices: ['text', 'json', 'markdown'], help: 'text (default), json, or markdown (for pull-request comments and emails)' },
     ...common,
@@ -49,7 +49,7 @@ export const summaryCommand: Command = {
 export const reportCommand: Command = {
   name: 'report',
   synopsis: '[paths...] -o report.html',
-  summary: 'Write a collaborative\'s report: one self-contained HTML file',
+  summary: 'Write a collaborative\'s report (needs a *.collaborative.yaml): one self-contained HTML file',
   details: 'The dashboard (every team on every common measure, the change package, assessment, every signal), then each team\'s charts, driver diagram and ramps of cycles. No scripts, no external requests, no local paths; prints to PDF.',
   options: {
     output: { type: 'string', short: 'o', value: 'file', help: 'Write the HTML to a file (default: standard output)' },

@@ -63,6 +63,11 @@ function improvingSince(g: GroupChart, better: 'up' | 'down'): string | undefine
   return first === undefined ? undefined : g.analysis.points[first]!.date;
 }
 
+/** A group as people say it: the ungrouped series is everyone. */
+export function groupText(group: string): string {
+  return group === ALL_GROUP ? 'everyone' : group.replace(/-/g, ' ');
+}
+
 /**
  * A suggested score on the IHI Assessment Scale from what the worksheets show, with every step of
  * evidence listed as met or not, so a coach can agree or not. It climbs the scale one step at a time
@@ -82,6 +87,13 @@ export function suggestScore(e: TeamEvidence): Suggestion {
   const tested = e.cycles.filter((c) => (c.study?.learned?.trim() || c.study?.results?.length) && c.act?.decision);
   step(2.5, tested.length >= 2, `${tested.length} cycle${tested.length === 1 ? '' : 's'} studied with an adopt, adapt or abandon decision (2 or more show changes tested).`);
 
+  const judged = e.outcomes.map((o) => {
+    const g = o.chart ? primaryGroup(o.chart) : undefined;
+    return { o, g, v: g?.variation };
+  });
+  const improving = judged.filter((j) => j.v?.startsWith('improvement'));
+  const concern = judged.filter((j) => j.v?.startsWith('concern'));
+
   const charted = e.outcomes.filter((o) => o.chart && primaryGroup(o.chart) && primaryGroup(o.chart)!.analysis.points.filter((p) => p.value !== null).length >= CHARTED_POINTS);
   const targeted = e.outcomes.filter((o) => o.chart?.targets.length);
   const chartedAll = e.outcomes.length > 0 && charted.length === e.outcomes.length && targeted.length > 0;
@@ -90,20 +102,15 @@ export function suggestScore(e: TeamEvidence): Suggestion {
     const side = o.measure.better === 'up' ? 'high' : 'low';
     return o.chart.groups.some((g) => g.analysis.signals.some((s) => s.side === side));
   });
+  // An improvement that has since reversed is not progress: a concern at the latest point of an outcome holds the suggestion below 3.
+  if (concern.length) step(3, false, `Concern at the latest point in ${concern.map((j) => `${j.o.measure.id} (${groupText(j.g!.group)})`).join(', ')}: whatever improved before has not held, so the suggestion stays at 2.5 or below.`);
   step(
     3,
-    chartedAll && anySignal.length > 0,
+    chartedAll && anySignal.length > 0 && concern.length === 0,
     `${charted.length} of ${e.outcomes.length} outcome measures charted with ${CHARTED_POINTS}+ values, ${targeted.length} with a target; improvement signals in ${anySignal.map((o) => o.measure.id).join(', ') || 'no common measure'}.`,
   );
 
-  const judged = e.outcomes.map((o) => {
-    const g = o.chart ? primaryGroup(o.chart) : undefined;
-    return { o, g, v: g?.variation };
-  });
-  const improving = judged.filter((j) => j.v?.startsWith('improvement'));
-  const concern = judged.filter((j) => j.v?.startsWith('concern'));
-  step(3.5, improving.length > 0 && concern.length === 0, `Improvement at the latest point in ${improving.map((j) => `${j.o.measure.id} (${j.g!.group})`).join(', ') || 'no outcome measure'}.`);
-  if (concern.length) step(3.5, false, `Concern at the latest point in ${concern.map((j) => `${j.o.measure.id} (${j.g!.group})`).join(', ')}: the suggestion stays at 3.0 or below.`);
+  step(3.5, improving.length > 0 && concern.length === 0, `Improvement at the latest point in ${improving.map((j) => `${j.o.measure.id} (${groupText(j.g!.group)})`).join(', ') || 'no outcome measure'}.`);
 
   step(4, improving.length > 0 && improving.length === e.outcomes.length, `${improving.length} of ${e.outcomes.length} outcome measures improving at the latest point (all of them: significant improvement).`);
 

@@ -1,9 +1,10 @@
+import type { Variation } from '../analytics/status';
 import type { CellState, Effect, PackageStatus } from '../collab/dashboard';
 
 /** Words for the dashboard's states, shared by the webview, `pdsa summary` and `pdsa report`. */
 export const STATE_LABELS: Record<CellState, string> = { improvement: 'improvement', concern: 'concern', 'common-cause': 'common cause', 'no-data': 'no data' };
 export const STATUS_LABELS: Record<PackageStatus, string> = { 'not-started': 'not started', testing: 'testing', adopted: 'adopted', spreading: 'spreading', abandoned: 'abandoned' };
-export const EFFECT_LABELS: Record<Effect, string> = { improvement: 'improvement', concern: 'concern', neither: 'neither' };
+export const EFFECT_LABELS: Record<Effect, string> = { improvement: 'improvement', concern: 'concern', neither: 'pattern, no direction' };
 /** A glyph beside each state, so it never rests on colour alone. */
 export const STATE_MARKS: Record<CellState, string> = { improvement: '▲', concern: '◆', 'common-cause': '●', 'no-data': '○' };
 
@@ -23,3 +24,9 @@ export const ASSESSMENT_SCALE: Record<string, string> = {
   '4.5': 'sustainable improvement',
   '5': 'outstanding sustainable results',
 };
+
+/** The state of a series from its latest point's variation (the collaborative's summed series, as a team's cell). */
+export function wholeState(v: Variation | undefined): CellState {
+  if (!v) return 'no-data';
+  return v.startsWith('improvement') ? 'improvement' : v.startsWith('concern') ? 'concern' : 'common-cause';
+}

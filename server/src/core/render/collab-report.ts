@@ -1,7 +1,7 @@
 import { buildDriverModel, DiagramError } from '../analytics/drivers';
 import { buildChart, ChartError } from '../analytics/model';
 import type { DashboardModel } from '../collab/dashboard';
-import { ASSESSMENT_SCALE, EFFECT_LABELS, scoreText, STATE_LABELS, STATE_MARKS, STATUS_LABELS } from './collab-labels';
+import { ASSESSMENT_SCALE, EFFECT_LABELS, scoreText, STATE_LABELS, STATE_MARKS, STATUS_LABELS, wholeState } from './collab-labels';
 import type { Cycle } from '../schema/cycle';
 import type { Workspace } from '../workspace';
 import { COLLAB_STYLE, renderMini, renderScores, timeRange } from './collab-svg';
@@ -100,7 +100,11 @@ function dashboardSection(d: DashboardModel): string[] {
     const wMin = Math.min(m.min ?? 0, ...(w?.series.flatMap((s) => s.points.map(([, v]) => v ?? m.min ?? 0)) ?? []));
     const wMax = Math.max(m.max ?? 1, ...(w?.series.flatMap((s) => s.points.map(([, v]) => v ?? m.max ?? 1)) ?? []));
     out.push('<td>');
-    if (range && w?.series.length) out.push(renderMini(w.series, { width: 150, height: 56, min: wMin, max: wMax, ...range, label: `${m.name}, the collaborative as a whole` }));
+    if (range && w?.series.length) {
+      out.push(renderMini(w.series, { width: 150, height: 56, min: wMin, max: wMax, ...range, label: `${m.name}, the collaborative as a whole` }));
+      const state = wholeState(w.series[0]?.variation);
+      out.push(`<span class="state ${state}">${STATE_MARKS[state]} ${STATE_LABELS[state]}</span><br>`);
+    }
     const gap = d.gaps.find((g) => g.measure === m.id);
     if (gap) out.push(`<span class="meta">Gap ${h(groupLabel(gap.groups[0]))} − ${h(groupLabel(gap.groups[1]))}: ${gap.first !== undefined ? `${fmt(gap.first)} → ${fmt(gap.last!)}` : ''} <strong>${h(gap.verdict === 'too-few' ? 'too few dates to judge' : gap.verdict)}</strong></span>`);
     out.push('</td></tr>');
@@ -144,7 +148,7 @@ function dashboardSection(d: DashboardModel): string[] {
     const names = new Map(d.measures.map((m) => [m.id, m.name]));
     const teams = new Map(d.teams.map((t) => [t.id, t.name]));
     for (const s of d.signals) {
-      out.push(`<tr><td>${h(names.get(s.measure) ?? s.measure)}</td><td>${h(teams.get(s.team) ?? s.team)}</td><td>${h(groupLabel(s.group))}</td><td>${h(RULE_LABELS[s.rule])}</td><td>${h(s.start)}</td><td>${h(s.end)}</td><td><span class="state ${s.effect === 'neither' ? 'common-cause' : s.effect}">${h(EFFECT_LABELS[s.effect])}</span></td></tr>`);
+      out.push(`<tr><td>${h(names.get(s.measure) ?? s.measure)}</td><td>${h(teams.get(s.team) ?? s.team)}</td><td>${h(s.group === 'all' ? 'everyone' : groupLabel(s.group))}</td><td>${h(RULE_LABELS[s.rule])}</td><td>${h(s.start)}</td><td>${h(s.end)}</td><td><span class="state ${s.effect === 'neither' ? 'common-cause' : s.effect}">${h(EFFECT_LABELS[s.effect])}</span></td></tr>`);
     }
     out.push('</tbody></table>');
   }

@@ -32,7 +32,7 @@ function signalsTable(d: DashboardModel): Table {
   const teams = new Map(d.teams.map((t) => [t.id, t.name]));
   return {
     head: ['Measure', 'Team', 'Group', 'Rule', 'From', 'To', 'Effect'],
-    rows: d.signals.map((s) => [names.get(s.measure) ?? s.measure, teams.get(s.team) ?? s.team, groupLabel(s.group), RULE_LABELS[s.rule], s.start, s.end, EFFECT_LABELS[s.effect]]),
+    rows: d.signals.map((s) => [names.get(s.measure) ?? s.measure, teams.get(s.team) ?? s.team, s.group === 'all' ? 'everyone' : groupLabel(s.group), RULE_LABELS[s.rule], s.start, s.end, EFFECT_LABELS[s.effect]]),
   };
 }
 

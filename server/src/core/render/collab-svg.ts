@@ -116,7 +116,8 @@ export function renderScores(entries: AssessmentEntry[], suggested: number, o: {
   const pad = 6;
   const months = Math.max(1, m(o.toMonth) - m(o.fromMonth));
   const x = (month: string) => left + ((m(month) - m(o.fromMonth)) / months) * (o.width - left - 2 * pad);
-  const y = (v: number) => o.height - pad - ((v - 1) / 4) * (o.height - 2 * pad);
+  const bottom = 12;
+  const y = (v: number) => o.height - bottom - ((v - 1) / 4) * (o.height - bottom - pad);
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" class="mini scores" width="${o.width}" height="${o.height}" viewBox="0 0 ${o.width} ${o.height}" role="img" aria-label="${escapeXml(o.label)}">`];
   for (const v of [1, 2, 3, 4, 5]) out.push(`<line class="grid" x1="${left}" x2="${o.width - pad}" y1="${y(v)}" y2="${y(v)}"/><text x="2" y="${y(v) + 3}">${v}</text>`);
   for (const key of ['self', 'faculty'] as const) {
@@ -124,6 +125,7 @@ export function renderScores(entries: AssessmentEntry[], suggested: number, o: {
     if (pts.length) out.push(`<path class="${key}" d="${pts.map(([a, b], i) => `${i ? 'L' : 'M'}${a.toFixed(1)} ${b.toFixed(1)}`).join('')}"/>`);
     for (const [a, b] of pts) out.push(`<circle class="${key}" cx="${a.toFixed(1)}" cy="${b.toFixed(1)}" r="2"/>`);
   }
+  out.push(`<text x="${left}" y="${o.height - 1}">${escapeXml(o.fromMonth)}</text><text x="${o.width - pad}" y="${o.height - 1}" text-anchor="end">${escapeXml(o.toMonth)}</text>`);
   out.push(`<circle class="suggested" cx="${x(o.toMonth).toFixed(1)}" cy="${y(suggested).toFixed(1)}" r="5"><title>suggested ${fmt(suggested)}</title></circle>`);
   out.push('</svg>');
   return out.join('');
