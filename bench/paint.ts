@@ -9,20 +9,12 @@ import * as path from 'node:path';
 import { buildDriverModel } from '../server/src/core/analytics/drivers';
 import { buildChart } from '../server/src/core/analytics/model';
 import { Workspace } from '../server/src/core/workspace';
+import { DRIVERS_BODY } from '../client/src/panels/drivers-body';
 import { RUN_CHART_BODY } from '../client/src/panels/runchart-body';
 import { openHarness } from '../test/webview/harness';
 import { paint, type Paint } from '../test/webview/paint-probe';
 import { bigDriverWorkspace } from './generate';
 import { machineLine } from './machine';
-
-// The driver panel's body (client/src/panels/driverPanel.ts builds it inline).
-const DRIVERS_BODY = `<div class="toolbar"><strong id="title"></strong>
-<button id="tab-drivers" type="button">Driver diagram</button><button id="tab-four-blocker" type="button">Four-blocker</button>
-<button id="tab-iceberg" type="button">Iceberg</button><button id="export" type="button" class="primary">Export SVG</button></div>
-<div id="error" role="alert"></div>
-<section id="view-drivers" class="view"><div id="diagram"></div><p>Click an item to open it.</p></section>
-<section id="view-four-blocker" class="view" hidden><div id="quadrants" class="quadrants"></div><div id="unplaced" class="unplaced"></div></section>
-<section id="view-iceberg" class="view" hidden><p id="iceberg-note" class="note"></p><div id="iceberg"></div></section>`;
 
 /** A measure with `n` daily points (a level shift half way, a missing value now and then) from a CSV file, and a cycle that collects it. */
 function chartMessage(n: number): unknown {
