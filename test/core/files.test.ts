@@ -158,10 +158,10 @@ describe('workspace files: reading linked files', () => {
   it('reads a CSV file only inside the workspace and only when it is a regular file', async () => {
     const host = memoryHost({ 'data/m.csv': 'date,value\n', 'data/folder/x.csv': '' });
     const wf = new WorkspaceFiles(host, [`${host.root}/data`]);
-    expect(await wf.readLinked(host.uri('data/m.csv'))).toBe('date,value\n');
-    expect(await wf.readLinked(host.uri('data/folder'))).toBeNull();
-    expect(await wf.readLinked(host.uri('secret.csv'))).toBeNull();
-    expect(await wf.readLinked(`${host.root}/data/../secret.csv`)).toBeNull();
+    expect(await wf.readLinked(host.uri('data/m.csv'))).toEqual({ text: 'date,value\n' });
+    expect(await wf.readLinked(host.uri('data/folder'))).toEqual({ problem: 'it is a folder, not a file' });
+    expect(await wf.readLinked(host.uri('secret.csv'))).toEqual({ problem: expect.stringMatching(/^it is outside the workspace/) });
+    expect(await wf.readLinked(`${host.root}/data/../secret.csv`)).toEqual({ problem: expect.stringMatching(/^it is outside the workspace/) });
     expect(host.reads).toEqual(['data/m.csv']);
   });
 });

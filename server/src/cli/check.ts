@@ -5,7 +5,7 @@ import { isIsoDate, localDate } from '../core/schema/common';
 import { NodeAnalyser } from '../node/analysis-pool';
 import { ANALYSIS_VERSION, contentHash, ResultCache } from '../node/result-cache';
 import { displayPath } from '../node/display-path';
-import { describeFsError } from '../node/host';
+import { describeFsError, readRegularFileSync } from '../node/host';
 import { UsageError, type Command } from './command';
 import { loadWorkspace, scanPathsOrFail } from './load';
 import { count, formatResults, OUTPUT_FORMATS, summary, type OutputFormat } from './results';
@@ -46,7 +46,7 @@ const RUN_FILE = 'check-run.json';
 
 function hashOf(file: string): string | null {
   try {
-    return contentHash(fs.readFileSync(file, 'utf8'));
+    return contentHash(readRegularFileSync(file));
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { semanticDiff } from '../core/diff';
 import { displayPath } from '../node/display-path';
-import { describeFsError } from '../node/host';
+import { describeFsError, readRegularFileSync } from '../node/host';
 import { UsageError, type Command } from './command';
 
 /**
@@ -29,7 +29,7 @@ export const diffCommand: Command = {
     const read = (file: string): string | null | undefined => {
       if (file === '/dev/null') return null;
       try {
-        return fs.readFileSync(file, 'utf8');
+        return readRegularFileSync(file);
       } catch (error) {
         io.err(`pdsa: cannot read '${displayPath(file, io.cwd)}': ${describeFsError(error)}\n`);
         failed = true;

@@ -198,23 +198,41 @@ export class WorkspaceFiles {
   }
 
   /**
-   * A file a worksheet names (a measure's CSV), or null when it may not or cannot be read: only
-   * regular files inside the workspace are read.
+   * A file a worksheet names (a measure's CSV): its text, or why it may not or cannot be read. Only
+   * regular files inside the workspace are read, after symbolic links are resolved, up to a size cap.
    */
-  async readLinked(uri: string): Promise<string | null> {
-    if (!this.contains(uri)) return null;
+  async readLinked(uri: string): Promise<{ text: string } | { problem: string }> {
+    const root = this.rootOf(uri);
+    if (root === undefined) return { problem: 'it is outside the workspace (a CSV file must be inside the workspace folder)' };
     try {
-      if ((await this.host.stat(uri)).type !== 'file') return null;
-      return await this.host.readFile(uri);
-    } catch {
-      return null;
+      let real = uri;
+      if (this.host.realPath) {
+        real = await this.host.realPath(uri);
+        const realRoot = await this.host.realPath(root);
+        if (!isInside(real, realRoot)) return { problem: 'it is a link to a file outside the workspace' };
+      }
+      const stat = await this.host.stat(real);
+      if (stat.type === 'directory') return { problem: 'it is a folder, not a file' };
+      if (stat.type !== 'file') return { problem: 'it is not a regular file (a device, pipe or socket)' };
+      if (stat.size > MAX_CSV_BYTES) return { problem: `it is ${(stat.size / 1048576).toFixed(1)} MB; a CSV file is at most ${MAX_CSV_BYTES / 1048576} MB` };
+      return { text: await this.host.readFile(real) };
+    } catch (error) {
+      return { problem: errorText(error) };
     }
   }
 }
 
+/** The largest CSV file read: 1,000,000 rows of date, group and value fit with room to spare. */
+export const MAX_CSV_BYTES = 64 * 1024 * 1024;
+
 /** Loads the CSV files that worksheets name and the index has not seen yet. */
 export async function loadMissingCsv(workspace: Workspace, files: WorkspaceFiles): Promise<void> {
-  for (const uri of workspace.missingCsv()) workspace.setCsv(uri, await files.readLinked(uri));
+  for (const uri of workspace.missingCsv()) setLinked(workspace, uri, await files.readLinked(uri));
+}
+
+function setLinked(workspace: Workspace, uri: string, read: { text: string } | { problem: string }): void {
+  if ('text' in read) workspace.setCsv(uri, read.text);
+  else workspace.setCsv(uri, null, read.problem);
 }
 
 export interface LoadOptions {
@@ -311,7 +329,8 @@ export async function applyChanges(workspace: Workspace, files: WorkspaceFiles, 
       else if (text === null) workspace.deleteWorksheet(change.uri);
       else workspace.setWorksheet(change.uri, text);
     } else if (workspace.csv(change.uri) !== undefined) {
-      workspace.setCsv(change.uri, change.type === 'deleted' ? null : await files.readLinked(change.uri));
+      if (change.type === 'deleted') workspace.setCsv(change.uri, null);
+      else setLinked(workspace, change.uri, await files.readLinked(change.uri));
     }
   }
   if (rescan) await syncWithScan(workspace, files, await files.scan(), options);

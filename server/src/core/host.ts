@@ -40,8 +40,16 @@ export interface WorkspaceHost {
   /** The entries of a folder. Symbolic links are `other`: not followed, as git does not follow them (and a link loop cannot trap a scan). */
   readDirectory(uri: string): Promise<DirectoryEntry[]>;
   stat(uri: string): Promise<FileStat>;
-  /** The file's text (UTF-8). */
+  /**
+   * The file's text (UTF-8). Only regular files are read: a pipe, device or folder rejects at once
+   * (reading one could block forever or never end), and so does a file past the host's size cap.
+   */
   readFile(uri: string): Promise<string>;
+  /**
+   * Where a path really leads, with symbolic links resolved (same form as given). Hosts without
+   * links (a browser's virtual file system) leave it out.
+   */
+  realPath?(uri: string): Promise<string>;
   /** Reports changes under the workspace, where the shell can watch (a language server; not a one-shot CLI run). */
   watch?(listener: (changes: FileChange[]) => void): Disposable;
 }

@@ -14,6 +14,22 @@ export function basename(uri: string): string {
   return uri.slice(uri.lastIndexOf('/') + 1);
 }
 
+/**
+ * What is wrong with a file path written in a worksheet (`csv:`), or undefined when it is a plain
+ * relative path. Worksheets travel between computers and are read by CI, so they name files beside
+ * them, never a place on one machine: no URIs, no absolute paths. Whether a `..` climbs out of the
+ * workspace is decided where the workspace folders are known (WorkspaceFiles.readLinked).
+ */
+export function relativePathProblem(path: string): string | undefined {
+  if (path.trim() === '') return 'the path is empty';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(path)) return 'the path contains control characters';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) return 'a URI is not allowed here: write a path relative to this file, e.g. data/measure.csv';
+  if (path.startsWith('/') || path.startsWith('\\') || /^[a-z]:/i.test(path) || path.startsWith('~')) return 'an absolute path is not allowed here: write a path relative to this file, e.g. data/measure.csv';
+  if (path.includes('\\')) return 'use "/" between folders (a backslash reads differently on each system)';
+  return undefined;
+}
+
 /** Resolves a relative path (as written in a worksheet, "/"-separated) against the file that names it. */
 export function resolveRelative(fromUri: string, relative: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || relative.startsWith('/')) return relative;

@@ -8,7 +8,7 @@ import type { Factors } from './schema/factors';
 import { WORKSHEET_SCHEMAS } from './schema/kinds';
 import { extractSymbols, type Symbols } from './symbols';
 import { rangeOf, ZERO_RANGE } from './text';
-import { resolveRelative, type WorksheetKind } from './uri';
+import { relativePathProblem, resolveRelative, type WorksheetKind } from './uri';
 import { validateAgainst } from './validate';
 import { localChecks } from './checks/local';
 import { anchorKey, crossFileAnchors, type Prefer } from './checks/anchors';
@@ -56,7 +56,11 @@ export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string)
     else {
       file.factors = v.data as Factors | undefined;
       file.factors?.measures?.forEach((m, i) => {
-        if (m.csv) file.csv.push({ uri: resolveRelative(uri, m.csv), measureId: m.id, range: rangeAt(file, ['measures', i, 'csv']) });
+        if (!m.csv) return;
+        const range = rangeAt(file, ['measures', i, 'csv']);
+        const problem = relativePathProblem(m.csv);
+        if (problem) file.diagnostics.push(diagnostic(uri, range, 'csv-error', `cannot read "${m.csv}": ${problem}`));
+        else file.csv.push({ uri: resolveRelative(uri, m.csv), measureId: m.id, range });
       });
     }
     file.diagnostics.push(...localChecks(file));

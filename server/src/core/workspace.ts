@@ -82,6 +82,8 @@ function signature(file: WorksheetFile, def: Definition): string {
 export class Workspace implements IndexView {
   private readonly files = new Map<string, WorksheetFile>();
   private readonly csvFiles = new Map<string, CsvData | null>();
+  /** Why a CSV file could not be read (outside the workspace, not a regular file, too large...). */
+  private readonly csvProblems = new Map<string, string>();
   private readonly defs = new Map<string, Definition[]>();
   private readonly refs = new Map<string, Reference[]>();
   /** Ids by kind with their definition counts, so "did you mean" never scans the whole index. */
@@ -173,9 +175,11 @@ export class Workspace implements IndexView {
     if (this.files.has(uri)) this.replace(uri, undefined);
   }
 
-  /** A measure's CSV file; null when it cannot be read. */
-  setCsv(uri: string, text: string | null): void {
+  /** A measure's CSV file; null when it cannot be read, with why when the shell knows. */
+  setCsv(uri: string, text: string | null, problem?: string): void {
     this.csvFiles.set(uri, text === null ? null : parseMeasureCsv(text, isIsoDate));
+    if (text === null && problem) this.csvProblems.set(uri, problem);
+    else this.csvProblems.delete(uri);
     for (const user of this.csvUsers.get(uri) ?? []) this.dirty.add(user);
   }
 
@@ -412,6 +416,10 @@ export class Workspace implements IndexView {
       this.loops = new ChainLoops(links);
     }
     return this.loops;
+  }
+
+  csvProblem(uri: string): string | undefined {
+    return this.csvProblems.get(uri);
   }
 
   csv(uri: string): CsvData | null | undefined {

@@ -71,5 +71,32 @@ export const nodeHost: WorkspaceHost = {
       const s = fs.statSync(toPath(uri));
       return { type: typeOf(s), size: s.size, mtime: s.mtimeMs };
     }),
-  readFile: (uri) => words(async () => fs.readFileSync(toPath(uri), 'utf8')),
+  // Synchronous (fast for thousands of small files), and refusing anything but a regular file.
+  readFile: (uri) => words(async () => readRegularFileSync(toPath(uri))),
+  realPath: (uri) =>
+    words(async () => {
+      const real = fs.realpathSync(toPath(uri));
+      return uri.startsWith('file:') ? uriOf(real) : real;
+    }),
 };
+
+/** No file the tools read is larger; past this a read is refused before any byte is read. */
+export const MAX_READ_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Reads a regular file only. Opened without blocking and checked on the open descriptor, so a pipe
+ * (which would wait forever for a writer), a device such as /dev/urandom (which never ends) or a
+ * file swapped for one after a stat is refused at once.
+ */
+export function readRegularFileSync(file: string): string {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw new Error('is a directory');
+    if (!stat.isFile()) throw new Error('not a regular file (a device, pipe or socket)');
+    if (stat.size > MAX_READ_BYTES) throw new Error('too large to read');
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -17,6 +17,8 @@ export interface IndexView {
   idsOfKind(kind: ItemKind): Iterable<string>;
   worksheet(uri: string): WorksheetFile | undefined;
   csv(uri: string): CsvData | null | undefined;
+  /** Why a CSV file could not be read, when known. */
+  csvProblem(uri: string): string | undefined;
   /** Loops in the workspace's `previous` and `parents` chains. */
   chainLoops(): ChainLoops;
   today: string;
@@ -125,14 +127,18 @@ function factorPriority(id: string, index: IndexView, from: string): boolean | u
   return factor && factor.id === id ? factor.priority === true : undefined;
 }
 
+const MAX_CSV_DIAGNOSTICS = 100;
+
 function csvFiles(file: WorksheetFile, index: IndexView, out: Diagnostic[]): void {
   for (const link of file.csv) {
     const data = index.csv(link.uri);
     const name = basename(link.uri);
-    if (data === null) out.push(diagnostic(file.uri, link.range, 'csv-error', `cannot read ${name}: the file is missing or unreadable`));
+    if (data === null) out.push(diagnostic(file.uri, link.range, 'csv-error', `cannot read ${name}: ${index.csvProblem(link.uri) ?? 'the file is missing or unreadable'}`));
     else if (data) {
-      for (const e of data.errors.slice(0, 5)) out.push(diagnostic(file.uri, link.range, 'csv-error', `${name} line ${e.line}: ${e.message}`));
-      if (data.errors.length > 5) out.push(diagnostic(file.uri, link.range, 'csv-error', `${name}: ${data.errors.length - 5} more problem(s)`));
+      // One diagnostic per bad row, up to a bound: a file of a million bad rows must not flood the editor.
+      for (const e of data.errors.slice(0, MAX_CSV_DIAGNOSTICS)) out.push(diagnostic(file.uri, link.range, 'csv-error', `${name} line ${e.line}: ${e.message}`, e.severity));
+      const more = data.errors.length - MAX_CSV_DIAGNOSTICS;
+      if (more > 0) out.push(diagnostic(file.uri, link.range, 'csv-error', `${name}: ${more} more problem${more === 1 ? '' : 's'}, from line ${data.errors[MAX_CSV_DIAGNOSTICS]!.line}`));
     }
   }
 }
