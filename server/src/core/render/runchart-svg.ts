@@ -1,9 +1,10 @@
-import type { ChartModel, CycleMark } from '../analytics/model';
+import type { ChartModel, CycleMark, GroupChart } from '../analytics/model';
 import { CHART_TYPE_NAMES, RULE_SET_NAMES, type ChartType, type PhaseAnalysis, type RuleId } from '../analytics/types';
 import { Obstacles, packCycles, timeAxis } from './chart-layout';
 import { brokenLine, dayNumber, escapeXml as x, fmt, niceTicks } from './svg';
 import { groupLabel, isPhaseRule, readableDate, RULE_NAMES, signalSide, directionOf, summariseSignals, type Direction } from './signal-text';
 import { shorten, textBox, textWidth, wrapText } from './text';
+import { pointsToDraw } from './thin';
 
 export interface RenderOptions {
   width?: number;
@@ -347,8 +348,10 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
 
   // Points first, as obstacles for the labels drawn inside the plot.
   const r = narrow ? 2.5 : 3;
+  // Dense series are drawn thinned per pixel column (thin.ts): masks of the points drawn, per group.
+  const drawn = model.groups.map((g) => drawnMask(g, (i) => sx(dayNumber(g.analysis.points[i]!.date)) - left, plotW));
   const obstacles = new Obstacles(
-    model.groups.flatMap((g) => g.analysis.points.filter((p) => p.value !== null).map((p) => ({ x: sx(dayNumber(p.date)), y: sy(p.value!) }))),
+    model.groups.flatMap((g, k) => g.analysis.points.filter((p, i) => p.value !== null && drawn[k]!(i)).map((p) => ({ x: sx(dayNumber(p.date)), y: sy(p.value!) }))),
     r + 5,
   );
 
@@ -370,11 +373,13 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
     out.push(`<title>${x(`${full}: ${t.id}`)}</title></g>`);
   }
 
-  model.groups.forEach((g) => {
+  model.groups.forEach((g, k) => {
     const cls = `series-${colourOf.get(g.group)! % 4}`;
     const pts = g.analysis.points;
+    const isDrawn = drawn[k]!;
+    const thinned = pts.length > 0 && !isDrawn.all;
     out.push(`<g class="group" data-group="${x(g.group)}">`);
-    for (const phase of g.analysis.phases) out.push(phaseLines(phase, pts, cls, X, Y, kind.centre));
+    for (const phase of g.analysis.phases) out.push(phaseLines(phase, pts, cls, X, Y, kind.centre, isDrawn));
     // Signal spans under the line, coloured good or bad news, broken where data is missing: a highlight never bridges a gap.
     const marks = new Map<number, { rule: RuleId; direction: Direction; side: number }[]>();
     for (const s of g.analysis.signals) {
@@ -385,14 +390,16 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
       if (s.rule !== 'shift' && s.rule !== 'trend' && s.rule !== 'longest-run') continue;
       for (const run of consecutive(s.points, pts)) {
         if (run.length < 2) continue;
-        const coords = run.map((i) => `${X(pts[i]!.date)},${Y(pts[i]!.value as number)}`).join(' ');
+        const coords = run.filter((i, j) => j === 0 || j === run.length - 1 || isDrawn(i)).map((i) => `${X(pts[i]!.date)},${Y(pts[i]!.value as number)}`).join(' ');
         out.push(`<polyline class="signal-span rule-${s.rule} dir-${direction}" points="${coords}"/>`);
       }
     }
-    out.push(...brokenLine(pts, X, Y, cls));
+    out.push(...brokenLine(isDrawn.all ? pts : pts.filter((_, i) => isDrawn(i)), X, Y, cls));
     pts.forEach((p, i) => {
-      if (p.value === null) return;
+      if (p.value === null || !isDrawn(i)) return;
       const on = marks.get(i) ?? [];
+      // A thinned series is a dense line: only its signal points get a marker.
+      if (thinned && !on.length) return;
       const rules = [...new Set(on.map((m) => m.rule))];
       const cx = sx(dayNumber(p.date));
       const cy = sy(p.value);
@@ -435,6 +442,15 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
   }
   out.push(`</svg>`);
   return out.join('\n');
+}
+
+/** Whether each point of a group is drawn (all of them unless the series is denser than the plot). */
+function drawnMask(g: GroupChart, xOf: (i: number) => number, width: number): ((i: number) => boolean) & { all: boolean } {
+  const pts = g.analysis.points;
+  const signal = new Uint8Array(pts.length);
+  for (const s of g.analysis.signals) for (const i of s.points) signal[i] = 1;
+  const mask = pointsToDraw({ x: xOf, values: pts.map((p) => p.value), signal: (i) => signal[i] === 1, width });
+  return Object.assign((i: number) => !mask || mask[i] === 1, { all: !mask });
 }
 
 function decisionText(c: CycleMark): string {
@@ -520,7 +536,7 @@ function placeTargetLabel(texts: string[], ty: number, left: number, right: numb
   return undefined;
 }
 
-function phaseLines(phase: PhaseAnalysis, pts: { date: string }[], cls: string, X: (d: string) => string, Y: (v: number) => string, centreName: string): string {
+function phaseLines(phase: PhaseAnalysis, pts: { date: string }[], cls: string, X: (d: string) => string, Y: (v: number) => string, centreName: string, isDrawn: (i: number) => boolean): string {
   const out: string[] = [];
   const first = pts[phase.from]!.date;
   const last = pts[phase.to]!.date;
@@ -542,7 +558,7 @@ function phaseLines(phase: PhaseAnalysis, pts: { date: string }[], cls: string, 
     }
     const coords: string[] = [];
     limits.forEach((v, k) => {
-      if (v !== null && Number.isFinite(v)) coords.push(`${X(pts[phase.from + k]!.date)},${Y(v)}`);
+      if (v !== null && Number.isFinite(v) && isDrawn(phase.from + k)) coords.push(`${X(pts[phase.from + k]!.date)},${Y(v)}`);
     });
     if (coords.length) out.push(`<polyline class="limit ${name}" points="${coords.join(' ')}"/>`);
   }
