@@ -23,7 +23,8 @@ const fixtures: Fixture[] = [
   { code: 'not-text', files: c('version: 1\nid: c\u0000\u0001\u0002'), file: 'c.pdsa.yaml', expected: ['not-text 2:6-2:7'] },
   { code: 'too-large', files: c(`version: 1\nnote: "${'x'.repeat(5 * 1024 * 1024)}"\n`), file: 'c.pdsa.yaml', expected: ['too-large 1:1-1:1'], message: /5\.0 MB/ },
   { code: 'too-deep', files: c(`version: 1\nx: ${'['.repeat(10000)}${']'.repeat(10000)}\n`), file: 'c.pdsa.yaml', expected: ['too-deep 2:203-2:204'] },
-  { code: 'too-deep', files: c(`- ${'- '.repeat(10000)}x\n`), file: 'c.pdsa.yaml', expected: ['too-deep 1:399-1:400'] },
+  { code: 'too-deep', files: c(`- ${'- '.repeat(10000)}x\n`), file: 'c.pdsa.yaml', expected: ['too-deep 1:401-1:402'] },
+  { code: 'unsafe-character', files: c(cycle('c1').replace('title: Cycle c1', 'title: "Cycle\\a c1"')), file: 'c.pdsa.yaml', expected: ['unsafe-character 3:8-3:20'], message: /invisible control character \(U\+0007\)/ },
   {
     code: 'alias-limit',
     files: c(['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]', ''].join('\n')),

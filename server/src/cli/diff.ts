@@ -1,3 +1,4 @@
+import { terminalSafe } from '../core/text';
 import * as fs from 'node:fs';
 import { semanticDiff } from '../core/diff';
 import { displayPath } from '../node/display-path';
@@ -40,8 +41,8 @@ export const diffCommand: Command = {
     const b = read(newFile);
     if (failed || a === undefined || b === undefined) return 2;
     const changes = semanticDiff(label, a, b);
-    io.out(`${label}\n`);
-    io.out(changes.length ? changes.map((c) => `  ${c}\n`).join('') : '  no change in meaning (layout or comments only)\n');
+    io.out(`${terminalSafe(label)}\n`);
+    io.out(changes.length ? changes.map((c) => `  ${terminalSafe(c)}\n`).join('') : '  no change in meaning (layout or comments only)\n');
     return 0;
   },
 };

@@ -1,3 +1,4 @@
+import { terminalSafe } from '../core/text';
 import type { Diagnostic } from '../core/diagnostics';
 import { displayPath } from '../node/display-path';
 
@@ -24,6 +25,8 @@ export function count(results: Map<string, Diagnostic[]>): Counts {
 
 export function formatResults(results: Map<string, Diagnostic[]>, format: OutputFormat, cwd: string): string {
   const rows = [...results].flatMap(([file, list]) => list.map((d) => ({ file: displayPath(file, cwd), d })));
+  // Terminal and CI-log formats show control characters as escapes; JSON escapes them itself.
+  const safe = (s: string) => terminalSafe(s);
   switch (format) {
     case 'json':
       return `${JSON.stringify(
@@ -41,9 +44,9 @@ export function formatResults(results: Map<string, Diagnostic[]>, format: Output
         2,
       )}\n`;
     case 'github':
-      return rows.map(({ file, d }) => githubAnnotation(file, d)).join('');
+      return rows.map(({ file, d }) => githubAnnotation(safe(file), { ...d, message: safe(d.message) })).join('');
     default:
-      return rows.map(({ file, d }) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}\n`).join('');
+      return rows.map(({ file, d }) => `${safe(file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${safe(d.message)}\n`).join('');
   }
 }
 

@@ -38,6 +38,7 @@ interface CodeInfo {
 /** Every diagnostic code, its default severity and what it means. Codes are stable: configs and CI refer to them. */
 export const CODES = {
   'yaml-syntax': { severity: 'error', coaching: false, summary: 'The file is not valid YAML.' },
+  'unsafe-character': { severity: 'warning', coaching: false, summary: 'A value holds an invisible control character or a Unicode non-character (often written as a YAML escape such as "\\a" or "\\uFFFE").' },
   'duplicate-key': { severity: 'error', coaching: false, summary: 'A key appears twice in the same map.' },
   'multi-document': { severity: 'error', coaching: false, summary: 'A worksheet holds exactly one YAML document.' },
   'not-text': { severity: 'error', coaching: false, summary: 'The file holds binary bytes, not text.' },

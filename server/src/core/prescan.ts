@@ -1,3 +1,5 @@
+import { Lexer } from 'yaml';
+
 /**
  * Cheap checks that run before the YAML parser sees the text. The `yaml` library recurses per
  * nesting level, and at ~10,000 levels it aborts the whole process (out of memory in V8's regexp
@@ -21,70 +23,64 @@ export function prescan(text: string): PrescanProblem | undefined {
   return depthProblem(text);
 }
 
-/** Estimates nesting: indentation levels (as a stack, like Python's tokenizer) + leading "- " / "? " indicators + flow brackets. */
+/**
+ * Real nesting, measured on the yaml library's own tokens (its Lexer is iterative, so this is safe
+ * at any depth, and it knows what is a block scalar or a quoted string, so `[` in prose or a quote
+ * at a line start never count). A block collection opens where a `-`, `?` or `key:` starts, at its
+ * column; a later one at the same or a smaller column closes the levels it passes (a list written
+ * at its key's own column, `key:\n- item`, is still one level deeper than the map). Flow brackets
+ * add their own levels. Linear in the text.
+ */
 function depthProblem(text: string): PrescanProblem | undefined {
-  const indents: number[] = [];
+  const stack: { col: number; map: boolean }[] = [];
   let flow = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    // Start of a line.
-    let col = 0;
-    while (i < n && text.charCodeAt(i) === 32) {
-      i++;
-      col++;
-    }
-    const lineStartDepth = (): number => {
-      while (indents.length && indents[indents.length - 1]! >= col) indents.pop();
-      indents.push(col);
-      return indents.length;
-    };
-    let depth = flow === 0 && i < n && text[i] !== '\n' && text[i] !== '#' ? lineStartDepth() : indents.length;
-    // Leading block indicators on the same line each open a level.
-    while (i + 1 < n && (text[i] === '-' || text[i] === '?') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
-      if (++depth + flow > MAX_DEPTH) return { kind: 'too-deep', offset: i, depth: depth + flow };
-      i += 2;
-      while (i < n && text[i] === ' ') i++;
-    }
-    if (depth + flow > MAX_DEPTH) return { kind: 'too-deep', offset: i, depth: depth + flow };
-    // Rest of the line: flow brackets outside quotes and comments.
-    while (i < n && text[i] !== '\n') {
-      const c = text[i]!;
-      if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-        while (i < n && text[i] !== '\n') i++;
-        break;
-      }
-      if ((c === '"' || c === "'") && opensScalar(text, i)) {
-        i = skipQuoted(text, i, c);
-        continue;
-      }
-      if (c === '[' || c === '{') {
+  let offset = 0;
+  let lineStart = 0;
+  let keyCol = -1;
+  const tooDeep = (at: number): PrescanProblem | undefined => (stack.length + flow > MAX_DEPTH ? { kind: 'too-deep', offset: at, depth: stack.length + flow } : undefined);
+  const open = (col: number, map: boolean, at: number): PrescanProblem | undefined => {
+    // A `-` at its map key's column is that key's value: it nests inside, it does not close it.
+    while (stack.length && (stack[stack.length - 1]!.col > col || (stack[stack.length - 1]!.col === col && (map || !stack[stack.length - 1]!.map)))) stack.pop();
+    stack.push({ col, map });
+    return tooDeep(at);
+  };
+  for (const token of new Lexer().lex(text)) {
+    // The lexer's markers (document, scalar, flow error end) stand for no text.
+    if (token === '\u0002' || token === '\u001f' || token === '\u0018') continue;
+    const at = offset;
+    const col = at - lineStart;
+    offset += token.length;
+    let problem: PrescanProblem | undefined;
+    switch (token) {
+      case '[':
+      case '{':
         flow++;
-        if (depth + flow > MAX_DEPTH) return { kind: 'too-deep', offset: i, depth: depth + flow };
-      } else if ((c === ']' || c === '}') && flow > 0) flow--;
-      i++;
+        problem = tooDeep(at);
+        break;
+      case ']':
+      case '}':
+        if (flow > 0) flow--;
+        break;
+      case '-':
+      case '?':
+        if (flow === 0) problem = open(col, token === '?', at);
+        break;
+      case ':':
+        if (flow === 0) problem = open(keyCol >= 0 ? keyCol : col, true, at);
+        break;
+      case '---':
+        stack.length = 0;
+        flow = 0;
+        break;
+      default: {
+        const nl = token.lastIndexOf('\n');
+        if (nl !== -1) {
+          lineStart = at + nl + 1;
+          keyCol = -1;
+        } else if (flow === 0 && keyCol < 0 && token[0] !== ' ' && token[0] !== '#' && token[0] !== '\t') keyCol = col;
+      }
     }
-    i++;
+    if (problem) return problem;
   }
   return undefined;
-}
-
-/** A quote starts a quoted scalar only where a value starts (an apostrophe inside plain text does not). */
-function opensScalar(text: string, i: number): boolean {
-  let j = i - 1;
-  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
-  return j < 0 || ':-[{,?\n'.includes(text[j]!);
-}
-
-function skipQuoted(text: string, start: number, quote: string): number {
-  let i = start + 1;
-  while (i < text.length) {
-    const c = text[i];
-    if (quote === '"' && c === '\\') i += 2;
-    else if (c === quote) {
-      if (quote === "'" && text[i + 1] === "'") i += 2;
-      else return i + 1;
-    } else i++;
-  }
-  return i;
 }

@@ -25,3 +25,12 @@ export function firstSentence(s: string): string {
   const m = /^(.*?[.:])(\s|$)/.exec(s);
   return (m ? m[1]! : s).replace(/[.:]$/, '');
 }
+
+/**
+ * Text for a terminal or a CI log: control characters (an escape sequence in a value could recolour
+ * or rewrite the screen), bidirectional overrides and line breaks are shown as visible \u escapes.
+ */
+export function terminalSafe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udfff]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}

@@ -143,14 +143,16 @@ function union(ctx: Context, issue: Issue, path: PathSegment[]): void {
     for (const e of best) report(ctx, e, path);
     return;
   }
+  if (missingKey(ctx, path)) return;
   at(ctx, path, 'wrong-type', `expected ${expectation(ctx, path) ?? 'a different value'}, found ${found(ctx, path)}`);
 }
 
-function invalidType(ctx: Context, issue: Issue, path: PathSegment[]): void {
+/** A required key that is not there: reported at the key of the map it belongs in. True when it was one. */
+function missingKey(ctx: Context, path: PathSegment[]): boolean {
   const parentPath = path.slice(0, -1);
   const key = path[path.length - 1];
-  const located = locate(ctx.doc, path);
-  if (!located && typeof key === 'string') {
+  if (typeof key !== 'string' || locate(ctx.doc, path)) return false;
+  {
     const parent = locate(ctx.doc, parentPath);
     const what = description(schemaAt(ctx.root, path));
     const where = parentPath.length ? ` in ${pathText(parentPath)}` : '';
@@ -160,8 +162,12 @@ function invalidType(ctx: Context, issue: Issue, path: PathSegment[]): void {
     const d = diagnostic(ctx.uri, rangeOf(ctx.lc, start, end), 'missing-key', message);
     d.missing = { path: parentPath, key };
     ctx.missing.set(JSON.stringify(path), d);
-    return;
+    return true;
   }
+}
+
+function invalidType(ctx: Context, issue: Issue, path: PathSegment[]): void {
+  if (missingKey(ctx, path)) return;
   const expected = TYPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'another type';
   const foundText = found(ctx, path);
   const hint = expected === 'text' && /number|true or false/.test(foundText) ? ' (put it in quotes to make it text)' : '';
@@ -171,9 +177,18 @@ function invalidType(ctx: Context, issue: Issue, path: PathSegment[]): void {
 function invalidValue(ctx: Context, issue: Issue, path: PathSegment[]): void {
   const actual = valueText(ctx, path);
   if (path.length === 1 && path[0] === 'version') {
-    at(ctx, path, 'unsupported-version', `unsupported format version ${actual}: this tool reads version ${FORMAT_VERSION}`);
+    const node = locate(ctx.doc, path)?.node;
+    const quoted = isScalar(node) && typeof node.value === 'string' && node.value.trim() === String(FORMAT_VERSION);
+    const message = !node
+      ? `missing "version: ${FORMAT_VERSION}": the format version comes first in every worksheet`
+      : quoted
+        ? `version must be the number ${FORMAT_VERSION}, not the text "${actual}": write version: ${FORMAT_VERSION} without quotes`
+        : `unsupported format version ${actual}: this tool reads version ${FORMAT_VERSION}`;
+    at(ctx, path, 'unsupported-version', message);
     return;
   }
+  // An enum key that is absent (kind, better, level, outcome): a missing key, not a wrong value.
+  if (missingKey(ctx, path)) return;
   const allowed = (issue.values ?? []).map(String);
   const guess = nearest(actual, allowed);
   const located = locate(ctx.doc, path);
@@ -257,6 +272,10 @@ function found(ctx: Context, path: PathSegment[]): string {
     if (v === null) return 'nothing (an empty value)';
     if (typeof v === 'number') return `a number (${v})`;
     if (typeof v === 'boolean') return `true or false (${v})`;
+    // Tags such as !!binary and !!timestamp build values a worksheet cannot hold.
+    if (v instanceof Uint8Array) return 'binary data (!!binary is not allowed in a worksheet)';
+    if (v instanceof Date) return `a timestamp (!!timestamp): write the date as YYYY-MM-DD`;
+    if (typeof v === 'object' && v !== null) return `a ${node.tag ?? 'tagged'} value (YAML tags are not allowed in a worksheet)`;
     return `text ("${truncate(String(v))}")`;
   }
   return 'another kind of value';

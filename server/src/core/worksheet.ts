@@ -11,6 +11,7 @@ import { rangeOf, ZERO_RANGE } from './text';
 import { relativePathProblem, resolveRelative, type WorksheetKind } from './uri';
 import { validateAgainst } from './validate';
 import { localChecks } from './checks/local';
+import { unsafeCharacters } from './checks/characters';
 import { anchorKey, crossFileAnchors, type Prefer } from './checks/anchors';
 
 /** A measure's CSV file, as named in a factors file. */
@@ -63,7 +64,7 @@ export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string)
         else file.csv.push({ uri: resolveRelative(uri, m.csv), measureId: m.id, range });
       });
     }
-    file.diagnostics.push(...localChecks(file));
+    file.diagnostics.push(...localChecks(file), ...unsafeCharacters(uri, doc, parsed.lineCounter));
     for (const { path, prefer } of crossFileAnchors(file)) file.anchors[anchorKey(path, prefer)] = rangeAt(file, path, prefer);
     // The plain data now lives on as file.cycle / file.factors / file.collaborative (or was invalid): don't hold it twice.
     parsed.value = undefined;
