@@ -62,7 +62,7 @@ describe('CSV rows', () => {
 
 describe('csv: paths', () => {
   it('accepts paths relative to the worksheet', () => {
-    for (const p of ['a.csv', 'data/a.csv', './data/a.csv', '../shared/a.csv', 'my data.csv']) expect(relativePathProblem(p), p).toBeUndefined();
+    for (const p of ['a.csv', 'data/a.csv', './data/a.csv', '../common/a.csv', 'my data.csv']) expect(relativePathProblem(p), p).toBeUndefined();
   });
 
   it.each([
