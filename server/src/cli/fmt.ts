@@ -30,7 +30,13 @@ export const fmtCommand: Command = {
         io.err(`pdsa: cannot read '${shown}': ${describeFsError(error)}\n`);
         continue;
       }
-      const result = formatWorksheet(file, text);
+      let result: ReturnType<typeof formatWorksheet>;
+      try {
+        result = formatWorksheet(file, text);
+      } catch (error) {
+        // One file that trips a bug must not stop the others.
+        result = { ok: false, message: `not formatted: ${error instanceof Error ? error.message : String(error)}`, line: 1 };
+      }
       if (!result.ok) {
         broken++;
         io.err(`${shown}: ${result.message}\n`);
@@ -40,8 +46,13 @@ export const fmtCommand: Command = {
       unformatted++;
       if (check) io.out(`${shown}\n`);
       else {
-        fs.writeFileSync(file, result.text);
-        io.out(`formatted ${shown}\n`);
+        try {
+          fs.writeFileSync(file, result.text);
+          io.out(`formatted ${shown}\n`);
+        } catch (error) {
+          broken++;
+          io.err(`pdsa: cannot write '${shown}': ${describeFsError(error)}\n`);
+        }
       }
     }
     if (check && unformatted) io.err(`${unformatted} file${unformatted === 1 ? ' is' : 's are'} not formatted: run pdsa fmt\n`);

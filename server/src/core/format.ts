@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import { MAX_ALIAS_COUNT, parseYaml } from './parse';
 import { WORKSHEET_SCHEMAS } from './schema/kinds';
 import { configSchema } from './schema/config';
 import { allowedKeys, childSchema } from './schema/walk';
@@ -18,27 +19,104 @@ function schemaFor(uri: string): z.ZodType | undefined {
   return undefined;
 }
 
+/** What `check` refuses to read is not formatted either: the file stays exactly as it is. */
+const REFUSED = new Set(['yaml-syntax', 'not-text', 'too-large', 'too-deep', 'alias-limit', 'multi-document']);
+
 /**
  * The canonical layout of a worksheet: keys in the order of the format (the PDSA phases, then the
  * schema's order), two-space indentation, lists of plain values on one line when they fit, plain
  * scalars unquoted unless quoting is needed. Comments and blank-line groups stay with the key they
- * belong to. A file with syntax errors is returned as an error, never rewritten.
+ * belong to. A file `check` refuses (syntax errors, binary, too large, too deep, alias bombs) is
+ * returned as an error, never rewritten.
+ *
+ * Never changes meaning: the data of the result is compared with the data of the input (every
+ * string exactly, whitespace included). When the full layout would change it (an alias moved
+ * before its anchor, a value the library cannot re-quote faithfully), a gentler layout is tried
+ * (no key reordering, then no requoting either); when none keeps the data, the file is refused.
+ * The result is a fixed point: formatting it again changes nothing.
  */
 export function formatWorksheet(uri: string, text: string): FormatResult {
-  const doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
-  const error = doc.errors[0];
-  if (error) {
-    const line = text.slice(0, error.pos[0]).split('\n').length;
-    return { ok: false, message: `not formatted: line ${line} has a YAML syntax error (${error.message.replace(/ at line \d+.*$/s, '')})`, line };
+  const parsed = parseYaml(uri, text);
+  const refused = parsed.diagnostics.find((d) => REFUSED.has(d.code) && d.severity === 'error');
+  if (refused) {
+    const line = refused.range.start.line + 1;
+    const what = refused.code === 'yaml-syntax' ? `line ${line} has a YAML syntax error (${refused.message})` : `line ${line}: ${refused.message}`;
+    return { ok: false, message: `not formatted: ${what}`, line };
   }
-  if (doc.contents === null) return { ok: true, text, changed: false };
+  if (!parsed.doc || parsed.doc.contents === null) return { ok: true, text, changed: false };
+  const before = parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   const schema = schemaFor(uri);
-  order(doc.contents as Node, schema);
-  normalize(doc);
-  // Folded text (>-) is re-folded at LINE_WIDTH: the library has one width for all scalars, and 0 would
-  // flatten every folded paragraph into one long line.
-  const formatted = doc.toString({ indent: 2, indentSeq: true, lineWidth: LINE_WIDTH, minContentWidth: 20, flowCollectionPadding: false });
-  return { ok: true, text: formatted, changed: formatted !== text };
+  for (const style of STYLES) {
+    const formatted = fixedPoint(text, schema, style, before);
+    if (formatted !== undefined) return { ok: true, text: formatted, changed: formatted !== text };
+  }
+  return { ok: false, message: 'not formatted: the canonical layout would change a value in this file, so it is left as it is', line: 1 };
+}
+
+interface Style {
+  reorder: boolean;
+  requote: boolean;
+}
+
+const STYLES: Style[] = [
+  { reorder: true, requote: true },
+  { reorder: false, requote: true },
+  { reorder: false, requote: false },
+];
+
+/** Lays the text out until it stops changing (at most a few rounds); undefined if a round changes the data or it does not settle. */
+function fixedPoint(text: string, schema: z.ZodType | undefined, style: Style, data: unknown): string | undefined {
+  let current = text;
+  for (let round = 0; round < 4; round++) {
+    const next = layOut(current, schema, style);
+    if (next === current) return current;
+    if (next === undefined || !sameData(data, next)) return undefined;
+    current = next;
+  }
+  return undefined;
+}
+
+function layOut(text: string, schema: z.ZodType | undefined, style: Style): string | undefined {
+  try {
+    const doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
+    if (doc.errors.length || doc.contents === null) return undefined;
+    // An alias must come after its anchor: with aliases, the keys keep their order.
+    let hasAlias = false;
+    visit(doc, { Alias: () => ((hasAlias = true), visit.BREAK) });
+    if (style.reorder && !hasAlias) order(doc.contents as Node, schema);
+    normalize(doc, style.requote);
+    // Folded text (>-) is re-folded at LINE_WIDTH: the library has one width for all scalars, and 0 would
+    // flatten every folded paragraph into one long line.
+    return doc.toString({ indent: 2, indentSeq: true, lineWidth: LINE_WIDTH, minContentWidth: 20, flowCollectionPadding: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the text holds exactly this data (strings compared exactly; map keys in any order). */
+function sameData(data: unknown, text: string): boolean {
+  try {
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    if (doc.errors.length) return false;
+    return deepEqual(data, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+  } catch {
+    return false;
+  }
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a instanceof Uint8Array || b instanceof Uint8Array) return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (a instanceof Map || b instanceof Map || a instanceof Set || b instanceof Set) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const rb = b as Record<string, unknown>;
+  return ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], rb[k]));
 }
 
 /** Sorts map keys by the schema's order (unknown keys last, in their own order), recursively. */
@@ -67,12 +145,14 @@ function order(node: Node | null, schema: z.ZodType | undefined): void {
 }
 
 /** Quoting and list layout, the same way every time. */
-function normalize(doc: Document): void {
+function normalize(doc: Document, requote: boolean): void {
   visit(doc, {
     Scalar(_, node) {
-      // Let the library choose: plain when the text stays a string, quotes only when needed.
-      if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) {
-        if (typeof node.value === 'string') node.type = undefined;
+      // Let the library choose: plain when the text stays a string, quotes only when needed. Text whose
+      // lines start or end with spaces or tabs, or that holds line breaks, keeps its quotes: as plain
+      // or block text those spaces would not survive.
+      if (requote && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE)) {
+        if (typeof node.value === 'string' && !/\n|^[ \t]|[ \t]$/.test(node.value)) node.type = undefined;
       }
     },
     Seq(_, node) {
