@@ -1,3 +1,4 @@
+import { guardHandlers } from './guard';
 import {
   DidChangeConfigurationNotification,
   FileChangeType,
@@ -62,7 +63,9 @@ export interface ServerOptions {
   scanAccelerator?: (params: InitializeParams) => ScanAccelerator | undefined;
 }
 
-export function startServer(connection: Connection, host: WorkspaceHost, options: ServerOptions = {}): void {
+export function startServer(rawConnection: Connection, host: WorkspaceHost, options: ServerOptions = {}): void {
+  // Every handler answers with a message at worst, never a stack trace (guard.ts).
+  const connection = guardHandlers(rawConnection);
   const documents = new TextDocuments(TextDocument);
   // Syntax trees are kept only for files being edited: thousands of files would otherwise cost
   // hundreds of MB.
