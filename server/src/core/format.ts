@@ -46,8 +46,9 @@ export function formatWorksheet(uri: string, text: string): FormatResult {
   if (!parsed.doc || parsed.doc.contents === null) return { ok: true, text, changed: false };
   const before = parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   const schema = schemaFor(uri);
-  for (const style of STYLES) {
-    const formatted = fixedPoint(text, schema, style, before);
+  for (const [i, style] of STYLES.entries()) {
+    // The first layout may work on the parsed tree itself; a fallback needs a fresh copy of the original.
+    const formatted = fixedPoint(text, i === 0 ? parsed.doc : parseDocument(text, { prettyErrors: false, uniqueKeys: false }), schema, style, before);
     if (formatted !== undefined) return { ok: true, text: formatted, changed: formatted !== text };
   }
   return { ok: false, message: 'not formatted: the canonical layout would change a value in this file, so it is left as it is', line: 1 };
@@ -64,22 +65,29 @@ const STYLES: Style[] = [
   { reorder: false, requote: false },
 ];
 
-/** Lays the text out until it stops changing (at most a few rounds); undefined if a round changes the data or it does not settle. */
-function fixedPoint(text: string, schema: z.ZodType | undefined, style: Style, data: unknown): string | undefined {
+/**
+ * Lays the text out until it stops changing (at most a few rounds), each round's output parsed
+ * once: to compare its data with the original, and to lay out again. Undefined if a round changes
+ * the data or the layout does not settle.
+ */
+function fixedPoint(text: string, parsed: Document, schema: z.ZodType | undefined, style: Style, data: unknown): string | undefined {
   let current = text;
+  let doc = parsed;
   for (let round = 0; round < 4; round++) {
-    const next = layOut(current, schema, style);
+    const next = layOut(doc, schema, style);
     if (next === current) return current;
-    if (next === undefined || !sameData(data, next)) return undefined;
+    if (next === undefined) return undefined;
+    const reparsed = dataOf(next);
+    if (!reparsed || !deepEqual(data, reparsed.data)) return undefined;
     current = next;
+    doc = reparsed.doc;
   }
   return undefined;
 }
 
-function layOut(text: string, schema: z.ZodType | undefined, style: Style): string | undefined {
+function layOut(doc: Document, schema: z.ZodType | undefined, style: Style): string | undefined {
   try {
-    const doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
-    if (doc.errors.length || doc.contents === null) return undefined;
+    if (doc.contents === null) return undefined;
     // An alias must come after its anchor: with aliases, the keys keep their order.
     let hasAlias = false;
     visit(doc, { Alias: () => ((hasAlias = true), visit.BREAK) });
@@ -93,14 +101,14 @@ function layOut(text: string, schema: z.ZodType | undefined, style: Style): stri
   }
 }
 
-/** Whether the text holds exactly this data (strings compared exactly; map keys in any order). */
-function sameData(data: unknown, text: string): boolean {
+/** The text's document and data; undefined when it does not parse cleanly. */
+function dataOf(text: string): { doc: Document; data: unknown } | undefined {
   try {
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-    if (doc.errors.length) return false;
-    return deepEqual(data, doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+    if (doc.errors.length) return undefined;
+    return { doc, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -70,7 +70,8 @@ export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string)
     parsed.value = undefined;
   } catch (error) {
     // A bug in a check must cost the user one diagnostic, never the language server.
-    file.diagnostics.push(diagnostic(uri, ZERO_RANGE, 'yaml-syntax', `internal error while checking this file: ${error instanceof Error ? error.message : String(error)}`));
+    const why = error instanceof RangeError && /call stack/i.test(error.message) ? 'it nests or repeats too deeply to check' : error instanceof Error ? error.message : String(error);
+    file.diagnostics.push(diagnostic(uri, ZERO_RANGE, 'yaml-syntax', `internal error while checking this file: ${why}`));
   }
   return file;
 }
