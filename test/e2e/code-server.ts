@@ -22,6 +22,8 @@ export const CODE_SERVER = path.join(CACHE, 'code-server', 'node_modules', 'code
 
 export interface CodeServer {
   url: string;
+  /** The code-server process (its descendants include the extension host and our language server). */
+  pid: number;
   /** Opens a folder in the workbench. */
   folderUrl(folder: string): string;
   log(): string;
@@ -101,6 +103,7 @@ export async function startCodeServer(options: { port?: number; settings?: Recor
 
   return {
     url,
+    pid: child.pid!,
     folderUrl: (folder) => `${url}/?folder=${encodeURIComponent(folder)}`,
     log: () => log,
     stop: async () => {
