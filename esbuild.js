@@ -31,7 +31,7 @@ const entries = [
   { entryPoints: ['bench/paint.ts'], outfile: 'dist/bench/paint.js', platform: 'node', external: ['playwright-core'] },
   { entryPoints: ['bench/scale.ts'], outfile: 'dist/bench/scale.js', platform: 'node' },
   { entryPoints: ['bench/collab.ts'], outfile: 'dist/bench/collab.js', platform: 'node', external: ['playwright-core'] },
-  { entryPoints: ['test/e2e/start.ts'], outfile: 'dist/start.js', platform: 'node' },
+  { entryPoints: ['scripts/start.ts'], outfile: 'dist/start.js', platform: 'node' },
   { entryPoints: ['test/e2e/memfs/extension.ts'], outfile: 'dist/test/memfs/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
   { entryPoints: ['test/electron/run.ts'], outfile: 'dist/test/electron/run.js', platform: 'node' },
   { entryPoints: ['test/electron/suite.ts'], outfile: 'dist/test/electron/suite.js', platform: 'node', external: ['vscode'] },
