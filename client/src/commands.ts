@@ -50,7 +50,9 @@ export async function startNextCycle(ctx: Ctx, from?: string): Promise<void> {
     }
   }
   try {
-    await createAndOpen(await (await ctx.languageClient()).sendRequest(nextCycle, { from }));
+    const result = await (await ctx.languageClient()).sendRequest(nextCycle, { from });
+    await createAndOpen(result);
+    if (result.followUps?.length) void vscode.window.showWarningMessage(`${result.followUps.join(', ')} already builds on ${from}: this is another follow-up.`);
   } catch (error) {
     void vscode.window.showWarningMessage(error instanceof Error ? error.message : String(error));
   }

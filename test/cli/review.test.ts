@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FACTORS, cycle } from '../helpers';
-import { REPO_ROOT as root, pdsa, tempWorkspace } from '../node-helpers';
+import { EXAMPLE_DIR, REPO_ROOT as root, pdsa, tempWorkspace } from '../node-helpers';
 
 describe('pdsa fmt', () => {
   it('lists unformatted files under --check (exit 1), rewrites them without it, then passes', () => {
@@ -77,6 +77,19 @@ describe('pdsa diff', () => {
 });
 
 describe('pdsa new cycle', () => {
+  it("follows the team's cycle numbering, titles without the sentence's full stop, and warns about an existing follow-up", () => {
+    const dir = tempWorkspace({}, EXAMPLE_DIR);
+    const r = pdsa(['new', 'cycle', '--from', 'c12-case-manager-calls'], dir);
+    expect(r).toMatchObject({
+      code: 0,
+      stdout: 'cycles/c14-flag-in-the-case-managers-daily.pdsa.yaml\n',
+      stderr: 'pdsa: warning: c13-case-manager-calls-script already builds on c12-case-manager-calls; writing another follow-up\n',
+    });
+    const text = fs.readFileSync(path.join(dir, 'cycles/c14-flag-in-the-case-managers-daily.pdsa.yaml'), 'utf8');
+    expect(text).toContain("\nid: c14-flag-in-the-case-managers-daily\ntitle: Flag in the case managers' daily list, with a three-question script\n");
+    expect(pdsa(['fmt', '--check'], dir)).toMatchObject({ code: 0, stdout: '' });
+  });
+
   it('writes the next cycle of a ramp, linked and pre-filled from the Act', () => {
     const dir = tempWorkspace({ 'focus.factors.yaml': FACTORS, 'cycles/c1.pdsa.yaml': cycle('c1', '  next:\n    what: Greeters at both doors\n    when: 2026-02-02\n', { decision: 'adapt' }) });
     const r = pdsa(['new', 'cycle', '--from', 'c1'], dir);

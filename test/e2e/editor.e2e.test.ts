@@ -88,7 +88,8 @@ describe('PDSA Workbench in a real VS Code (code-server)', () => {
     const { page } = wb;
     await openFile(page, 'c10-homeroom-first-whole-school.pdsa.yaml');
     await runCommand(page, 'PDSA: Start Next Cycle');
-    const name = 'district-timetable-guidance-for-the-three-other.pdsa.yaml';
+    // Numbered like the team's cycles (c01..c13), the title's first words after the number.
+    const name = 'c14-district-timetable-guidance-for.pdsa.yaml';
     await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
     const text = await visibleText(page);
     expect(text).toContain('previous: c10-homeroom-first-whole-school');

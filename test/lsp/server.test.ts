@@ -133,8 +133,9 @@ describe('language server over stdio, on the example workspace', () => {
 
   it('creates a new cycle file next to the strategy\'s cycles, with a unique id', async () => {
     const result = (await client.connection.sendRequest('pdsa/newCycle', { strategy: 'S-greeters', title: 'Greeters at Riley' })) as { uri: string; text: string };
-    expect(result.uri).toBe(client.uri('cycles/greeters-at-riley.pdsa.yaml'));
-    expect(result.text).toMatch(/^version: 1\nid: greeters-at-riley\ntitle: Greeters at Riley\nstrategy: S-greeters\n\nplan:\n {2}objective:\n/);
+    // The workspace numbers its cycles (c01..c13, and c99 opened above): the new one goes on from the highest.
+    expect(result.uri).toBe(client.uri('cycles/c100-greeters-at-riley.pdsa.yaml'));
+    expect(result.text).toMatch(/^version: 1\nid: c100-greeters-at-riley\ntitle: Greeters at Riley\nstrategy: S-greeters\n\nplan:\n {2}objective:\n/);
     const strategies = (await client.connection.sendRequest('pdsa/listItems', { kind: 'strategy' })) as { id: string }[];
     expect(strategies.map((s) => s.id)).toContain('S-attendance-myths');
   });
@@ -175,7 +176,7 @@ describe('language server over stdio, on the example workspace', () => {
     // Not in the Plan: the action belongs to the Act.
     expect(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: range(12, 1, 12, 1), context: { diagnostics: [] } })).toEqual([]);
     const next = (await client.connection.sendRequest('pdsa/nextCycle', { from: 'c10-homeroom-first-whole-school' })) as { uri: string; text: string };
-    expect(next.uri).toBe(client.uri('cycles/district-timetable-guidance-for-the-three-other.pdsa.yaml'));
+    expect(next.uri).toBe(client.uri('cycles/c100-district-timetable-guidance-for.pdsa.yaml'));
     expect(next.text).toMatch(/\nprevious: c10-homeroom-first-whole-school\nmeasures: \[belonging, chronic-absence, office-referrals\]\n\nplan:\n {2}objective: District timetable guidance for the three other pilot schools in the new school year.\n/);
     expect(next.text).toContain('when: {start: 2026-08-24}');
   });

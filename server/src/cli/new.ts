@@ -23,16 +23,17 @@ export const newCommand: Command = {
     const found = await scanPathsOrFail(paths);
     const { workspace } = await loadWorkspace(found, undefined);
     for (const e of found.errors) io.err(`pdsa: ${e}\n`);
-    let created: { path: string; text: string };
+    let created: { path: string; text: string; followUps: string[] };
     try {
       // The core names files by document key; on the command line those keys are file paths.
       const next = nextCycle(workspace, from, localDate());
-      created = { path: next.uri, text: next.text };
+      created = { path: next.uri, text: next.text, followUps: next.followUps ?? [] };
     } catch (error) {
       if (error instanceof CycleError) throw new CliError(error.message);
       throw error;
     }
     if (fs.existsSync(created.path)) throw new CliError(`${displayPath(created.path, io.cwd)} already exists`);
+    if (created.followUps.length) io.err(`pdsa: warning: ${created.followUps.join(', ')} already ${created.followUps.length === 1 ? 'builds' : 'build'} on ${from}; writing another follow-up\n`);
     fs.writeFileSync(created.path, created.text);
     io.out(`${displayPath(created.path, io.cwd)}\n`);
     return 0;

@@ -35,6 +35,8 @@ export interface NewCycleResult {
   uri: string;
   id: string;
   text: string;
+  /** Cycles that already build on the one this follows: the editor says so. */
+  followUps?: string[];
 }
 export const newCycle = new RequestType<NewCycleParams, NewCycleResult, void>('pdsa/newCycle');
 

@@ -8,24 +8,63 @@ export interface NewFile {
   uri: string;
   id: string;
   text: string;
+  /** Cycles that already build on the one this follows (`previous`): the caller warns about a second follow-up. */
+  followUps?: string[];
 }
 
-/** A cycle id from a title, unique in the workspace: "greeters-at-riley", then "greeters-at-riley-2". */
+/**
+ * The workspace's cycle numbering, when most cycle ids follow one: "c01-greeters", "c02-...", ...
+ * gives prefix "c", the highest number and its digit count.
+ */
+function cycleNumbering(ws: Workspace): { prefix: string; next: number; width: number } | undefined {
+  const byPrefix = new Map<string, { count: number; max: number; width: number }>();
+  let cycles = 0;
+  for (const id of ws.idsOfKind('cycle')) {
+    cycles++;
+    const m = /^([a-z]*?)(\d+)(?=-|$)/i.exec(id);
+    if (!m) continue;
+    const entry = byPrefix.get(m[1]!) ?? { count: 0, max: 0, width: 0 };
+    entry.count++;
+    entry.max = Math.max(entry.max, Number(m[2]));
+    entry.width = Math.max(entry.width, m[2]!.length);
+    byPrefix.set(m[1]!, entry);
+  }
+  let best: [string, { count: number; max: number; width: number }] | undefined;
+  for (const entry of byPrefix) if (!best || entry[1].count > best[1].count) best = entry;
+  if (!best || best[1].count < 2 || best[1].count * 2 < cycles) return undefined;
+  return { prefix: best[0], next: best[1].max + 1, width: best[1].width };
+}
+
+/**
+ * A cycle id from a title, unique in the workspace, following the team's numbering when it has one
+ * ("c14-flag-in-the-case-managers-daily"), else the title's slug ("greeters-at-riley", then "-2").
+ */
 function uniqueId(ws: Workspace, title: string): string {
-  const base = slugify(title);
+  const numbering = cycleNumbering(ws);
+  let base = slugify(title);
+  if (numbering) {
+    // Numbered ids stay short like the team's: the number says the order, a few words say what.
+    const words = base.length <= 32 ? base : base.slice(0, 32).replace(/-[^-]*$/, '');
+    base = `${numbering.prefix}${String(numbering.next).padStart(numbering.width, '0')}-${words}`;
+  }
   let id = base;
   for (let n = 2; ws.definitions(id).length > 0; n++) id = `${base}-${n}`;
   return id;
+}
+
+/** A title from a sentence: "Flag them daily." -> "Flag them daily". */
+function titleOf(sentence: string): string {
+  return sentence.trim().replace(/[.;:,\s]+$/, '');
 }
 
 /** A first cycle for a strategy: next to the cycles already testing it, else in cycles/ beside its factors file. */
 export function newCycle(ws: Workspace, strategy: string, title: string, today: string): NewFile {
   const def = ws.definitions(strategy).find((d) => d.kind === 'strategy');
   if (!def) throw new CycleError(`no strategy "${strategy}" in the workspace`);
-  const id = uniqueId(ws, title);
+  const id = uniqueId(ws, titleOf(title));
   const sibling = ws.references(strategy).find((r) => r.field === 'strategy');
   const folder = sibling ? dirname(sibling.uri) : `${dirname(def.uri)}/cycles`;
-  return { uri: `${folder}/${id}.pdsa.yaml`, id, text: newCycleText({ id, title, strategy, today }) };
+  return { uri: `${folder}/${id}.pdsa.yaml`, id, text: newCycleText({ id, title: titleOf(title), strategy, today }) };
 }
 
 /**
@@ -38,8 +77,13 @@ export function nextCycle(ws: Workspace, fromId: string, today: string): NewFile
   if (!def || !cycle) throw new CycleError(`no cycle "${fromId}" in the workspace${def ? ' without errors' : ''}`);
   if (!cycle.act) throw new CycleError(`cycle "${fromId}" has no Act yet: decide adopt, adapt or abandon first`);
   const next = cycle.act.next;
-  const title = next?.what ?? `${cycle.title} (next cycle)`;
+  const title = next?.what ? titleOf(next.what) : `${cycle.title} (next cycle)`;
   const id = uniqueId(ws, title);
+  const followUps = ws
+    .references(cycle.id)
+    .filter((r) => r.field === 'previous')
+    .map((r) => r.owner ?? ws.worksheet(r.uri)?.cycle?.id)
+    .filter((owner): owner is string => owner !== undefined && owner !== cycle.id);
   const text = newCycleText({
     id,
     title,
@@ -50,5 +94,5 @@ export function nextCycle(ws: Workspace, fromId: string, today: string): NewFile
     today: next?.when ?? today,
     objective: next?.what,
   });
-  return { uri: `${dirname(def.uri)}/${id}.pdsa.yaml`, id, text };
+  return { uri: `${dirname(def.uri)}/${id}.pdsa.yaml`, id, text, ...(followUps.length ? { followUps: [...new Set(followUps)].sort() } : {}) };
 }
