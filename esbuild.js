@@ -119,6 +119,9 @@ async function main() {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   fs.chmodSync('dist/cli.js', 0o755);
+  // The extension's icon (Marketplace, Open VSX, Extensions view): a PNG rendered from images/icon.svg.
+  const { Resvg } = require('@resvg/resvg-js');
+  fs.writeFileSync('dist/icon.png', new Resvg(fs.readFileSync('images/icon.svg', 'utf8'), { fitTo: { mode: 'width', value: 256 } }).render().asPng());
 }
 
 main().catch((error) => {

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts', 'test/webview/**/*.e2e.test.ts'],
-    globalSetup: ['test/build-once.ts'],
+    globalSetup: ['test/build-once.ts', 'test/e2e/install-vsix.ts'],
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -97,8 +97,9 @@ async function launch(port: number, home: string, options: StartOptions): Promis
   fs.mkdirSync(extensions, { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
-  // The built extension, loaded like an installed one.
-  fs.symlinkSync(REPO, path.join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
+  // The e2e suite sets PDSA_INSTALLED_EXTENSION to the .vsix it packaged and installed (what users get,
+  // test/e2e/install-vsix.ts); `npm start` loads the built checkout like an installed extension.
+  fs.symlinkSync(process.env.PDSA_INSTALLED_EXTENSION ?? REPO, path.join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
   for (const [id, dir] of Object.entries(options.extensions ?? {})) fs.symlinkSync(dir, path.join(extensions, id), 'dir');
 
   let log = '';

@@ -81,7 +81,7 @@ describe('language server over stdio, on the example workspace', () => {
   it('hovers a reference with the referenced item, and a key with its description', async () => {
     const uri = client.uri(C03);
     const onRef = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 13 } })) as Hover;
-    expect((onRef.contents as { value: string }).value).toMatch(/^\*\*strategy\*\* `S\\-greeters`: Morning greeters who know every student by name/);
+    expect((onRef.contents as { value: string }).value).toMatch(/^\*\*strategy\*\* `S-greeters`: Morning greeters who know every student by name/);
     expect(onRef.range).toEqual(range(5, 11, 5, 21));
     const onKey = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 2 } })) as Hover;
     expect((onKey.contents as { value: string }).value).toMatch(/^\*\*previous\*\*\n\nThe cycle this one builds on/);

@@ -35,6 +35,19 @@ export function symbolAt(file: WorksheetFile, p: Position): { id: string; kind: 
 export { KIND_LABELS } from '../symbols';
 
 
+/**
+ * Worksheet text as a Markdown code span. Backslash escapes are literal inside code spans (an id
+ * would show as `c02\-greeters`), so nothing is escaped: the fence is longer than any run of
+ * backticks in the text, which is all CommonMark needs to keep it inert.
+ */
+export function inlineCode(s: string): string {
+  let longest = 0;
+  for (const run of s.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${s.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+
 /** Text shown to users in Markdown: worksheet text is untrusted, so Markdown syntax in it is escaped. */
 export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);

@@ -3,7 +3,7 @@ import { measureStatus, statusHeading, statusLines } from '../analytics/measure-
 import { cursorContext } from '../cursor';
 import { description, enumValues, schemaAt } from '../schema/walk';
 import type { Workspace } from '../workspace';
-import { escapeMarkdown, KIND_LABELS, offsetOf, positionOf, rootSchema, symbolAt } from './common';
+import { escapeMarkdown, inlineCode, KIND_LABELS, offsetOf, positionOf, rootSchema, symbolAt } from './common';
 
 /** The field's description on a key; the referenced item on an id. Worksheet text is escaped: it is untrusted. */
 export function hover(ws: Workspace, uri: string, position: Position): Hover | null {
@@ -12,10 +12,10 @@ export function hover(ws: Workspace, uri: string, position: Position): Hover | n
   const symbol = symbolAt(file, position);
   if (symbol) {
     const def = symbol.definition ?? ws.definitions(symbol.id, uri).find((d) => d.kind === symbol.kind);
-    if (!def) return { contents: { kind: MarkupKind.Markdown, value: `No ${KIND_LABELS[symbol.kind]} \`${escapeMarkdown(symbol.id)}\` in the workspace.` }, range: symbol.range };
+    if (!def) return { contents: { kind: MarkupKind.Markdown, value: `No ${KIND_LABELS[symbol.kind]} ${inlineCode(symbol.id)} in the workspace.` }, range: symbol.range };
     const where = def.uri.slice(def.uri.lastIndexOf('/') + 1);
     const uses = ws.references(def.id, def.uri).length;
-    const lines = [`**${KIND_LABELS[def.kind]}** \`${escapeMarkdown(def.id)}\`${def.title ? `: ${escapeMarkdown(def.title)}` : ''}`];
+    const lines = [`**${KIND_LABELS[def.kind]}** ${inlineCode(def.id)}${def.title ? `: ${escapeMarkdown(def.title)}` : ''}`];
     if (def.summary) lines.push('', escapeMarkdown(def.summary));
     if (def.kind === 'measure') lines.push(...measureHover(ws, def.id, uri));
     lines.push('', `*${escapeMarkdown(where)}, line ${def.range.start.line + 1} · ${uses} reference${uses === 1 ? '' : 's'}*`);
