@@ -26,7 +26,7 @@ export function completions(ws: Workspace, uri: string, position: Position, toda
     // "- |" in a list of maps: the item's first key.
     if (ctx.listItem) items.push(...keyItems(ws, file, { ...ctx, mode: 'key' }, root, range));
   }
-  items.push(...snippetItems(file, ctx, today, range));
+  items.push(...snippetItems(ws, file, ctx, today, range));
   return items;
 }
 
@@ -150,7 +150,7 @@ function idItems(ws: Workspace, file: WorksheetFile, kind: keyof typeof KIND_LAB
   return items;
 }
 
-function snippetItems(file: WorksheetFile, ctx: CursorContext, today: string, range: Range): CompletionItem[] {
+function snippetItems(ws: Workspace, file: WorksheetFile, ctx: CursorContext, today: string, range: Range): CompletionItem[] {
   const snippet = (s: SectionSnippet, sortText: string): CompletionItem => ({
     label: s.label,
     kind: CompletionItemKind.Snippet,
@@ -162,7 +162,8 @@ function snippetItems(file: WorksheetFile, ctx: CursorContext, today: string, ra
   });
   if (file.kind === 'cycle' && ctx.mode === 'key' && ctx.path.length === 0) {
     const present = presentKeys(file, ctx);
-    return Object.values(cycleSections(today))
+    const measures = file.cycle?.measures?.length ? file.cycle.measures : [...ws.idsOfKind('measure')].sort();
+    return Object.values(cycleSections(today, measures))
       .filter((s) => !present.has(s.label))
       .map((s) => ({ ...snippet(s, `2${s.label}`), label: `${s.label} (section)` }));
   }

@@ -6,7 +6,13 @@ export interface SectionSnippet {
   body: string;
 }
 
-export function cycleSections(today: string): Record<'plan' | 'do' | 'study' | 'act', SectionSnippet> {
+/**
+ * Snippets for a cycle's sections. `measures` (the cycle's own, else the workspace's) become a choice,
+ * so no placeholder id is left behind; data values start empty, never as a 0 that would plot as real data.
+ */
+export function cycleSections(today: string, measures: readonly string[] = []): Record<'plan' | 'do' | 'study' | 'act', SectionSnippet> {
+  // Snippet choices are separated by commas and closed by |: ids cannot hold either.
+  const measure = (n: number) => (measures.length ? `\${${n}|${measures.join(',')}|}` : `\${${n}:measure-id}`);
   return {
     plan: {
       label: 'plan',
@@ -22,7 +28,7 @@ export function cycleSections(today: string): Record<'plan' | 'do' | 'study' | '
         `  when: {start: \${6:${today}}, end: \${7:${today}}}`,
         '  where: ${8:Where}',
         '  data:',
-        '    - measure: ${9:measure-id}',
+        `    - measure: ${measure(9)}`,
         '      how: ${10:How it is collected}',
         '      by: ${11:Who collects it}',
         '$0',
@@ -31,7 +37,7 @@ export function cycleSections(today: string): Record<'plan' | 'do' | 'study' | '
     do: {
       label: 'do',
       detail: 'A Do: went as planned?, observations, problems, data collected',
-      body: ['do:', '  as_planned: ${1|yes,partly,no|}', '  observations: ${2:What was observed}', '  problems: ${3:Problems and surprises}', '  data:', `    \${4:measure-id}:`, `      - [\${5:${today}}, \${6:0}]`, '$0'].join('\n'),
+      body: ['do:', '  as_planned: ${1|yes,partly,no|}', '  observations: ${2:What was observed}', '  problems: ${3:Problems and surprises}', '  data:', `    ${measure(4)}:`, `      - [\${5:${today}}, \${6}]`, '$0'].join('\n'),
     },
     study: {
       label: 'study',
