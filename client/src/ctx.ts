@@ -88,7 +88,12 @@ export class Ctx implements vscode.Disposable {
   }
 
   private showStatus(s: WorkspaceStatus): void {
-    this.status.text = s.errors || s.warnings ? `$(error) ${s.errors} $(warning) ${s.warnings} PDSA` : '$(pass) PDSA';
+    // VS Code's own status bar already counts errors and warnings: this item shows only how the
+    // worksheets stand (an icon) and keeps the numbers, worksheets only, for its tooltip.
+    let icon = '$(pass)';
+    if (s.errors) icon = '$(error)';
+    else if (s.warnings) icon = '$(warning)';
+    this.status.text = `${icon} PDSA`;
     this.status.tooltip = `PDSA worksheets: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'} (language server: ${this.launcher.where}). Click for the Problems panel.`;
     this.status.show();
   }
