@@ -53,6 +53,8 @@ describe('language server over stdio, on the example workspace', () => {
     const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 12 } })) as CompletionItem[];
     const greeters = items.find((i) => i.label === 'S-greeters');
     expect(greeters).toMatchObject({ detail: 'strategy: Morning greeters who know every student by name', kind: 18 });
+    // The title on every row of the list, not only the selected one.
+    expect(greeters?.labelDetails).toEqual({ description: 'Morning greeters who know every student by name' });
     expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['S-homeroom-first', 'S-positive-calls', 'S-case-manager-followup', 'S-class-buddies', 'S-attendance-myths']));
     expect(items.some((i) => i.label === 'F-pullout')).toBe(false);
   });

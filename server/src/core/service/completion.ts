@@ -143,6 +143,8 @@ function idItems(ws: Workspace, file: WorksheetFile, kind: keyof typeof KIND_LAB
       label: id,
       kind: CompletionItemKind.Reference,
       detail: def.title ? `${KIND_LABELS[kind]}: ${def.title}` : KIND_LABELS[kind],
+      // Shown on every row, not only the selected one: ids alone are hard to tell apart.
+      ...(def.title ? { labelDetails: { description: def.title } } : {}),
       documentation: { kind: MarkupKind.Markdown, value: `${def.summary ? `${escapeMarkdown(def.summary)}\n\n` : ''}*${KIND_LABELS[kind]} in ${escapeMarkdown(where)}*` },
       textEdit: { range, newText: insert ? insert(id) : id },
     });
