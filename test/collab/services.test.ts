@@ -22,7 +22,7 @@ describe('editor services in a collaborative', () => {
     expect(definition(ws, uri('teams/north/c1.pdsa.yaml'), { line: 3, character: 12 })).toEqual([{ uri: uri('teams/north/north.factors.yaml'), range: { start: { line: 21, character: 8 }, end: { line: 21, character: 18 } } }]);
     // Line 26 of north's factors file is "    package: P-greeters".
     expect(definition(ws, uri('teams/north/north.factors.yaml'), { line: 25, character: 16 }).map((l) => l.uri)).toEqual([uri('net.collaborative.yaml')]);
-    expect(hover(ws, uri('teams/north/north.factors.yaml'), { line: 25, character: 16 })?.contents).toMatchObject({ value: expect.stringContaining('**change-package idea** `P\\-greeters`: Greeters at every entrance') });
+    expect(hover(ws, uri('teams/north/north.factors.yaml'), { line: 25, character: 16 })?.contents).toMatchObject({ value: expect.stringContaining('**change-package idea** `P-greeters`: Greeters at every entrance') });
   });
 
   it('finds references within the team only', () => {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { keySpan, locate, type Located, type PathSegment, valueSpan } from './ast';
 import type { Diagnostic, DiagnosticCode } from './diagnostics';
 import { diagnostic } from './parse';
-import { FORMAT_VERSION } from './schema/common';
+import { FORMAT_VERSION, whyNotADate } from './schema/common';
 import { allowedKeys, childSchema, description, schemaAt } from './schema/walk';
 import { nearest } from './suggest';
 import { firstSentence, rangeOf } from './text';
@@ -114,8 +114,11 @@ function report(ctx: Context, issue: Issue, base: PathSegment[]): void {
     case 'invalid_format':
       if (issue.message.startsWith('expected a month')) return at(ctx, path, 'invalid-date', `"${valueText(ctx, path)}" is not a month: expected YYYY-MM, e.g. 2026-03`);
       return at(ctx, path, 'invalid-id', `"${valueText(ctx, path)}" is not a valid id: ${issue.message.replace(/^expected an id: /, 'use ')}`);
-    case 'custom':
-      return at(ctx, path, 'invalid-date', `"${valueText(ctx, path)}" is not a real date: expected YYYY-MM-DD, e.g. 2026-03-02`);
+    case 'custom': {
+      const text = valueText(ctx, path);
+      const why = whyNotADate(text);
+      return at(ctx, path, 'invalid-date', why ? `"${text}" is not a real date: ${why}` : `"${text}" is not a real date: expected YYYY-MM-DD, e.g. 2026-03-02`);
+    }
     case 'too_small':
     case 'too_big':
       if (issue.origin === 'array') return at(ctx, path, 'wrong-type', `expected ${expectation(ctx, path) ?? 'a different number of items'}`);

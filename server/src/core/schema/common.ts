@@ -18,6 +18,19 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True for a real calendar date written as YYYY-MM-DD (rejects 2026-02-30). */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a YYYY-MM-DD string is no calendar date, in words ("month 13 does not exist"); undefined if it is one or is not of that shape. */
+export function whyNotADate(value: string): string | undefined {
+  const m = ISO_DATE.exec(value);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return `month ${mo} does not exist`;
+  if (d < 1) return `day ${d} does not exist`;
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d > daysInMonth ? `${MONTHS[mo - 1]} ${y} has ${daysInMonth} days` : undefined;
+}
+
 export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (!m) return false;

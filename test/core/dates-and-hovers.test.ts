@@ -18,3 +18,22 @@ describe('ids in hovers', () => {
     expect((h?.contents as { value: string }).value).toMatch(/^\*\*strategy\*\* `S-one`/);
   });
 });
+
+describe('impossible dates', () => {
+  it('say what is impossible about them, at the value', () => {
+    for (const [date, why] of [
+      ['2026-13-01', 'month 13 does not exist'],
+      ['2026-00-10', 'month 0 does not exist'],
+      ['2026-02-30', 'February 2026 has 28 days'],
+      ['2024-02-30', 'February 2024 has 29 days'],
+      ['2026-04-00', 'day 0 does not exist'],
+    ] as [string, string][]) {
+      const text = cycle('c1').replace('end: 2026-01-09', `end: ${date}`);
+      const ws = workspaceOf({ 'focus.factors.yaml': FACTORS, 'c1.pdsa.yaml': text });
+      const d = ws.diagnostics('file:///ws/c1.pdsa.yaml').find((x) => x.code === 'invalid-date');
+      expect(d?.message).toBe(`"${date}" is not a real date: ${why}`);
+      const line = text.split('\n').findIndex((l) => l.includes(date));
+      expect(d?.range.start).toEqual({ line, character: text.split('\n')[line]!.indexOf(date) });
+    }
+  });
+});
