@@ -6,7 +6,7 @@ import { renderChart } from '../server/src/core/render/runchart-svg';
 
 function points(n: number): ChartPoint[] {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: n }, (_, i) => ({
     date: new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
     // A level shift half way, some missing values: every rule has work to do.
@@ -39,10 +39,21 @@ for (const n of [1_000, 10_000]) {
     let svgBytes = 0;
     const r = time(() => {
       const analysis = analyseSeries(pts, { ...options, baseline: 20 });
-      const model: ChartModel = { measure: { id: 'm', name: 'Bench', better: 'up', uri: 'file:///m' }, type: options.type, rules: options.rules, centreLine: options.type === 'run' ? 'median' : 'mean', settings: { screen: true, shift: 7, trend: 7, conflict: 'improvement' }, groups: [{ group: 'all', analysis, summary: summarise(analysis) }], cycles: [], targets: [] };
+      const model: ChartModel = {
+        measure: { id: 'm', name: 'Bench', better: 'up', uri: 'file:///m' },
+        type: options.type,
+        rules: options.rules,
+        centreLine: options.type === 'run' ? 'median' : 'mean',
+        settings: { screen: true, shift: 7, trend: 7, conflict: 'improvement' },
+        groups: [{ group: 'all', analysis, summary: summarise(analysis) }],
+        cycles: [],
+        targets: [],
+      };
       svgBytes = renderChart(model, { width: 1600 }).length;
     });
-    rows.push(`| ${n} | ${label} | ${r.median.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${(svgBytes / 1024).toFixed(0)} KB |`);
+    rows.push(
+      `| ${n} | ${label} | ${r.median.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${(svgBytes / 1024).toFixed(0)} KB |`,
+    );
   }
 }
 console.log('| points | chart | analysis + SVG, median | p95 | SVG size |');

@@ -40,7 +40,10 @@ async function timeAsync(fn: () => Promise<unknown>, runs: number): Promise<numb
 }
 
 function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.yaml')).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 async function main(): Promise<void> {
@@ -60,7 +63,11 @@ async function main(): Promise<void> {
       for (const f of files) parseDocument(fs.readFileSync(f, 'utf8'));
     }, runs);
     // The same work pdsa check does (find, read, parse, validate, index, cross-check), in this process.
-    const inProcess = await timeAsync(() => runCheck({ paths: [dir], today: '2026-11-22', workerScript: path.join(root, 'dist', 'analysis-worker.js') }), runs);
+    const inProcess = await timeAsync(
+      () =>
+        runCheck({ paths: [dir], today: '2026-11-22', workerScript: path.join(root, 'dist', 'analysis-worker.js') }),
+      runs,
+    );
     // The same floor, cold, in a new process: the fair comparison for a CLI run.
     const floorProcess = time(() => {
       spawnSync(process.execPath, [path.join(root, 'dist', 'bench', 'floor.js'), dir]);
@@ -68,7 +75,8 @@ async function main(): Promise<void> {
     // What a user waits for: the CLI as a new process.
     const cold = time(() => {
       const r = spawnSync(process.execPath, [cli, 'check', dir, '--today', '2026-11-22'], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`pdsa check failed on the generated workspace:\n${r.stdout.slice(0, 2000)}${r.stderr}`);
+      if (r.status !== 0)
+        throw new Error(`pdsa check failed on the generated workspace:\n${r.stdout.slice(0, 2000)}${r.stderr}`);
     }, runs);
     const cacheFile = path.join(work, `cache-${n}`);
     fs.rmSync(cacheFile, { force: true, recursive: true });
@@ -81,8 +89,12 @@ async function main(): Promise<void> {
       `| ${n === 'teams' ? '50 teams x 100 + 50 factors' : n} | ${(bytes / 1048576).toFixed(1)} MB | ${floor.toFixed(0)} ms | ${inProcess.toFixed(0)} ms (${(inProcess / floor).toFixed(2)}x) | ${floorProcess.toFixed(0)} ms | ${cold.toFixed(0)} ms (${(cold / floorProcess).toFixed(2)}x) | ${cached.toFixed(0)} ms |`,
     );
   }
-  console.log(`Node ${process.version}, ${os.cpus().length} worker threads at most.\nMachine before: ${before}\nMachine after:  ${machineLine()}`);
-  console.log('| cycle files | size | floor in process (warm) | pdsa check in process (warm) | floor, new process | pdsa check, new process | second run, --cache |');
+  console.log(
+    `Node ${process.version}, ${os.cpus().length} worker threads at most.\nMachine before: ${before}\nMachine after:  ${machineLine()}`,
+  );
+  console.log(
+    '| cycle files | size | floor in process (warm) | pdsa check in process (warm) | floor, new process | pdsa check, new process | second run, --cache |',
+  );
   console.log('|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
 }

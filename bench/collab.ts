@@ -33,19 +33,42 @@ function files(): Map<string, string> {
   const c = ['version: 1', 'id: bench-collab', 'title: Bench collaborative', 'aim: Everyone attends.', 'teams:'];
   for (let t = 0; t < TEAMS; t++) c.push(`  - {id: t${t}, name: Team ${t}, folder: teams/t${t}}`);
   c.push('measures:');
-  for (const m of MEASURES) c.push(`  - {id: ${m.id}, name: Measure ${m.id}, definition: As defined., unit: ${m.unit}, kind: ${m.kind}, better: ${m.better}, denominator: ${m.denominator}}`);
+  for (const m of MEASURES)
+    c.push(
+      `  - {id: ${m.id}, name: Measure ${m.id}, definition: As defined., unit: ${m.unit}, kind: ${m.kind}, better: ${m.better}, denominator: ${m.denominator}}`,
+    );
   c.push('package:', '  - driver: Welcome', '    ideas:');
   for (const i of IDEAS) c.push(`      - {id: ${i}, title: Idea ${i}}`);
   c.push('calendar:', '  - {kind: action-period, name: AP1, start: 2025-09-01, end: 2026-06-30}', 'assessment:');
   for (let t = 0; t < TEAMS; t++) {
     c.push(`  t${t}:`);
-    for (let m = 0; m < 10; m++) c.push(`    - {month: ${m < 4 ? 2025 : 2026}-${String(m < 4 ? 9 + m : m - 3).padStart(2, '0')}, self: ${1 + Math.min(4, m * 0.5)}, faculty: ${1 + Math.min(3.5, m * 0.5)}}`);
+    for (let m = 0; m < 10; m++)
+      c.push(
+        `    - {month: ${m < 4 ? 2025 : 2026}-${String(m < 4 ? 9 + m : m - 3).padStart(2, '0')}, self: ${1 + Math.min(4, m * 0.5)}, faculty: ${1 + Math.min(3.5, m * 0.5)}}`,
+      );
   }
   out.set('bench.collaborative.yaml', `${c.join('\n')}\n`);
   for (let t = 0; t < TEAMS; t++) {
-    const f = ['version: 1', `id: t${t}-focus`, `title: Team ${t}`, `team: {name: Team ${t}, members: [{name: Lead ${t}}]}`, 'result:', '  statement: Everyone attends', 'targets:', `  - {id: T1, kind: smartie, statement: Down, measure: chronic-absence, group: swd, baseline: {value: 30, date: 2025-09-05}, target: {value: 20, date: 2027-06-01}}`, 'measures:'];
+    const f = [
+      'version: 1',
+      `id: t${t}-focus`,
+      `title: Team ${t}`,
+      `team: {name: Team ${t}, members: [{name: Lead ${t}}]}`,
+      'result:',
+      '  statement: Everyone attends',
+      'targets:',
+      `  - {id: T1, kind: smartie, statement: Down, measure: chronic-absence, group: swd, baseline: {value: 30, date: 2025-09-05}, target: {value: 20, date: 2027-06-01}}`,
+      'measures:',
+    ];
     for (const m of MEASURES) {
-      f.push(`  - id: ${m.id}`, `    name: Measure ${m.id}`, `    unit: ${m.unit}`, `    kind: ${m.kind}`, `    better: ${m.better}`, '    data:');
+      f.push(
+        `  - id: ${m.id}`,
+        `    name: Measure ${m.id}`,
+        `    unit: ${m.unit}`,
+        `    kind: ${m.kind}`,
+        `    better: ${m.better}`,
+        '    data:',
+      );
       for (const g of m.denominator ? ['swd', 'others'] : [undefined]) {
         if (g) f.push(`      ${g}:`);
         for (let i = 0; i < 26; i++) {
@@ -54,8 +77,15 @@ function files(): Map<string, string> {
         }
       }
     }
-    f.push('factors:', '  - {id: F1, statement: A factor, level: pattern, evidence: {validated: {by: Parents, on: 2025-10-01}}, priority: true}', 'strategies:');
-    for (let s = 0; s < 4; s++) f.push(`  - {id: S${s}, title: Strategy ${s}, hypothesis: If then because, addresses: [F1], package: ${IDEAS[(s + t) % IDEAS.length]}, status: testing}`);
+    f.push(
+      'factors:',
+      '  - {id: F1, statement: A factor, level: pattern, evidence: {validated: {by: Parents, on: 2025-10-01}}, priority: true}',
+      'strategies:',
+    );
+    for (let s = 0; s < 4; s++)
+      f.push(
+        `  - {id: S${s}, title: Strategy ${s}, hypothesis: If then because, addresses: [F1], package: ${IDEAS[(s + t) % IDEAS.length]}, status: testing}`,
+      );
     out.set(`teams/t${t}/t${t}.factors.yaml`, `${f.join('\n')}\n`);
     for (let i = 0; i < CYCLES; i++) {
       const m = MEASURES[i % MEASURES.length]!;
@@ -88,7 +118,8 @@ async function main(): Promise<void> {
   for (const [name, text] of all) ws.setWorksheet(`file://${dir}/${name}`, text);
   const parsedMs = performance.now() - t;
   ws.allDiagnostics();
-  if (process.env.PDSA_BENCH_VERBOSE) console.log(`parse ${parsedMs.toFixed(0)} ms, cross-file ${(performance.now() - t - parsedMs).toFixed(0)} ms`);
+  if (process.env.PDSA_BENCH_VERBOSE)
+    console.log(`parse ${parsedMs.toFixed(0)} ms, cross-file ${(performance.now() - t - parsedMs).toFixed(0)} ms`);
   const indexMs = performance.now() - t;
   const uri = `file://${dir}/bench.collaborative.yaml`;
 
@@ -114,10 +145,15 @@ async function main(): Promise<void> {
     if (name === 'index.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(page);
     const file = path.join(web, name);
     if (!fs.existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': name.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(fs.readFileSync(file));
+    res
+      .writeHead(200, { 'content-type': name.endsWith('.css') ? 'text/css' : 'text/javascript' })
+      .end(fs.readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const paintTimes: number[] = [];
   try {
     for (let i = 0; i < 5; i++) {
@@ -164,14 +200,24 @@ async function main(): Promise<void> {
   if (process.env.PDSA_BENCH_KEEP) console.log(`kept ${dir}`);
   else fs.rmSync(dir, { recursive: true, force: true });
 
-  console.log(`${TEAMS} teams x ${CYCLES} cycles x ${MEASURES.length} common measures (${all.size} files, ${model.signals.length} signals)`);
+  console.log(
+    `${TEAMS} teams x ${CYCLES} cycles x ${MEASURES.length} common measures (${all.size} files, ${model.signals.length} signals)`,
+  );
   console.log('| step | median | runs | goal |');
   console.log('|---|---|---|---|');
   console.log(`| index every file and check it (in process) | ${indexMs.toFixed(0)} ms | 1 | |`);
-  console.log(`| dashboard data after the index is ready | ${median(dataTimes).toFixed(0)} ms | ${dataTimes.length} | < 300 ms |`);
-  console.log(`| dashboard painted in Chromium (real bundle, ${(json.length / 1024).toFixed(0)} KB message) | ${median(paintTimes).toFixed(0)} ms | ${paintTimes.length} | < 1 s |`);
-  console.log(`| floor: pdsa check of the same files as a new process | ${(median(checkTimes) / 1000).toFixed(2)} s | ${checkTimes.length} | |`);
-  console.log(`| pdsa report as a new process (${(size / 1024 / 1024).toFixed(1)} MB HTML) | ${(median(reportTimes) / 1000).toFixed(2)} s | ${reportTimes.length} | < 5 s |`);
+  console.log(
+    `| dashboard data after the index is ready | ${median(dataTimes).toFixed(0)} ms | ${dataTimes.length} | < 300 ms |`,
+  );
+  console.log(
+    `| dashboard painted in Chromium (real bundle, ${(json.length / 1024).toFixed(0)} KB message) | ${median(paintTimes).toFixed(0)} ms | ${paintTimes.length} | < 1 s |`,
+  );
+  console.log(
+    `| floor: pdsa check of the same files as a new process | ${(median(checkTimes) / 1000).toFixed(2)} s | ${checkTimes.length} | |`,
+  );
+  console.log(
+    `| pdsa report as a new process (${(size / 1024 / 1024).toFixed(1)} MB HTML) | ${(median(reportTimes) / 1000).toFixed(2)} s | ${reportTimes.length} | < 5 s |`,
+  );
 }
 
 void main();

@@ -8,9 +8,16 @@ import { parseDocument } from 'yaml';
 const dir = process.argv[2]!;
 const start = performance.now();
 for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-  if (entry.isFile() && entry.name.endsWith('.yaml')) parseDocument(fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+  if (entry.isFile() && entry.name.endsWith('.yaml'))
+    parseDocument(fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
 }
 if (process.argv.includes('--report')) {
   const cpu = process.cpuUsage();
-  console.log(JSON.stringify({ parseMs: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000, peakMb: process.resourceUsage().maxRSS / 1024 }));
+  console.log(
+    JSON.stringify({
+      parseMs: performance.now() - start,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      peakMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
 }

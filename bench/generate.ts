@@ -7,20 +7,40 @@ const MEASURES = ['chronic-absence', 'belonging', 'greeted-by-name', 'positive-c
 
 /** A factors file; `p` prefixes every id it defines (one team's ids in a collaborative's workspace). */
 export function factorsFile(strategies: number, p = ''): string {
-  const lines = ['version: 1', `id: ${p}bench-focus`, 'title: Generated focus area', 'result:', '  statement: Every student attends and belongs', 'measures:'];
+  const lines = [
+    'version: 1',
+    `id: ${p}bench-focus`,
+    'title: Generated focus area',
+    'result:',
+    '  statement: Every student attends and belongs',
+    'measures:',
+  ];
   for (const m of MEASURES) {
     lines.push(`  - id: ${p}${m}`, `    name: Measure ${m}`, '    kind: outcome', '    better: down', '    data:');
     for (let w = 0; w < 52; w++) lines.push(`      - [${isoWeek(w)}, ${(20 + Math.sin(w) * 3).toFixed(1)}]`);
   }
   lines.push('factors:');
   for (let f = 0; f < 20; f++) {
-    lines.push(`  - id: ${p}F${f}`, `    statement: Factor number ${f} behind the current conditions`, `    level: ${['event', 'pattern', 'structure', 'mental-model'][f % 4]}`);
+    lines.push(
+      `  - id: ${p}F${f}`,
+      `    statement: Factor number ${f} behind the current conditions`,
+      `    level: ${['event', 'pattern', 'structure', 'mental-model'][f % 4]}`,
+    );
     if (f >= 5) lines.push(`    parents: [${p}F${f % 5}]`);
-    lines.push('    evidence:', `      validated: {by: Parent focus group, on: 2025-10-${String(10 + (f % 18)).padStart(2, '0')}}`, '    priority: true');
+    lines.push(
+      '    evidence:',
+      `      validated: {by: Parent focus group, on: 2025-10-${String(10 + (f % 18)).padStart(2, '0')}}`,
+      '    priority: true',
+    );
   }
   lines.push('strategies:');
   for (let s = 0; s < strategies; s++) {
-    lines.push(`  - id: ${p}S${s}`, `    title: Strategy ${s}`, '    hypothesis: If we try this then students come because they feel expected.', `    addresses: [${p}F${s % 20}]`);
+    lines.push(
+      `  - id: ${p}S${s}`,
+      `    title: Strategy ${s}`,
+      '    hypothesis: If we try this then students come because they feel expected.',
+      `    addresses: [${p}F${s % 20}]`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -94,7 +114,8 @@ export function generateWorkspace(dir: string, cycles: number): void {
   fs.mkdirSync(path.join(dir, 'cycles'), { recursive: true });
   const strategies = 12;
   fs.writeFileSync(path.join(dir, 'bench.factors.yaml'), factorsFile(strategies));
-  for (let i = 0; i < cycles; i++) fs.writeFileSync(path.join(dir, 'cycles', `c${i}.pdsa.yaml`), cycleFile(i, strategies));
+  for (let i = 0; i < cycles; i++)
+    fs.writeFileSync(path.join(dir, 'cycles', `c${i}.pdsa.yaml`), cycleFile(i, strategies));
 }
 
 /**
@@ -124,11 +145,34 @@ export function generateTeamWorkspace(dir: string, teams: number, cycles: number
 export function bigDriverWorkspace(): Workspace {
   const ws = new Workspace({ today: '2026-11-22' });
   const lines = ['version: 1', 'id: big', 'title: Big', 'result:', '  statement: Everyone thrives', 'factors:'];
-  for (let p = 0; p < 5; p++) lines.push(`  - id: P${p}`, `    statement: Primary driver number ${p} with a longer statement`, '    level: structure', '    priority: true');
-  for (let s = 0; s < 20; s++) lines.push(`  - id: D${s}`, `    statement: Secondary driver ${s}`, '    level: pattern', `    parents: [P${s % 5}${s % 7 === 0 ? `, P${(s + 1) % 5}` : ''}]`, `    priority: ${s % 3 !== 0}`);
+  for (let p = 0; p < 5; p++)
+    lines.push(
+      `  - id: P${p}`,
+      `    statement: Primary driver number ${p} with a longer statement`,
+      '    level: structure',
+      '    priority: true',
+    );
+  for (let s = 0; s < 20; s++)
+    lines.push(
+      `  - id: D${s}`,
+      `    statement: Secondary driver ${s}`,
+      '    level: pattern',
+      `    parents: [P${s % 5}${s % 7 === 0 ? `, P${(s + 1) % 5}` : ''}]`,
+      `    priority: ${s % 3 !== 0}`,
+    );
   lines.push('strategies:');
-  for (let i = 0; i < 40; i++) lines.push(`  - id: S${i}`, `    title: Change idea ${i}`, '    hypothesis: If we do it then it works because reasons.', `    addresses: [D${i % 20}${i % 4 === 0 ? `, D${(i + 3) % 20}` : ''}]`);
+  for (let i = 0; i < 40; i++)
+    lines.push(
+      `  - id: S${i}`,
+      `    title: Change idea ${i}`,
+      '    hypothesis: If we do it then it works because reasons.',
+      `    addresses: [D${i % 20}${i % 4 === 0 ? `, D${(i + 3) % 20}` : ''}]`,
+    );
   ws.setWorksheet('file:///big/big.factors.yaml', `${lines.join('\n')}\n`);
-  for (let c = 0; c < 200; c++) ws.setWorksheet(`file:///big/c${c}.pdsa.yaml`, cycleFile(c, 40).replace(/^strategy: S\d+$/m, `strategy: S${c % 40}`));
+  for (let c = 0; c < 200; c++)
+    ws.setWorksheet(
+      `file:///big/c${c}.pdsa.yaml`,
+      cycleFile(c, 40).replace(/^strategy: S\d+$/m, `strategy: S${c % 40}`),
+    );
   return ws;
 }

@@ -35,7 +35,8 @@ export function cycleChain(n: number, loop = false): Record<string, string> {
   const files: Record<string, string> = { 'focus.factors.yaml': CHAIN_FACTORS };
   for (let i = 0; i < n; i++) {
     const previous = i > 0 ? `c${i - 1}` : loop ? `c${n - 1}` : undefined;
-    files[`c${i}.pdsa.yaml`] = `version: 1\nid: c${i}\ntitle: Cycle ${i}\nstrategy: S1\n${previous ? `previous: ${previous}\n` : ''}plan:\n  objective: Try it\n  questions:\n    - question: Will it work?\n      prediction: Yes\nact:\n  decision: adopt\n`;
+    files[`c${i}.pdsa.yaml`] =
+      `version: 1\nid: c${i}\ntitle: Cycle ${i}\nstrategy: S1\n${previous ? `previous: ${previous}\n` : ''}plan:\n  objective: Try it\n  questions:\n    - question: Will it work?\n      prediction: Yes\nact:\n  decision: adopt\n`;
   }
   return files;
 }

@@ -12,7 +12,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import { generateTeamWorkspace, generateWorkspace } from './generate';
 import { machineLine } from './machine';
 
@@ -67,11 +72,21 @@ function peakRssMb(pid: number): number {
  * the time runs from starting the server process until every diagnostic of `reopen` (a cold run's
  * results) has been published.
  */
-async function measure(server: Server, root: string, files: string[], reopen?: Map<string, unknown[]>): Promise<Result> {
+async function measure(
+  server: Server,
+  root: string,
+  files: string[],
+  reopen?: Map<string, unknown[]>,
+): Promise<Result> {
   const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const spawned = performance.now();
-  const child: ChildProcess = spawn(server.command[0]!, [...extra, ...server.command.slice(1), '--stdio'], { stdio: ['pipe', 'pipe', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore'] });
-  const connection: ProtocolConnection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const child: ChildProcess = spawn(server.command[0]!, [...extra, ...server.command.slice(1), '--stdio'], {
+    stdio: ['pipe', 'pipe', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore'],
+  });
+  const connection: ProtocolConnection = createProtocolConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   const published = new Map<string, number>();
   const diagnostics = new Map<string, unknown[]>();
   let onPublish: ((uri: string) => void) | undefined;
@@ -93,7 +108,10 @@ async function measure(server: Server, root: string, files: string[], reopen?: M
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'bench' }],
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } } } },
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } } },
+    },
     initializationOptions: server.storagePath ? { storagePath: server.storagePath } : undefined,
   });
   await connection.sendNotification('initialized', {});
@@ -112,7 +130,14 @@ async function measure(server: Server, root: string, files: string[], reopen?: M
   const start = reopen ? spawned : performance.now();
   for (const [i, f] of files.entries()) {
     if (reopen && uris[i] !== target) continue;
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uris[i], languageId: server.name === 'pdsa' ? 'pdsa-yaml' : 'yaml', version: 1, text: fs.readFileSync(f, 'utf8') } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri: uris[i],
+        languageId: server.name === 'pdsa' ? 'pdsa-yaml' : 'yaml',
+        version: 1,
+        text: fs.readFileSync(f, 'utf8'),
+      },
+    });
   }
   const sentMs = performance.now() - start;
   await all;
@@ -124,7 +149,10 @@ async function measure(server: Server, root: string, files: string[], reopen?: M
   // Edit to diagnostics: change a decision in one cycle, wait for that file's next diagnostics.
   // A chart of the cycle's measure is open (ours): like the panel, it asks for the chart again after every edit.
   const chartMeasure = /^measures: \[([^,\]]+)/m.exec(fs.readFileSync(files[uris.indexOf(target)]!, 'utf8'))?.[1];
-  const openChart = () => (server.name === 'pdsa' && chartMeasure ? connection.sendRequest('pdsa/chart', { measure: chartMeasure }).catch(() => undefined) : Promise.resolve());
+  const openChart = () =>
+    server.name === 'pdsa' && chartMeasure
+      ? connection.sendRequest('pdsa/chart', { measure: chartMeasure }).catch(() => undefined)
+      : Promise.resolve();
   await openChart();
   const edits: number[] = [];
   for (let i = 0; i < 60; i++) {
@@ -136,10 +164,18 @@ async function measure(server: Server, root: string, files: string[], reopen?: M
     });
     const t = performance.now();
     // Alternate between a clean and a broken decision, so the diagnostics really change each time.
-    const line = fs.readFileSync(files[uris.indexOf(target)]!, 'utf8').split('\n').findIndex((l) => l.startsWith('  decision:'));
+    const line = fs
+      .readFileSync(files[uris.indexOf(target)]!, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.startsWith('  decision:'));
     await connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: target, version: i + 2 },
-      contentChanges: [{ range: { start: { line, character: 12 }, end: { line, character: 17 } }, text: i % 2 === 0 ? 'adapx' : 'adapt' }],
+      contentChanges: [
+        {
+          range: { start: { line, character: 12 }, end: { line, character: 17 } },
+          text: i % 2 === 0 ? 'adapx' : 'adapt',
+        },
+      ],
     });
     const chartShown = openChart();
     await got;
@@ -151,12 +187,16 @@ async function measure(server: Server, root: string, files: string[], reopen?: M
   const completions: number[] = [];
   for (let i = 0; i < 60; i++) {
     const t = performance.now();
-    await connection.sendRequest('textDocument/completion', { textDocument: { uri: target }, position: { line: 4, character: 10 } });
+    await connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: target },
+      position: { line: 4, character: 10 },
+    });
     completions.push(performance.now() - t);
   }
 
   const peakMb = peakRssMb(child.pid!);
-  const heapMb = server.name === 'pdsa' ? ((await connection.sendRequest('pdsa/heapAfterGc')) as number) / 1048576 : undefined;
+  const heapMb =
+    server.name === 'pdsa' ? ((await connection.sendRequest('pdsa/heapAfterGc')) as number) / 1048576 : undefined;
   // A polite shutdown, so a server run with --cpu-prof (BENCH_NODE_ARGS) writes its profile.
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await Promise.race([connection.sendRequest('shutdown').then(() => connection.sendNotification('exit')), exited]);
@@ -184,16 +224,24 @@ function assertSameDiagnostics(cold: Map<string, unknown[]>, warm: Map<string, u
   const uris = new Set([...cold.keys(), ...warm.keys()]);
   for (const uri of uris) {
     if (JSON.stringify(cold.get(uri) ?? []) !== JSON.stringify(warm.get(uri) ?? [])) {
-      throw new Error(`warm start differs from cold for ${uri}:\ncold ${JSON.stringify(cold.get(uri))}\nwarm ${JSON.stringify(warm.get(uri))}`);
+      throw new Error(
+        `warm start differs from cold for ${uri}:\ncold ${JSON.stringify(cold.get(uri))}\nwarm ${JSON.stringify(warm.get(uri))}`,
+      );
     }
   }
 }
 
 function ensureYamlLanguageServer(): void {
   if (fs.existsSync(YAML_LS)) return;
-  console.error(`installing yaml-language-server@${YAML_LS_VERSION} into ${path.relative(ROOT, YAML_LS_DIR)} (once)...`);
+  console.error(
+    `installing yaml-language-server@${YAML_LS_VERSION} into ${path.relative(ROOT, YAML_LS_DIR)} (once)...`,
+  );
   fs.mkdirSync(YAML_LS_DIR, { recursive: true });
-  const r = spawnSync('npm', ['i', '--no-audit', '--no-fund', '--prefix', YAML_LS_DIR, `yaml-language-server@${YAML_LS_VERSION}`], { stdio: 'inherit' });
+  const r = spawnSync(
+    'npm',
+    ['i', '--no-audit', '--no-fund', '--prefix', YAML_LS_DIR, `yaml-language-server@${YAML_LS_VERSION}`],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) throw new Error('cannot install yaml-language-server');
 }
 
@@ -210,12 +258,24 @@ async function main(): Promise<void> {
   const before = machineLine();
   const storage = path.join(os.tmpdir(), 'pdsa-bench-lsp', 'storage');
   // --expose-gc only lets the bench ask for the heap after a full GC; it changes nothing else.
-  const pdsa: Server = { name: 'pdsa', command: [NODE24, '--expose-gc', path.join(__dirname, '..', 'server.js')], settings: { pdsa: {} }, storagePath: storage };
+  const pdsa: Server = {
+    name: 'pdsa',
+    command: [NODE24, '--expose-gc', path.join(__dirname, '..', 'server.js')],
+    settings: { pdsa: {} },
+    storagePath: storage,
+  };
   const yamlLs: Server = {
     name: 'yaml-language-server',
     command: [NODE24, YAML_LS],
     settings: {
-      yaml: { validate: true, hover: true, completion: true, format: { enable: false }, schemaStore: { enable: false }, schemas: { [schema('pdsa.schema.json')]: '*.pdsa.yaml', [schema('factors.schema.json')]: '*.factors.yaml' } },
+      yaml: {
+        validate: true,
+        hover: true,
+        completion: true,
+        format: { enable: false },
+        schemaStore: { enable: false },
+        schemas: { [schema('pdsa.schema.json')]: '*.pdsa.yaml', [schema('factors.schema.json')]: '*.factors.yaml' },
+      },
       http: { proxy: '', proxyStrictSSL: false },
       '[yaml]': {},
       editor: { tabSize: 2 },
@@ -228,7 +288,10 @@ async function main(): Promise<void> {
     if (c === 'teams') generateTeamWorkspace(dir, 50, 100);
     else generateWorkspace(dir, Number(c));
     const label = c === 'teams' ? '50 teams: 5,000 cycles + 50 factors files' : `${c} cycles + 1 factors file`;
-    const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.yaml')).map((e) => path.join(e.parentPath, e.name));
+    const files = fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
+      .map((e) => path.join(e.parentPath, e.name));
     const measured = new Map<string, Result[]>();
     const add = (name: string, r: Result) => measured.set(name, [...(measured.get(name) ?? []), r]);
     // Runs alternate between the servers, so both see the same spells of machine noise.
@@ -243,7 +306,10 @@ async function main(): Promise<void> {
         add('pdsa, warm, every file opened', warm);
         // ... and the window reopened as VS Code does it: one editor open, timed from the server's start.
         const reopened = await measure(pdsa, dir, files, cold.diagnostics);
-        assertSameDiagnostics(new Map([...cold.diagnostics].filter(([, l]) => l.length > 0)), new Map([...reopened.diagnostics].filter(([, l]) => l.length > 0)));
+        assertSameDiagnostics(
+          new Map([...cold.diagnostics].filter(([, l]) => l.length > 0)),
+          new Map([...reopened.diagnostics].filter(([, l]) => l.length > 0)),
+        );
         add('pdsa, warm reopen (one editor, from process start)', reopened);
       }
       if (!only || only === yamlLs.name) add(yamlLs.name, await measure(yamlLs, dir, files));
@@ -254,33 +320,65 @@ async function main(): Promise<void> {
       const r = spawnSync(NODE24, [path.join(__dirname, 'floor.js'), dir, '--report'], { encoding: 'utf8' });
       return JSON.parse(r.stdout) as { parseMs: number; cpuMs: number; peakMb: number };
     });
-    const median = (list: Result[], key: 'allDiagnosticsMs' | 'editP50' | 'editP95' | 'completionP50' | 'completionP95' | 'peakMb' | 'heapMb' | 'cpuS') => percentile(list.map((r) => r[key] ?? 0), 50);
+    const median = (
+      list: Result[],
+      key:
+        'allDiagnosticsMs' | 'editP50' | 'editP95' | 'completionP50' | 'completionP95' | 'peakMb' | 'heapMb' | 'cpuS',
+    ) =>
+      percentile(
+        list.map((r) => r[key] ?? 0),
+        50,
+      );
     const spread = (list: Result[], key: 'allDiagnosticsMs' | 'peakMb', digits: number, scale = 1) =>
-      list.length > 1 ? ` (${(Math.min(...list.map((r) => r[key])) / scale).toFixed(digits)}-${(Math.max(...list.map((r) => r[key])) / scale).toFixed(digits)})` : '';
+      list.length > 1
+        ? ` (${(Math.min(...list.map((r) => r[key])) / scale).toFixed(digits)}-${(Math.max(...list.map((r) => r[key])) / scale).toFixed(digits)})`
+        : '';
     for (const [name, list] of measured) {
       const heap = list[0]?.heapMb === undefined ? '' : `${median(list, 'heapMb').toFixed(0)} MB`;
       rows.push(
         `| ${label} | ${name} | ${(median(list, 'allDiagnosticsMs') / 1000).toFixed(2)} s${spread(list, 'allDiagnosticsMs', 2, 1000)} | ${median(list, 'cpuS').toFixed(1)} s | ${median(list, 'editP50').toFixed(1)} / ${median(list, 'editP95').toFixed(1)} ms | ${median(list, 'completionP50').toFixed(2)} / ${median(list, 'completionP95').toFixed(2)} ms | ${median(list, 'peakMb').toFixed(0)} MB${spread(list, 'peakMb', 0)} | ${heap} |`,
       );
     }
-    rows.push(`| ${label} | floor: yaml parse only, one thread | ${(percentile(floors.map((f) => f.parseMs), 50) / 1000).toFixed(2)} s | ${(percentile(floors.map((f) => f.cpuMs), 50) / 1000).toFixed(1)} s (whole process) | | | ${percentile(floors.map((f) => f.peakMb), 50).toFixed(0)} MB | |`);
+    rows.push(
+      `| ${label} | floor: yaml parse only, one thread | ${(
+        percentile(
+          floors.map((f) => f.parseMs),
+          50,
+        ) / 1000
+      ).toFixed(2)} s | ${(
+        percentile(
+          floors.map((f) => f.cpuMs),
+          50,
+        ) / 1000
+      ).toFixed(1)} s (whole process) | | | ${percentile(
+        floors.map((f) => f.peakMb),
+        50,
+      ).toFixed(0)} MB | |`,
+    );
     const ours = measured.get('pdsa, cold');
     const theirs = measured.get(yamlLs.name);
     if (ours && theirs) {
       // Per-run ratios as well as the ratio of medians: the spread says how much to trust one run.
       const speed = ours.map((r, i) => theirs[i]!.allDiagnosticsMs / r.allDiagnosticsMs);
       const memory = ours.map((r, i) => (r.peakMb / theirs[i]!.peakMb) * 100);
-      const range = (xs: number[], digits: number) => (xs.length > 1 ? ` (runs: ${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)})` : '');
-      rows.push(`| ${label} | targets (3x faster, a third of the peak, 60 MB heap) | ${(median(theirs, 'allDiagnosticsMs') / 3000).toFixed(2)} s | | < 30 ms p95 | < 5 ms p95 | ${(median(theirs, 'peakMb') / 3).toFixed(0)} MB | 60 MB |`);
+      const range = (xs: number[], digits: number) =>
+        xs.length > 1 ? ` (runs: ${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)})` : '';
+      rows.push(
+        `| ${label} | targets (3x faster, a third of the peak, 60 MB heap) | ${(median(theirs, 'allDiagnosticsMs') / 3000).toFixed(2)} s | | < 30 ms p95 | < 5 ms p95 | ${(median(theirs, 'peakMb') / 3).toFixed(0)} MB | 60 MB |`,
+      );
       rows.push(
         `| ${label} | **ratio, cold** | **${(median(theirs, 'allDiagnosticsMs') / median(ours, 'allDiagnosticsMs')).toFixed(1)}x faster**${range(speed, 1)} | | | | **${((median(ours, 'peakMb') / median(theirs, 'peakMb')) * 100).toFixed(0)}% of its peak**${range(memory, 0)} | |`,
       );
     }
   }
-  console.log(`Node ${nodeVersion}, yaml-language-server ${YAML_LS_VERSION}. Medians of ${runs} runs (range in brackets).`);
+  console.log(
+    `Node ${nodeVersion}, yaml-language-server ${YAML_LS_VERSION}. Medians of ${runs} runs (range in brackets).`,
+  );
   console.log(`Machine before: ${before}`);
   console.log(`Machine after:  ${machineLine()}`);
-  console.log('| workspace | server | every file has diagnostics | CPU used by then | edit -> diagnostics p50 / p95 | completion p50 / p95 | peak RSS | heap after full GC |');
+  console.log(
+    '| workspace | server | every file has diagnostics | CPU used by then | edit -> diagnostics p50 / p95 | completion p50 / p95 | peak RSS | heap after full GC |',
+  );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
 }

@@ -25,7 +25,11 @@ function chartMessage(n: number): unknown {
   );
   let seed = 42;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const rows = Array.from({ length: n }, (_, i) => `${new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)},${i % 97 === 13 ? '' : (80 + (i > n / 2 ? 5 : 0) + random() * 10).toFixed(1)}`);
+  const rows = Array.from(
+    { length: n },
+    (_, i) =>
+      `${new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)},${i % 97 === 13 ? '' : (80 + (i > n / 2 ? 5 : 0) + random() * 10).toFixed(1)}`,
+  );
   ws.setCsv('file:///ws/attendance.csv', `date,value\n${rows.join('\n')}\n`);
   const model = buildChart(ws, { measure: 'attendance' });
   const state = { measure: 'attendance', rules: model.rules, type: model.type };
@@ -42,7 +46,13 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-async function measureCase(bundle: 'runchart' | 'drivers', body: string, root: string, messages: () => unknown[], runs: number): Promise<{ first: Paint; again: number[]; draws: number }> {
+async function measureCase(
+  bundle: 'runchart' | 'drivers',
+  body: string,
+  root: string,
+  messages: () => unknown[],
+  runs: number,
+): Promise<{ first: Paint; again: number[]; draws: number }> {
   // 600 px wide, beside an editor, with scrollbars that take space as in VS Code's webviews.
   const h = await openHarness(bundle, body, { viewport: { width: 600, height: 800 }, scrollbars: true });
   try {
@@ -72,7 +82,9 @@ async function main(): Promise<void> {
     const other = JSON.parse(JSON.stringify(base)) as { model: { rules: string; measure: { name: string } } };
     other.model.measure.name = 'Daily attendance (again)';
     const r = await measureCase('runchart', RUN_CHART_BODY, 'chart', () => [base, other, base], runs);
-    rows.push(`| run chart, ${n.toLocaleString('en')} points | ${r.first.ms.toFixed(0)} ms | ${median(r.again).toFixed(0)} ms | ${Math.max(...r.again).toFixed(0)} ms | ${r.draws} | < ${target} ms |`);
+    rows.push(
+      `| run chart, ${n.toLocaleString('en')} points | ${r.first.ms.toFixed(0)} ms | ${median(r.again).toFixed(0)} ms | ${Math.max(...r.again).toFixed(0)} ms | ${r.draws} | < ${target} ms |`,
+    );
   };
   await chartCase(500, 50);
   await chartCase(10_000, 150);
@@ -80,9 +92,13 @@ async function main(): Promise<void> {
   const changed = JSON.parse(JSON.stringify(diagram)) as { model: { focus: { title?: string } } };
   changed.model.focus.title = `${changed.model.focus.title ?? ''} (changed)`;
   const d = await measureCase('drivers', DRIVERS_BODY, 'diagram', () => [diagram, changed, diagram], runs);
-  rows.push(`| driver diagram, 5 / 20 / 40 / 200 | ${d.first.ms.toFixed(0)} ms | ${median(d.again).toFixed(0)} ms | ${Math.max(...d.again).toFixed(0)} ms | ${d.draws} | < 100 ms |`);
+  rows.push(
+    `| driver diagram, 5 / 20 / 40 / 200 | ${d.first.ms.toFixed(0)} ms | ${median(d.again).toFixed(0)} ms | ${Math.max(...d.again).toFixed(0)} ms | ${d.draws} | < 100 ms |`,
+  );
   const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
-  console.log(`Chromium ${fs.existsSync(chromium) ? path.basename(chromium) : '?'} (headless, 600 x 800 with classic scrollbars), ${runs} changes after the first message.`);
+  console.log(
+    `Chromium ${fs.existsSync(chromium) ? path.basename(chromium) : '?'} (headless, 600 x 800 with classic scrollbars), ${runs} changes after the first message.`,
+  );
   console.log(`Machine before: ${before}\nMachine after:  ${machineLine()}`);
   console.log('| view | first message, new panel | change, median | change, slowest | draws per message | target |');
   console.log('|---|---|---|---|---|---|');

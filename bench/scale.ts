@@ -118,9 +118,16 @@ function main(): void {
       console.log(`| ${c.what} | FAILED (${r.stderr.trim().split('\n').slice(-1)[0]}) | | | |`);
       continue;
     }
-    const { ms, peakMb, floor, count } = JSON.parse(r.stdout) as { ms: number; peakMb: number; floor: number; count: number };
+    const { ms, peakMb, floor, count } = JSON.parse(r.stdout) as {
+      ms: number;
+      peakMb: number;
+      floor: number;
+      count: number;
+    };
     const over = (bad: boolean) => (bad ? ' (over target)' : '');
-    console.log(`| ${c.what} | ${ms.toFixed(0)} ms${over(ms > 1000)} | ${floor ? `${floor.toFixed(0)} ms` : '-'} | ${peakMb.toFixed(0)} MB${over(peakMb > 300)} | ${count} |`);
+    console.log(
+      `| ${c.what} | ${ms.toFixed(0)} ms${over(ms > 1000)} | ${floor ? `${floor.toFixed(0)} ms` : '-'} | ${peakMb.toFixed(0)} MB${over(peakMb > 300)} | ${count} |`,
+    );
   }
 }
 

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 function findRepo(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'pdsa-workbench') return dir;
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'pdsa-workbench')
+      return dir;
     if (path.dirname(dir) === dir) throw new Error(`cannot find the pdsa-workbench repository above ${start}`);
   }
 }
@@ -95,19 +96,51 @@ async function launch(port: number, home: string, options: StartOptions): Promis
   const extensions = path.join(home, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2),
+  );
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
   // The e2e suite sets PDSA_INSTALLED_EXTENSION to the .vsix it packaged and installed (what users get,
   // test/e2e/install-vsix.ts); `npm start` loads the built checkout like an installed extension.
-  fs.symlinkSync(process.env.PDSA_INSTALLED_EXTENSION ?? REPO, path.join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
-  for (const [id, dir] of Object.entries(options.extensions ?? {})) fs.symlinkSync(dir, path.join(extensions, id), 'dir');
+  fs.symlinkSync(
+    process.env.PDSA_INSTALLED_EXTENSION ?? REPO,
+    path.join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`),
+    'dir',
+  );
+  for (const [id, dir] of Object.entries(options.extensions ?? {}))
+    fs.symlinkSync(dir, path.join(extensions, id), 'dir');
 
   let log = '';
   const child: ChildProcess = spawn(
     NODE24,
-    [CODE_SERVER, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'],
+    [
+      CODE_SERVER,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensions,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+    ],
     {
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data'), XDG_CACHE_HOME: path.join(home, 'cache'), PATH: `${path.dirname(NODE24)}:${process.env.PATH}` },
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: path.join(home, 'config'),
+        XDG_DATA_HOME: path.join(home, 'data'),
+        XDG_CACHE_HOME: path.join(home, 'cache'),
+        PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

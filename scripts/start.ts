@@ -13,8 +13,12 @@ async function choosePort(): Promise<number> {
   const asked = process.env.PORT;
   if (asked !== undefined && asked !== '') {
     const port = Number(asked);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, not '${asked}'`);
-    if (!(await portIsFree(port))) throw new Error(`port ${port} is already in use (another server?): set PORT to a free port, or unset it to let npm start pick one`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new Error(`PORT must be a port number, not '${asked}'`);
+    if (!(await portIsFree(port)))
+      throw new Error(
+        `port ${port} is already in use (another server?): set PORT to a free port, or unset it to let npm start pick one`,
+      );
     return port;
   }
   if (await portIsFree(DEFAULT_PORT)) return DEFAULT_PORT;
@@ -27,7 +31,10 @@ async function main(): Promise<void> {
   const code = spawnSync('code', ['--version'], { encoding: 'utf8' });
   if (code.status === 0 && !process.env.PDSA_USE_CODE_SERVER) {
     console.log(`Opening ${EXAMPLE} in VS Code ${code.stdout.split('\n')[0]} with the extension under development.`);
-    spawn('code', ['--new-window', `--extensionDevelopmentPath=${REPO}`, EXAMPLE], { stdio: 'inherit', detached: true }).unref();
+    spawn('code', ['--new-window', `--extensionDevelopmentPath=${REPO}`, EXAMPLE], {
+      stdio: 'inherit',
+      detached: true,
+    }).unref();
     return;
   }
   // The port first: a clear failure now beats one after a two-minute install.
@@ -38,7 +45,9 @@ async function main(): Promise<void> {
     if (setup.status !== 0) throw new Error('code-server could not be installed (see above)');
   }
   const server: CodeServer = await startCodeServer({ port });
-  console.log(`\nVS Code (code-server) with PDSA Workbench is running. Open:\n\n  ${server.folderUrl(EXAMPLE)}\n\nPress Ctrl+C to stop.`);
+  console.log(
+    `\nVS Code (code-server) with PDSA Workbench is running. Open:\n\n  ${server.folderUrl(EXAMPLE)}\n\nPress Ctrl+C to stop.`,
+  );
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -9,7 +9,10 @@ import * as path from 'node:path';
  * makes its temp files under it through TMPDIR, and the run removes it at the end, passed or failed.
  */
 export default function setup(): () => void {
-  execFileSync(process.execPath, [path.join(__dirname, '..', 'esbuild.js')], { cwd: path.join(__dirname, '..'), stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(__dirname, '..', 'esbuild.js')], {
+    cwd: path.join(__dirname, '..'),
+    stdio: 'inherit',
+  });
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-tests-'));
   const saved = { TMPDIR: process.env.TMPDIR, TMP: process.env.TMP, TEMP: process.env.TEMP };
   process.env.TMPDIR = process.env.TMP = process.env.TEMP = runDir;

@@ -98,10 +98,19 @@ ${extra}`;
  * ("a/b.pdsa.yaml") to text, under the root URI `memfs:/ws`, names escaped as URI segments.
  * Reads are counted, so tests can see what was read.
  */
-export function memoryHost(files: Record<string, string>): WorkspaceHost & { root: string; reads: string[]; files: Record<string, string>; uri(name: string): string } {
+export function memoryHost(
+  files: Record<string, string>,
+): WorkspaceHost & { root: string; reads: string[]; files: Record<string, string>; uri(name: string): string } {
   const root = 'memfs:/ws';
   const uri = (name: string) => (name ? `${root}/${name.split('/').map(encodeURIComponent).join('/')}` : root);
-  const nameOf = (u: string) => (u === root ? '' : u.slice(root.length + 1).split('/').map(decodeURIComponent).join('/'));
+  const nameOf = (u: string) =>
+    u === root
+      ? ''
+      : u
+          .slice(root.length + 1)
+          .split('/')
+          .map(decodeURIComponent)
+          .join('/');
   const isDir = (name: string) => name === '' || Object.keys(host.files).some((f) => f.startsWith(`${name}/`));
   const host = {
     root,
@@ -112,8 +121,16 @@ export function memoryHost(files: Record<string, string>): WorkspaceHost & { roo
       const dir = nameOf(u);
       if (!isDir(dir)) throw new Error('no such file or directory');
       const prefix = dir ? `${dir}/` : '';
-      const names = new Set(Object.keys(host.files).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length).split('/')[0]!));
-      return [...names].sort().map((name) => ({ name, uri: uri(prefix + name), type: isDir(prefix + name) ? ('directory' as const) : ('file' as const) }));
+      const names = new Set(
+        Object.keys(host.files)
+          .filter((f) => f.startsWith(prefix))
+          .map((f) => f.slice(prefix.length).split('/')[0]!),
+      );
+      return [...names].sort().map((name) => ({
+        name,
+        uri: uri(prefix + name),
+        type: isDir(prefix + name) ? ('directory' as const) : ('file' as const),
+      }));
     },
     async stat(u: string): Promise<FileStat> {
       const name = nameOf(u);

@@ -7,7 +7,10 @@ async function createAndOpen(result: NewCycleResult): Promise<void> {
   const uri = vscode.Uri.parse(result.uri);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
   const editor = await vscode.window.showTextDocument(uri);
-  const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('  objective:'));
+  const line = editor.document
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.startsWith('  objective:'));
   if (line >= 0) {
     const end = editor.document.lineAt(line).range.end;
     editor.selection = new vscode.Selection(end, end);
@@ -19,7 +22,9 @@ export async function newCycleFile(ctx: Ctx): Promise<void> {
   const client = await ctx.languageClient();
   const strategies = await client.sendRequest(listItems, { kind: 'strategy' });
   if (strategies.length === 0) {
-    void vscode.window.showWarningMessage('No strategies in this workspace yet: add one to a *.factors.yaml file first.');
+    void vscode.window.showWarningMessage(
+      'No strategies in this workspace yet: add one to a *.factors.yaml file first.',
+    );
     return;
   }
   const picked = await vscode.window.showQuickPick(
@@ -52,7 +57,10 @@ export async function startNextCycle(ctx: Ctx, from?: string): Promise<void> {
   try {
     const result = await (await ctx.languageClient()).sendRequest(nextCycle, { from });
     await createAndOpen(result);
-    if (result.followUps?.length) void vscode.window.showWarningMessage(`${result.followUps.join(', ')} already builds on ${from}: this is another follow-up.`);
+    if (result.followUps?.length)
+      void vscode.window.showWarningMessage(
+        `${result.followUps.join(', ')} already builds on ${from}: this is another follow-up.`,
+      );
   } catch (error) {
     void vscode.window.showWarningMessage(error instanceof Error ? error.message : String(error));
   }

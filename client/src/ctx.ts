@@ -46,7 +46,9 @@ export class Ctx implements vscode.Disposable {
   }
 
   private async startClient(): Promise<void> {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.pdsa.yaml,*.pdsa.yml,*.factors.yaml,*.factors.yml,*.collaborative.yaml,*.collaborative.yml,*.csv,pdsa.config.yaml,.gitignore}');
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      '**/{*.pdsa.yaml,*.pdsa.yml,*.factors.yaml,*.factors.yml,*.collaborative.yaml,*.collaborative.yml,*.csv,pdsa.config.yaml,.gitignore}',
+    );
     this.disposables.push(watcher);
     const clientOptions: LanguageClientOptions = {
       // Worksheets, and the workspace config (a plain YAML file the server also reads).

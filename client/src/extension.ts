@@ -17,23 +17,34 @@ export async function activateExtension(context: vscode.ExtensionContext, launch
   c.register(vscode.commands.registerCommand('pdsa.startNextCycle', (from?: string) => startNextCycle(c, from)));
   c.register(vscode.commands.registerCommand('pdsa.restartServer', () => c.restart()));
   c.register(vscode.commands.registerCommand('pdsa.showOutput', () => c.output.show()));
-  c.register(vscode.commands.registerCommand('pdsa.showRunChart', (measure?: string, from?: string) => showRunChart(c, measure, from)));
-  c.register(vscode.commands.registerCommand('pdsa.showDriverDiagram', (uri?: vscode.Uri | string) => showDriverDiagram(c, uri)));
-  c.register(vscode.commands.registerCommand('pdsa.showDashboard', (uri?: vscode.Uri | string) => showDashboard(c, uri)));
+  c.register(
+    vscode.commands.registerCommand('pdsa.showRunChart', (measure?: string, from?: string) =>
+      showRunChart(c, measure, from),
+    ),
+  );
+  c.register(
+    vscode.commands.registerCommand('pdsa.showDriverDiagram', (uri?: vscode.Uri | string) => showDriverDiagram(c, uri)),
+  );
+  c.register(
+    vscode.commands.registerCommand('pdsa.showDashboard', (uri?: vscode.Uri | string) => showDashboard(c, uri)),
+  );
   // Chart panels come back after a window reload.
   c.register(
     vscode.window.registerWebviewPanelSerializer(RUN_CHART_VIEW, {
-      deserializeWebviewPanel: async (panel, state: ChartViewState | undefined) => RunChartPanel.revive(c, panel, state),
+      deserializeWebviewPanel: async (panel, state: ChartViewState | undefined) =>
+        RunChartPanel.revive(c, panel, state),
     }),
   );
   c.register(
     vscode.window.registerWebviewPanelSerializer(DRIVER_VIEW, {
-      deserializeWebviewPanel: async (panel, state: DiagramViewState | undefined) => DriverPanel.revive(c, panel, state),
+      deserializeWebviewPanel: async (panel, state: DiagramViewState | undefined) =>
+        DriverPanel.revive(c, panel, state),
     }),
   );
   c.register(
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW, {
-      deserializeWebviewPanel: async (panel, state: { uri?: string } | undefined) => DashboardPanel.revive(c, panel, state),
+      deserializeWebviewPanel: async (panel, state: { uri?: string } | undefined) =>
+        DashboardPanel.revive(c, panel, state),
     }),
   );
   await c.start();
@@ -50,7 +61,13 @@ async function showDashboard(c: Ctx, uri?: vscode.Uri | string): Promise<void> {
       void vscode.window.showWarningMessage('No *.collaborative.yaml file in this workspace yet.');
       return;
     }
-    const picked = all.length === 1 ? { uri: all[0]!.uri } : await vscode.window.showQuickPick(all.map((f) => ({ label: f.title ?? f.id, description: f.id, uri: f.uri })), { title: 'Show collaborative dashboard: which collaborative?' });
+    const picked =
+      all.length === 1
+        ? { uri: all[0]!.uri }
+        : await vscode.window.showQuickPick(
+            all.map((f) => ({ label: f.title ?? f.id, description: f.id, uri: f.uri })),
+            { title: 'Show collaborative dashboard: which collaborative?' },
+          );
     if (!picked) return;
     target = picked.uri;
   }
@@ -68,7 +85,13 @@ async function showDriverDiagram(c: Ctx, uri?: vscode.Uri | string): Promise<voi
       void vscode.window.showWarningMessage('No *.factors.yaml file in this workspace yet.');
       return;
     }
-    const picked = focuses.length === 1 ? { uri: focuses[0]!.uri } : await vscode.window.showQuickPick(focuses.map((f) => ({ label: f.id, description: f.title, uri: f.uri })), { title: 'Show driver diagram: which focus area?' });
+    const picked =
+      focuses.length === 1
+        ? { uri: focuses[0]!.uri }
+        : await vscode.window.showQuickPick(
+            focuses.map((f) => ({ label: f.id, description: f.title, uri: f.uri })),
+            { title: 'Show driver diagram: which focus area?' },
+          );
     if (!picked) return;
     target = picked.uri;
   }
@@ -80,7 +103,9 @@ async function showRunChart(c: Ctx, measure?: string, from?: string): Promise<vo
   if (typeof measure !== 'string') {
     const measures = await (await c.languageClient()).sendRequest(listItems, { kind: 'measure' });
     if (measures.length === 0) {
-      void vscode.window.showWarningMessage('No measures in this workspace yet: add one to a *.factors.yaml file first.');
+      void vscode.window.showWarningMessage(
+        'No measures in this workspace yet: add one to a *.factors.yaml file first.',
+      );
       return;
     }
     const picked = await vscode.window.showQuickPick(

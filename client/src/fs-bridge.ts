@@ -38,7 +38,11 @@ export function serveFileSystem(client: BaseLanguageClient): void {
     answer(async () => {
       const folder = vscode.Uri.parse(uri);
       const entries = await vscode.workspace.fs.readDirectory(folder);
-      return entries.map(([name, type]) => ({ name, uri: vscode.Uri.joinPath(folder, name).toString(), type: typeOf(type) }));
+      return entries.map(([name, type]) => ({
+        name,
+        uri: vscode.Uri.joinPath(folder, name).toString(),
+        type: typeOf(type),
+      }));
     }),
   );
   client.onRequest(fsStat, ({ uri }) =>
@@ -47,5 +51,7 @@ export function serveFileSystem(client: BaseLanguageClient): void {
       return { type: typeOf(s.type), size: s.size, mtime: s.mtime };
     }),
   );
-  client.onRequest(fsReadFile, ({ uri }) => answer(async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)))));
+  client.onRequest(fsReadFile, ({ uri }) =>
+    answer(async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)))),
+  );
 }

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseSeries, type AnalysisOptions, type ChartPoint } from '../../server/src/core/analytics/runchart';
-import { binomialLowerQuantile, longestRunLimit, minimumCrossings, runsLimits } from '../../server/src/core/analytics/stats';
+import {
+  binomialLowerQuantile,
+  longestRunLimit,
+  minimumCrossings,
+  runsLimits,
+} from '../../server/src/core/analytics/stats';
 
 /** Weekly points from a list of values (null = missing). */
 function series(values: (number | null)[]): ChartPoint[] {
@@ -9,7 +14,8 @@ function series(values: (number | null)[]): ChartPoint[] {
 }
 
 const run: AnalysisOptions = { rules: 'ihi', type: 'run' };
-const rulesOf = (values: (number | null)[], options: AnalysisOptions = run) => analyseSeries(series(values), options).signals.map((s) => `${s.rule}:${s.points.join(',')}`);
+const rulesOf = (values: (number | null)[], options: AnalysisOptions = run) =>
+  analyseSeries(series(values), options).signals.map((s) => `${s.rule}:${s.points.join(',')}`);
 
 describe('published answers', () => {
   it('NHS "Making Data Count" XmR example: mean 23.20, mean moving range 5.43, limits 37.64 and 8.76', () => {
@@ -28,8 +34,26 @@ describe('published answers', () => {
 
   it('Anhøj limits for other n, as tabulated by Anhøj (2014)', () => {
     // n: [longest run limit, minimum crossings]
-    const table: Record<number, [number, number]> = { 10: [6, 2], 11: [6, 2], 12: [7, 3], 13: [7, 3], 14: [7, 4], 15: [7, 4], 16: [7, 4], 17: [7, 5], 18: [7, 5], 19: [7, 6], 20: [7, 6], 30: [8, 10], 40: [8, 14], 50: [9, 19], 60: [9, 23], 100: [10, 41] };
-    for (const [n, [run, cross]] of Object.entries(table)) expect([Number(n), longestRunLimit(Number(n)), minimumCrossings(Number(n))]).toEqual([Number(n), run, cross]);
+    const table: Record<number, [number, number]> = {
+      10: [6, 2],
+      11: [6, 2],
+      12: [7, 3],
+      13: [7, 3],
+      14: [7, 4],
+      15: [7, 4],
+      16: [7, 4],
+      17: [7, 5],
+      18: [7, 5],
+      19: [7, 6],
+      20: [7, 6],
+      30: [8, 10],
+      40: [8, 14],
+      50: [9, 19],
+      60: [9, 23],
+      100: [10, 41],
+    };
+    for (const [n, [run, cross]] of Object.entries(table))
+      expect([Number(n), longestRunLimit(Number(n)), minimumCrossings(Number(n))]).toEqual([Number(n), run, cross]);
   });
 
   it('qbinom(0.05, n, 0.5) as R computes it', () => {
@@ -50,7 +74,9 @@ describe('IHI rules', () => {
     const signals = analyseSeries(series(values), { ...run, baseline: 8 }).signals.filter((s) => s.rule === 'shift');
     expect(signals.map((s) => s.points)).toEqual([[7, 8, 9, 10, 11, 12, 13, 14]]);
     // 5 above, then one on the median, then nothing: no shift.
-    expect(rulesOf([4, 6, 4, 6, 4, 6, 7, 8, 5, 9, 7], { ...run, baseline: 6 }).filter((s) => s.startsWith('shift'))).toEqual([]);
+    expect(
+      rulesOf([4, 6, 4, 6, 4, 6, 7, 8, 5, 9, 7], { ...run, baseline: 6 }).filter((s) => s.startsWith('shift')),
+    ).toEqual([]);
   });
 
   it('a trend is 5 points all rising or falling; repeated values neither add to nor break it', () => {
@@ -72,9 +98,13 @@ describe('IHI rules', () => {
     // 10 below then 10 above: 2 runs in 20 useful observations (the table says fewer than 7 is too few).
     const values = [...Array(10).fill(1), ...Array(10).fill(3)] as number[];
     const signals = analyseSeries(series(values), run).signals;
-    expect(signals.find((s) => s.rule === 'too-few-runs')?.message).toBe('too few runs: 2 runs in 20 useful observations (fewer than 7)');
+    expect(signals.find((s) => s.rule === 'too-few-runs')?.message).toBe(
+      'too few runs: 2 runs in 20 useful observations (fewer than 7)',
+    );
     // Alternating: 20 runs in 20 (more than 15 is too many).
-    expect(analyseSeries(series(Array.from({ length: 20 }, (_, i) => (i % 2 ? 3 : 1))), run).signals.map((s) => s.rule)).toContain('too-many-runs');
+    expect(
+      analyseSeries(series(Array.from({ length: 20 }, (_, i) => (i % 2 ? 3 : 1))), run).signals.map((s) => s.rule),
+    ).toContain('too-many-runs');
   });
 
   it('marks astronomical points the team named', () => {
@@ -90,7 +120,13 @@ describe('Anhøj rules', () => {
     // 16 useful observations (median 5): 8 below, then 8 above. Limit round(log2 16) + 3 = 7; minimum crossings 4.
     const values = [1, 2, 1, 2, 1, 2, 1, 2, 8, 9, 8, 9, 8, 9, 8, 9];
     const a = analyseSeries(series(values), anhoej);
-    expect(a.phases[0]!.stats).toMatchObject({ useful: 16, longestRun: 8, crossings: 1, longestRunLimit: 7, minimumCrossings: 4 });
+    expect(a.phases[0]!.stats).toMatchObject({
+      useful: 16,
+      longestRun: 8,
+      crossings: 1,
+      longestRunLimit: 7,
+      minimumCrossings: 4,
+    });
     expect(a.signals.map((s) => s.rule)).toEqual(['longest-run', 'longest-run', 'too-few-crossings']);
   });
 
@@ -104,7 +140,11 @@ describe('Anhøj rules', () => {
 describe('phases and baselines', () => {
   it('freezes the centre on the baseline and starts a new centre at a named phase', () => {
     const values = [10, 12, 11, 13, 20, 21, 22, 23, 30, 31, 29, 30];
-    const a = analyseSeries(series(values), { ...run, baseline: 4, phases: [{ start: series(values)[8]!.date, label: 'after adoption' }] });
+    const a = analyseSeries(series(values), {
+      ...run,
+      baseline: 4,
+      phases: [{ start: series(values)[8]!.date, label: 'after adoption' }],
+    });
     expect(a.phases.map((p) => [p.from, p.to, p.baselineTo, p.centre, p.label])).toEqual([
       [0, 7, 3, 11.5, undefined],
       [8, 11, 11, 30, 'after adoption'],
@@ -137,15 +177,28 @@ describe('P chart', () => {
 });
 
 describe('properties', () => {
-  const values = fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(null)), { minLength: 1, maxLength: 60 });
-  const options = fc.record({ rules: fc.constantFrom('ihi' as const, 'anhoej' as const, 'mdc' as const), type: fc.constantFrom('run' as const, 'i' as const), screen: fc.boolean() });
+  const values = fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(null)), {
+    minLength: 1,
+    maxLength: 60,
+  });
+  const options = fc.record({
+    rules: fc.constantFrom('ihi' as const, 'anhoej' as const, 'mdc' as const),
+    type: fc.constantFrom('run' as const, 'i' as const),
+    screen: fc.boolean(),
+  });
 
   it('shifting every value by a constant moves the centre by it and changes no signal', () => {
     fc.assert(
       fc.property(values, options, fc.integer({ min: -1000, max: 1000 }), (vs, opts, k) => {
         const a = analyseSeries(series(vs), opts);
         const b = analyseSeries(series(vs.map((v) => (v === null ? null : v + k))), opts);
-        expect(b.signals).toEqual(a.signals.map((s) => ({ ...s, message: b.signals.find((t) => t.rule === s.rule && t.points.join() === s.points.join())?.message ?? s.message })));
+        expect(b.signals).toEqual(
+          a.signals.map((s) => ({
+            ...s,
+            message:
+              b.signals.find((t) => t.rule === s.rule && t.points.join() === s.points.join())?.message ?? s.message,
+          })),
+        );
         a.phases.forEach((p, i) => {
           if (Number.isFinite(p.centre)) expect(b.phases[i]!.centre).toBeCloseTo(p.centre + k, 9);
         });
@@ -157,7 +210,8 @@ describe('properties', () => {
   it('scaling by a positive constant changes no signal; mirroring swaps rising and falling', () => {
     fc.assert(
       fc.property(values, options, (vs, opts) => {
-        const rules = (xs: (number | null)[]) => analyseSeries(series(xs), opts).signals.map((s) => `${s.rule}:${s.points.join(',')}`);
+        const rules = (xs: (number | null)[]) =>
+          analyseSeries(series(xs), opts).signals.map((s) => `${s.rule}:${s.points.join(',')}`);
         expect(rules(vs.map((v) => (v === null ? null : v * 3)))).toEqual(rules(vs));
         expect(rules(vs.map((v) => (v === null ? null : -v)))).toEqual(rules(vs));
       }),

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { measureStatus } from '../../server/src/core/analytics/measure-status';
-import { ASSURANCE_LABELS, VARIATION_LABELS, type Assurance, type Variation } from '../../server/src/core/analytics/status';
+import {
+  ASSURANCE_LABELS,
+  VARIATION_LABELS,
+  type Assurance,
+  type Variation,
+} from '../../server/src/core/analytics/status';
 import { hover } from '../../server/src/core/service/hover';
 import { assuranceIcon, STATUS_COLOURS, variationIcon } from '../../server/src/core/render/status-icons';
 import { FACTORS, workspaceOf } from '../helpers';
@@ -11,8 +16,15 @@ const ASSURANCES = Object.keys(ASSURANCE_LABELS) as Assurance[];
 /** Better down, target 20; a 12-week baseline around 30 then seven weeks at 26 (a shift down). */
 function workspace(chart = '    chart: {type: i, rules: mdc, baseline: 12}\n') {
   const values = [31, 29, 31, 29, 31, 29, 31, 29, 31, 29, 31, 29, 26, 26, 26, 26, 26, 26, 26];
-  const data = values.map((v, i) => `      - [${new Date(Date.UTC(2025, 8, 1 + 7 * i)).toISOString().slice(0, 10)}, ${v}]`).join('\n');
-  return workspaceOf({ 'focus.factors.yaml': FACTORS.replace('    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n', `    data:\n${data}\n${chart}`) });
+  const data = values
+    .map((v, i) => `      - [${new Date(Date.UTC(2025, 8, 1 + 7 * i)).toISOString().slice(0, 10)}, ${v}]`)
+    .join('\n');
+  return workspaceOf({
+    'focus.factors.yaml': FACTORS.replace(
+      '    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n',
+      `    data:\n${data}\n${chart}`,
+    ),
+  });
 }
 
 describe('status icons', () => {
@@ -22,17 +34,25 @@ describe('status icons', () => {
       const svg = variationIcon(v);
       expect(parser.wellFormed(svg), v).toBe(true);
       expect(svg).toContain(`<title>Variation: ${VARIATION_LABELS[v]}</title>`);
-      const colour = v.startsWith('improvement') ? STATUS_COLOURS.improvement : v.startsWith('concern') ? STATUS_COLOURS.concern : STATUS_COLOURS.common;
+      const colour = v.startsWith('improvement')
+        ? STATUS_COLOURS.improvement
+        : v.startsWith('concern')
+          ? STATUS_COLOURS.concern
+          : STATUS_COLOURS.common;
       expect(svg, v).toContain(`fill="${colour}"`);
     }
     for (const a of ASSURANCES) {
       const svg = assuranceIcon(a, 32);
       expect(parser.wellFormed(svg), a).toBe(true);
       expect(svg).toContain(`aria-label="Assurance: ${ASSURANCE_LABELS[a]}"`);
-      expect(svg).toContain(`fill="${a === 'pass' ? STATUS_COLOURS.improvement : a === 'fail' ? STATUS_COLOURS.concern : STATUS_COLOURS.common}"`);
+      expect(svg).toContain(
+        `fill="${a === 'pass' ? STATUS_COLOURS.improvement : a === 'fail' ? STATUS_COLOURS.concern : STATUS_COLOURS.common}"`,
+      );
     }
     // Every icon is different.
-    expect(new Set([...VARIATIONS.map((v) => variationIcon(v)), ...ASSURANCES.map((a) => assuranceIcon(a))]).size).toBe(VARIATIONS.length + ASSURANCES.length);
+    expect(new Set([...VARIATIONS.map((v) => variationIcon(v)), ...ASSURANCES.map((a) => assuranceIcon(a))]).size).toBe(
+      VARIATIONS.length + ASSURANCES.length,
+    );
   });
 });
 
@@ -42,7 +62,15 @@ describe('measure status', () => {
       measure: 'absence',
       type: 'i',
       rules: 'mdc',
-      groups: [{ group: 'all', variation: 'improvement-low', assurance: 'fail', target: 20, latest: { date: '2026-01-05', value: 26 } }],
+      groups: [
+        {
+          group: 'all',
+          variation: 'improvement-low',
+          assurance: 'fail',
+          target: 20,
+          latest: { date: '2026-01-05', value: 26 },
+        },
+      ],
     });
   });
 

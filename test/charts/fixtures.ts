@@ -58,5 +58,17 @@ export function longSeriesModel(n: number): ChartModel {
     value: i % 97 === 13 ? null : Math.round((50 + (i > n / 2 ? 5 : 0) + random() * 20) * 10) / 10,
   }));
   const analysis = analyseSeries(points, { rules: 'ihi', type: 'run', baseline: 20 });
-  return { measure: { id: 'long', name: `Bench series of ${n} daily points`, better: 'up', uri: 'file:///ws/long.factors.yaml' }, type: 'run', rules: 'ihi', groups: [{ group: 'all', analysis }], cycles: [], targets: [] };
+  return {
+    measure: {
+      id: 'long',
+      name: `Bench series of ${n} daily points`,
+      better: 'up',
+      uri: 'file:///ws/long.factors.yaml',
+    },
+    type: 'run',
+    rules: 'ihi',
+    groups: [{ group: 'all', analysis }],
+    cycles: [],
+    targets: [],
+  };
 }

@@ -19,10 +19,15 @@ describe('signals in plain language', () => {
   it('names rising greeting (better: up) as improvement and says "mean" on an I chart', () => {
     const run = summariseSignals(buildChart(ws, { measure: 'greeted-by-name' }));
     expect(run.length).toBeGreaterThan(0);
-    for (const s of run.filter((x) => x.rule === 'shift' || x.rule === 'trend')) expect(s.direction, s.detail).toBe(s.detail.includes('below') || s.detail.includes('falling') ? 'concern' : 'improvement');
+    for (const s of run.filter((x) => x.rule === 'shift' || x.rule === 'trend'))
+      expect(s.direction, s.detail).toBe(
+        s.detail.includes('below') || s.detail.includes('falling') ? 'concern' : 'improvement',
+      );
     const i = summariseSignals(buildChart(ws, { measure: 'greeted-by-name', type: 'i' }));
     expect(i.filter((s) => s.rule === 'shift').every((s) => s.detail.includes('the mean'))).toBe(true);
-    expect(describeChart(buildChart(ws, { measure: 'greeted-by-name', type: 'i' }))).toMatch(/^I chart \(XmR\) of .*: \d+ values .* mean /);
+    expect(describeChart(buildChart(ws, { measure: 'greeted-by-name', type: 'i' }))).toMatch(
+      /^I chart \(XmR\) of .*: \d+ values .* mean /,
+    );
   });
 
   it('turns the same shift into a concern when lower is worse', () => {

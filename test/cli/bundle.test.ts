@@ -39,7 +39,10 @@ describe('browser bundles (VS Code for the Web)', () => {
       const source = fs.readFileSync(path.join(root, 'dist', bundle), 'utf8');
       const required = [...source.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!);
       expect([...new Set(required)], bundle).toEqual(allowed);
-      expect(required.filter((r) => builtinModules.includes(r.replace(/^node:/, ''))), bundle).toEqual([]);
+      expect(
+        required.filter((r) => builtinModules.includes(r.replace(/^node:/, ''))),
+        bundle,
+      ).toEqual([]);
     }
   });
 });

@@ -21,7 +21,8 @@ describe('pdsa check on worker threads and with --cache', () => {
     expect(parallel.stats).toMatchObject({ threads: 2, analysed: 404 });
     expect([...parallel.results]).toEqual([...inProcess.results]);
     const codes = new Set([...inProcess.results.values()].flat().map((d) => d.code));
-    for (const code of ['unknown-reference', 'duplicate-id', 'yaml-syntax', 'csv-error', 'adapt-without-followup']) expect(codes, code).toContain(code);
+    for (const code of ['unknown-reference', 'duplicate-id', 'yaml-syntax', 'csv-error', 'adapt-without-followup'])
+      expect(codes, code).toContain(code);
   });
 
   it('analyses small inputs in process, where workers do not pay', async () => {

@@ -13,7 +13,10 @@ describe('pdsa check', () => {
   });
 
   it('prints path:line:col severity code message and exits 1 on errors', () => {
-    const dir = tempWorkspace({ 'focus.factors.yaml': FACTORS, 'cycles/c1.pdsa.yaml': cycle('c1').replace('strategy: S1', 'strategy: S9').replace('      prediction: Yes\n', '') });
+    const dir = tempWorkspace({
+      'focus.factors.yaml': FACTORS,
+      'cycles/c1.pdsa.yaml': cycle('c1').replace('strategy: S1', 'strategy: S9').replace('      prediction: Yes\n', ''),
+    });
     const r = pdsa(['check', '.', '--today', '2026-11-22'], dir);
     expect(r.stdout).toBe(
       'cycles/c1.pdsa.yaml:4:11 error unknown-reference no strategy "S9" in the workspace: did you mean "S1"?\n' +
@@ -24,28 +27,54 @@ describe('pdsa check', () => {
   });
 
   it('exits 0 when there are only warnings, and --quiet hides them', () => {
-    const dir = tempWorkspace({ 'focus.factors.yaml': FACTORS, 'c1.pdsa.yaml': cycle('c1').replace('      prediction: Yes\n', '') });
+    const dir = tempWorkspace({
+      'focus.factors.yaml': FACTORS,
+      'c1.pdsa.yaml': cycle('c1').replace('      prediction: Yes\n', ''),
+    });
     expect(pdsa(['check'], dir).code).toBe(0);
     expect(pdsa(['check', '-q'], dir).stdout).toBe('');
   });
 
   it('writes JSON with 1-based positions', () => {
-    const dir = tempWorkspace({ 'focus.factors.yaml': FACTORS, 'c1.pdsa.yaml': cycle('c1').replace('decision: adopt', 'decision: adotp') });
+    const dir = tempWorkspace({
+      'focus.factors.yaml': FACTORS,
+      'c1.pdsa.yaml': cycle('c1').replace('decision: adopt', 'decision: adotp'),
+    });
     const r = pdsa(['check', '--format', 'json'], dir);
     expect(JSON.parse(r.stdout)).toEqual([
-      { path: 'c1.pdsa.yaml', line: 15, column: 13, endLine: 15, endColumn: 18, severity: 'error', code: 'invalid-value', message: '"adotp" is not allowed here: did you mean "adopt"? (one of adopt, adapt, abandon)' },
+      {
+        path: 'c1.pdsa.yaml',
+        line: 15,
+        column: 13,
+        endLine: 15,
+        endColumn: 18,
+        severity: 'error',
+        code: 'invalid-value',
+        message: '"adotp" is not allowed here: did you mean "adopt"? (one of adopt, adapt, abandon)',
+      },
     ]);
   });
 
   it('writes GitHub workflow annotations, escaping what the format reserves', () => {
-    const dir = tempWorkspace({ 'focus.factors.yaml': FACTORS, 'a,b.pdsa.yaml': cycle('c1').replace('strategy: S1', 'strategy: S9') });
+    const dir = tempWorkspace({
+      'focus.factors.yaml': FACTORS,
+      'a,b.pdsa.yaml': cycle('c1').replace('strategy: S1', 'strategy: S9'),
+    });
     const r = pdsa(['check', '--format=github'], dir);
-    expect(r.stdout).toBe('::error file=a%2Cb.pdsa.yaml,line=4,col=11,endLine=4,endColumn=13,title=pdsa unknown-reference::no strategy "S9" in the workspace: did you mean "S1"?\n');
+    expect(r.stdout).toBe(
+      '::error file=a%2Cb.pdsa.yaml,line=4,col=11,endLine=4,endColumn=13,title=pdsa unknown-reference::no strategy "S9" in the workspace: did you mean "S1"?\n',
+    );
   });
 
   it('respects .gitignore, but checks a file named on the command line', () => {
     const broken = 'version: 1\nid: [\n';
-    const dir = tempWorkspace({ '.gitignore': 'drafts/\n*.tmp.pdsa.yaml\n', 'focus.factors.yaml': FACTORS, 'drafts/x.pdsa.yaml': broken, 'y.tmp.pdsa.yaml': broken, 'node_modules/z.pdsa.yaml': broken });
+    const dir = tempWorkspace({
+      '.gitignore': 'drafts/\n*.tmp.pdsa.yaml\n',
+      'focus.factors.yaml': FACTORS,
+      'drafts/x.pdsa.yaml': broken,
+      'y.tmp.pdsa.yaml': broken,
+      'node_modules/z.pdsa.yaml': broken,
+    });
     fs.mkdirSync(path.join(dir, '.git'));
     expect(pdsa(['check'], dir)).toMatchObject({ code: 0, stderr: '0 errors, 0 warnings in 1 file checked\n' });
     expect(pdsa(['check', 'drafts/x.pdsa.yaml'], dir).code).toBe(1);
@@ -55,7 +84,9 @@ describe('pdsa check', () => {
     const dir = tempWorkspace({ 'focus.factors.yaml': FACTORS, 'notes.txt': 'hello' });
     const r = pdsa(['check', 'missing', 'notes.txt', '.'], dir);
     expect(r.stderr).toContain("pdsa: cannot read 'missing': no such file or directory\n");
-    expect(r.stderr).toContain("pdsa: 'notes.txt' is not a worksheet (expected a *.pdsa.yaml or *.factors.yaml file)\n");
+    expect(r.stderr).toContain(
+      "pdsa: 'notes.txt' is not a worksheet (expected a *.pdsa.yaml or *.factors.yaml file)\n",
+    );
     expect(r.code).toBe(2);
   });
 
@@ -67,7 +98,11 @@ describe('pdsa check', () => {
   });
 
   it('uses the config at the workspace root', () => {
-    const dir = tempWorkspace({ 'pdsa.config.yaml': 'checks:\n  no-prediction: error\n', 'focus.factors.yaml': FACTORS, 'sub/c1.pdsa.yaml': cycle('c1').replace('      prediction: Yes\n', '') });
+    const dir = tempWorkspace({
+      'pdsa.config.yaml': 'checks:\n  no-prediction: error\n',
+      'focus.factors.yaml': FACTORS,
+      'sub/c1.pdsa.yaml': cycle('c1').replace('      prediction: Yes\n', ''),
+    });
     fs.mkdirSync(path.join(dir, '.git'));
     expect(pdsa(['check', 'sub'], dir).stdout).toMatch(/sub\/c1\.pdsa\.yaml:9:17 error no-prediction/);
   });
@@ -87,8 +122,15 @@ describe('pdsa check', () => {
       fs.writeFileSync(path.join(dir, name), text);
     }
     fs.mkdirSync(path.join(dir, '.git'));
-    const lines = (args: string[]) => pdsa(args, dir).stdout.split('\n').filter(Boolean).map((l) => l.split(' ').slice(0, 3).join(' '));
-    expect(lines(['check'])).toEqual(['c1.pdsa.yaml:9:17 error no-prediction', 'teams/west/c2.pdsa.yaml:9:17 hint no-prediction']);
+    const lines = (args: string[]) =>
+      pdsa(args, dir)
+        .stdout.split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(' ').slice(0, 3).join(' '));
+    expect(lines(['check'])).toEqual([
+      'c1.pdsa.yaml:9:17 error no-prediction',
+      'teams/west/c2.pdsa.yaml:9:17 hint no-prediction',
+    ]);
     expect(lines(['check', 'teams/west/c2.pdsa.yaml'])).toContain('teams/west/c2.pdsa.yaml:9:17 hint no-prediction');
     // Without the repository's own config, the one above the repository does not apply.
     fs.rmSync(path.join(dir, 'pdsa.config.yaml'));
@@ -96,7 +138,13 @@ describe('pdsa check', () => {
   });
 
   it('brings back a file with a deeper !pattern, as git does', () => {
-    const dir = tempWorkspace({ '.gitignore': '*.pdsa.yaml\n', 'focus.factors.yaml': FACTORS, 'c1.pdsa.yaml': 'id: [\n', 'keep/.gitignore': '!c2.pdsa.yaml\n', 'keep/c2.pdsa.yaml': cycle('c2') });
+    const dir = tempWorkspace({
+      '.gitignore': '*.pdsa.yaml\n',
+      'focus.factors.yaml': FACTORS,
+      'c1.pdsa.yaml': 'id: [\n',
+      'keep/.gitignore': '!c2.pdsa.yaml\n',
+      'keep/c2.pdsa.yaml': cycle('c2'),
+    });
     fs.mkdirSync(path.join(dir, '.git'));
     expect(pdsa(['check'], dir)).toMatchObject({ code: 0, stderr: '0 errors, 0 warnings in 2 files checked\n' });
   });
@@ -113,7 +161,8 @@ describe('pdsa check', () => {
 
   it('does not reuse a cache written by another version of the tool', () => {
     const dir = tempWorkspace({ 'focus.factors.yaml': FACTORS, 'c1.pdsa.yaml': cycle('c1') });
-    const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string })
+      .version;
     expect(pdsa(['check', '--cache'], dir).stderr).toBe('0 errors, 0 warnings in 2 files checked\n');
     const runFile = path.join(dir, '.pdsa-cache', 'check-run.json');
     const run = JSON.parse(fs.readFileSync(runFile, 'utf8')) as { tool: string };

@@ -10,7 +10,9 @@ import { REPO_ROOT, tempWorkspace } from '../node-helpers';
 const CSV_PATHS = ['good.csv', '../secret.csv', 'link-out.csv', 'random.csv', 'pipe.csv', 'folder.csv', 'huge.csv'];
 
 function factorsFile(): string {
-  const measures = CSV_PATHS.map((p, i) => `  - id: m${i}\n    name: Measure ${i}\n    kind: outcome\n    better: down\n    csv: ${p}\n`).join('');
+  const measures = CSV_PATHS.map(
+    (p, i) => `  - id: m${i}\n    name: Measure ${i}\n    kind: outcome\n    better: down\n    csv: ${p}\n`,
+  ).join('');
   return `version: 1\nid: focus\ntitle: Attendance\nresult:\n  statement: Every student attends\nmeasures:\n${measures}`;
 }
 
@@ -28,7 +30,11 @@ describe('pdsa check: files a worksheet names', () => {
     fs.writeFileSync(path.join(ws, 'huge.csv'), '');
     fs.truncateSync(path.join(ws, 'huge.csv'), 100 * 1024 * 1024);
 
-    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', '.', '--today', '2026-11-22'], { cwd: ws, encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', '.', '--today', '2026-11-22'],
+      { cwd: ws, encoding: 'utf8', timeout: 20_000 },
+    );
     expect(r.error).toBeUndefined();
     expect(r.stdout).not.toContain('SECRET');
     const csvLines = r.stdout.split('\n').filter((l) => l.includes('csv-error'));
@@ -42,6 +48,10 @@ describe('pdsa check: files a worksheet names', () => {
       [6, /cannot read huge\.csv: it is 100\.0 MB; a CSV file is at most 64 MB/],
     ];
     expect(csvLines).toHaveLength(expected.length);
-    for (const [i, message] of expected) expect(csvLines.find((l) => l.includes(at(i))), `${CSV_PATHS[i]}`).toMatch(message);
+    for (const [i, message] of expected)
+      expect(
+        csvLines.find((l) => l.includes(at(i))),
+        `${CSV_PATHS[i]}`,
+      ).toMatch(message);
   });
 });

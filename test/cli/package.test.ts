@@ -22,18 +22,38 @@ describe('the npm package, installed as the README tells teams to', () => {
     expect(packed.code, packed.stderr).toBe(0);
     const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
     const files = info!.files.map((f) => f.path).sort();
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/server.js', 'dist/client.js']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'dist/cli.js',
+        'dist/server.js',
+        'dist/client.js',
+      ]),
+    );
     expect(files.filter((f) => /^(server|client|test|bench|examples)\//.test(f))).toEqual([]);
 
     const team = tempWorkspace({}, EXAMPLE_DIR);
     fs.mkdirSync(path.join(team, 'tools'));
     fs.copyFileSync(path.join(packDir, info!.filename), path.join(team, 'tools', info!.filename));
-    const installed = npm(['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', `./tools/${info!.filename}`], team);
+    const installed = npm(
+      ['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', `./tools/${info!.filename}`],
+      team,
+    );
     expect(installed.code, installed.stderr).toBe(0);
 
     // The commands of the README's workflow and pre-commit hook.
-    expect(npm(['pdsa', 'check', '--format', 'github'], team, 'npx')).toMatchObject({ code: 0, stdout: '', stderr: '' });
-    expect(npm(['--no', 'pdsa', 'check', '-q'], team, 'npx')).toMatchObject({ code: 0, stdout: '', stderr: '0 errors, 0 warnings in 14 files checked\n' });
+    expect(npm(['pdsa', 'check', '--format', 'github'], team, 'npx')).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
+    expect(npm(['--no', 'pdsa', 'check', '-q'], team, 'npx')).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: '0 errors, 0 warnings in 14 files checked\n',
+    });
     expect(npm(['--no', 'pdsa', 'fmt', '--check'], team, 'npx')).toMatchObject({ code: 0, stdout: '', stderr: '' });
     fs.rmSync(team, { recursive: true, force: true });
   }, 120_000);

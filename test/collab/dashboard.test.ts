@@ -10,21 +10,45 @@ import type { Factors } from '../../server/src/core/schema/factors';
 import { COLLAB_EXAMPLE_DIR } from '../node-helpers';
 import { loadFolder } from './load';
 
-const absence: CommonMeasure = { id: 'absence', name: 'Chronic absence', definition: 'x', unit: '%', kind: 'outcome', better: 'down', denominator: true };
-const charter: Factors = { version: 1, id: 'f', title: 'F', team: { name: 'North', members: [{ name: 'Ana' }] }, result: { statement: 'Every student attends' } };
+const absence: CommonMeasure = {
+  id: 'absence',
+  name: 'Chronic absence',
+  definition: 'x',
+  unit: '%',
+  kind: 'outcome',
+  better: 'down',
+  denominator: true,
+};
+const charter: Factors = {
+  version: 1,
+  id: 'f',
+  title: 'F',
+  team: { name: 'North', members: [{ name: 'Ana' }] },
+  result: { statement: 'Every student attends' },
+};
 const planned: Cycle = { version: 1, id: 'c', title: 'C', strategy: 'S', plan: { objective: 'Try' } };
-const tested: Cycle = { ...planned, do: { as_planned: 'yes' }, study: { learned: 'It works' }, act: { decision: 'adopt' } };
+const tested: Cycle = {
+  ...planned,
+  do: { as_planned: 'yes' },
+  study: { learned: 'It works' },
+  act: { decision: 'adopt' },
+};
 
 /** A chart of one group from values, 2 per month from January 2026, analysed with the IHI rules on a baseline of 8. */
 function chart(values: number[], target?: number, better: 'up' | 'down' = 'down'): ChartModel {
-  const points = values.map((value, i) => ({ date: `2026-${String(1 + Math.floor(i / 2)).padStart(2, '0')}-${i % 2 ? '15' : '01'}`, value }));
+  const points = values.map((value, i) => ({
+    date: `2026-${String(1 + Math.floor(i / 2)).padStart(2, '0')}-${i % 2 ? '15' : '01'}`,
+    value,
+  }));
   const analysis = analyseSeries(points, { rules: 'ihi', type: 'run', baseline: 8 });
   const variation = variationOf(analysis, better);
   return {
     measure: { id: 'absence', name: 'x', better, uri: 'u' },
     type: 'run',
     rules: 'ihi',
-    groups: [{ group: 'all', analysis, ...(variation ? { variation } : {}), ...(target !== undefined ? { target } : {}) }],
+    groups: [
+      { group: 'all', analysis, ...(variation ? { variation } : {}), ...(target !== undefined ? { target } : {}) },
+    ],
     cycles: [],
     targets: target !== undefined ? [{ id: 'T', value: target, date: '2027-06-01' }] : [],
   };
@@ -35,7 +59,13 @@ const improving = [30, 31, 29, 30, 32, 28, 30, 31, 25, 24, 23, 24, 22, 23, 22, 2
 const rising = [30, 31, 29, 30, 32, 28, 30, 31, 35, 36, 37, 36, 38, 37];
 
 function evidence(over: Partial<TeamEvidence>): TeamEvidence {
-  return { factors: [charter], cycles: [tested, tested], outcomes: [{ measure: absence, chart: chart(flat, 20) }], others: [], ...over };
+  return {
+    factors: [charter],
+    cycles: [tested, tested],
+    outcomes: [{ measure: absence, chart: chart(flat, 20) }],
+    others: [],
+    ...over,
+  };
 }
 
 describe('suggested assessment score', () => {
@@ -45,13 +75,26 @@ describe('suggested assessment score', () => {
     expect(suggestScore(evidence({ cycles: [tested, planned] })).score).toBe(2);
     const s = suggestScore(evidence({}));
     expect(s.score).toBe(2.5);
-    expect(s.reasons.map((r) => [r.score, r.met])).toEqual([[1.5, true], [2, true], [2.5, true], [3, false], [3.5, false], [4, false], [4.5, false], [5, false]]);
-    expect(s.reasons[3]!.text).toBe('1 of 1 outcome measures charted with 10+ values, 1 with a target; improvement signals in no common measure.');
+    expect(s.reasons.map((r) => [r.score, r.met])).toEqual([
+      [1.5, true],
+      [2, true],
+      [2.5, true],
+      [3, false],
+      [3.5, false],
+      [4, false],
+      [4.5, false],
+      [5, false],
+    ]);
+    expect(s.reasons[3]!.text).toBe(
+      '1 of 1 outcome measures charted with 10+ values, 1 with a target; improvement signals in no common measure.',
+    );
   });
 
   it('climbs with improvement at the latest point, sustained improvement and a target met', () => {
     // A shift down from May: improvement at the latest point; 6 months of it by November; then the target.
-    expect(suggestScore(evidence({ outcomes: [{ measure: absence, chart: chart(improving.slice(0, 14), 20) }] })).score).toBe(4);
+    expect(
+      suggestScore(evidence({ outcomes: [{ measure: absence, chart: chart(improving.slice(0, 14), 20) }] })).score,
+    ).toBe(4);
     expect(suggestScore(evidence({ outcomes: [{ measure: absence, chart: chart(improving, 19) }] })).score).toBe(4.5);
     expect(suggestScore(evidence({ outcomes: [{ measure: absence, chart: chart(improving, 21) }] })).score).toBe(5);
     // Charted without a target: no claim of improvement at all.
@@ -60,9 +103,18 @@ describe('suggested assessment score', () => {
 
   it('holds at 2.5 when an outcome measure shows concern at its latest point, whatever improved before', () => {
     const belonging = { ...absence, id: 'belonging', better: 'up' as const };
-    const s = suggestScore(evidence({ outcomes: [{ measure: absence, chart: chart(rising, 20) }, { measure: belonging, chart: chart(rising, undefined, 'up') }] }));
+    const s = suggestScore(
+      evidence({
+        outcomes: [
+          { measure: absence, chart: chart(rising, 20) },
+          { measure: belonging, chart: chart(rising, undefined, 'up') },
+        ],
+      }),
+    );
     expect(s.score).toBe(2.5);
-    expect(s.reasons.find((r) => r.text.startsWith('Concern'))?.text).toBe('Concern at the latest point in absence (everyone): whatever improved before has not held, so the suggestion stays at 2.5 or below.');
+    expect(s.reasons.find((r) => r.text.startsWith('Concern'))?.text).toBe(
+      'Concern at the latest point in absence (everyone): whatever improved before has not held, so the suggestion stays at 2.5 or below.',
+    );
   });
 });
 
@@ -73,10 +125,23 @@ describe('dashboard model of the example', () => {
   it('has every team x common measure, with the state a coach would read off the charts', () => {
     expect(d.cells).toHaveLength(16);
     const state = (m: string) => d.cells.filter((c) => c.measure === m).map((c) => `${c.team}:${c.state}`);
-    expect(state('chronic-absence')).toEqual(['granger:improvement', 'riverside:common-cause', 'lincoln:concern', 'canyon-view:improvement']);
-    expect(state('office-referrals')).toEqual(['granger:common-cause', 'riverside:common-cause', 'lincoln:concern', 'canyon-view:common-cause']);
+    expect(state('chronic-absence')).toEqual([
+      'granger:improvement',
+      'riverside:common-cause',
+      'lincoln:concern',
+      'canyon-view:improvement',
+    ]);
+    expect(state('office-referrals')).toEqual([
+      'granger:common-cause',
+      'riverside:common-cause',
+      'lincoln:concern',
+      'canyon-view:common-cause',
+    ]);
     // The same scale for every team of a measure.
-    expect(d.measures.find((m) => m.id === 'chronic-absence')).toMatchObject({ min: expect.any(Number), max: expect.any(Number) });
+    expect(d.measures.find((m) => m.id === 'chronic-absence')).toMatchObject({
+      min: expect.any(Number),
+      max: expect.any(Number),
+    });
     expect(d.cells.find((c) => c.team === 'canyon-view')!.series[0]!.points[0]![0]).toBe('2026-01-23');
   });
 
@@ -91,10 +156,20 @@ describe('dashboard model of the example', () => {
 
   it('shows the change package as ideas x teams, and the signals of every team', () => {
     const greeters = d.package[0]!.ideas[0]!;
-    expect(greeters.teams.map((t) => `${t.team}:${t.status}:${t.cycles}`)).toEqual(['granger:adopted:4', 'riverside:abandoned:2', 'lincoln:adopted:2', 'canyon-view:not-started:0']);
+    expect(greeters.teams.map((t) => `${t.team}:${t.status}:${t.cycles}`)).toEqual([
+      'granger:adopted:4',
+      'riverside:abandoned:2',
+      'lincoln:adopted:2',
+      'canyon-view:not-started:0',
+    ]);
     expect(greeters.teams[0]!.place?.uri).toMatch(/teams\/granger\/granger\.factors\.yaml$/);
-    const lincoln = d.signals.filter((s) => s.team === 'lincoln' && s.measure === 'chronic-absence' && s.group === 'students-with-disabilities');
-    expect(lincoln.map((s) => `${s.rule} ${s.start}..${s.end} ${s.effect}`)).toEqual(['shift 2026-05-29..2026-10-30 concern', 'trend 2026-05-01..2026-10-02 concern']);
+    const lincoln = d.signals.filter(
+      (s) => s.team === 'lincoln' && s.measure === 'chronic-absence' && s.group === 'students-with-disabilities',
+    );
+    expect(lincoln.map((s) => `${s.rule} ${s.start}..${s.end} ${s.effect}`)).toEqual([
+      'shift 2026-05-29..2026-10-30 concern',
+      'trend 2026-05-01..2026-10-02 concern',
+    ]);
     expect(d.gaps.map((g) => g.measure)).toEqual(['chronic-absence']);
   });
 });

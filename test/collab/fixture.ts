@@ -76,7 +76,10 @@ strategies:
 `;
 }
 
-export function teamCycle(id: string, opts: { data?: string; previous?: string; start?: string; end?: string } = {}): string {
+export function teamCycle(
+  id: string,
+  opts: { data?: string; previous?: string; start?: string; end?: string } = {},
+): string {
   return `version: 1
 id: ${id}
 title: Cycle ${id}
@@ -105,7 +108,11 @@ export function collabFiles(over: Record<string, string> = {}): Record<string, s
     'teams/north/north.factors.yaml': teamFactors('north'),
     'teams/north/c1.pdsa.yaml': teamCycle('c1'),
     'teams/south/south.factors.yaml': teamFactors('south'),
-    'teams/south/c1.pdsa.yaml': teamCycle('c1', { start: '2026-11-03', end: '2026-11-20', data: '      - [2026-11-06, 70]' }),
+    'teams/south/c1.pdsa.yaml': teamCycle('c1', {
+      start: '2026-11-03',
+      end: '2026-11-20',
+      data: '      - [2026-11-06, 70]',
+    }),
     ...over,
   };
 }
@@ -114,6 +121,11 @@ export function collabFiles(over: Record<string, string> = {}): Record<string, s
 export function textAt(ws: Workspace, name: string, range: Range): string {
   const file = ws.worksheet(`file:///ws/${name}`)!;
   const lines = file.parsed.text.split('\n');
-  if (range.start.line === range.end.line) return lines[range.start.line]!.slice(range.start.character, range.end.character);
-  return [lines[range.start.line]!.slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), lines[range.end.line]!.slice(0, range.end.character)].join('\n');
+  if (range.start.line === range.end.line)
+    return lines[range.start.line]!.slice(range.start.character, range.end.character);
+  return [
+    lines[range.start.line]!.slice(range.start.character),
+    ...lines.slice(range.start.line + 1, range.end.line),
+    lines[range.end.line]!.slice(0, range.end.character),
+  ].join('\n');
 }

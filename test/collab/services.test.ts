@@ -13,32 +13,53 @@ describe('editor services in a collaborative', () => {
   const ws = workspaceOf(
     collabFiles({
       'teams/south/south.factors.yaml': teamFactors('south', { pkg: '' }),
-      'teams/south/c2.pdsa.yaml': teamCycle('c2', { previous: 'c1', start: '2026-11-03', end: '2026-11-20', data: '      - [2026-11-13, 75]' }),
+      'teams/south/c2.pdsa.yaml': teamCycle('c2', {
+        previous: 'c1',
+        start: '2026-11-03',
+        end: '2026-11-20',
+        data: '      - [2026-11-13, 75]',
+      }),
     }),
   );
 
   it('goes to the definition in the same team, and to the change package from a strategy', () => {
     // Line 4 of a cycle is "strategy: S-greeters".
-    expect(definition(ws, uri('teams/north/c1.pdsa.yaml'), { line: 3, character: 12 })).toEqual([{ uri: uri('teams/north/north.factors.yaml'), range: { start: { line: 21, character: 8 }, end: { line: 21, character: 18 } } }]);
+    expect(definition(ws, uri('teams/north/c1.pdsa.yaml'), { line: 3, character: 12 })).toEqual([
+      {
+        uri: uri('teams/north/north.factors.yaml'),
+        range: { start: { line: 21, character: 8 }, end: { line: 21, character: 18 } },
+      },
+    ]);
     // Line 26 of north's factors file is "    package: P-greeters".
-    expect(definition(ws, uri('teams/north/north.factors.yaml'), { line: 25, character: 16 }).map((l) => l.uri)).toEqual([uri('net.collaborative.yaml')]);
-    expect(hover(ws, uri('teams/north/north.factors.yaml'), { line: 25, character: 16 })?.contents).toMatchObject({ value: expect.stringContaining('**change-package idea** `P-greeters`: Greeters at every entrance') });
+    expect(
+      definition(ws, uri('teams/north/north.factors.yaml'), { line: 25, character: 16 }).map((l) => l.uri),
+    ).toEqual([uri('net.collaborative.yaml')]);
+    expect(hover(ws, uri('teams/north/north.factors.yaml'), { line: 25, character: 16 })?.contents).toMatchObject({
+      value: expect.stringContaining('**change-package idea** `P-greeters`: Greeters at every entrance'),
+    });
   });
 
   it('finds references within the team only', () => {
-    const refs = references(ws, uri('teams/south/c2.pdsa.yaml'), { line: 3, character: 12 }, false).map((l) => l.uri).sort();
+    const refs = references(ws, uri('teams/south/c2.pdsa.yaml'), { line: 3, character: 12 }, false)
+      .map((l) => l.uri)
+      .sort();
     expect(refs).toEqual([uri('teams/south/c1.pdsa.yaml'), uri('teams/south/c2.pdsa.yaml')]);
   });
 
-  it('completes change-package ideas after package:, and only the team\'s own strategies', () => {
+  it("completes change-package ideas after package:, and only the team's own strategies", () => {
     const south = ws.worksheet(uri('teams/south/south.factors.yaml'))!.parsed.text.split('\n');
     const line = south.findIndex((l) => l.startsWith('    package:'));
-    const items = completions(ws, uri('teams/south/south.factors.yaml'), { line, character: south[line]!.length }, TODAY).map((i) => i.label);
+    const items = completions(
+      ws,
+      uri('teams/south/south.factors.yaml'),
+      { line, character: south[line]!.length },
+      TODAY,
+    ).map((i) => i.label);
     expect(items).toEqual(expect.arrayContaining(['P-greeters', 'P-check-in']));
     expect(items).not.toContain('S-greeters');
   });
 
-  it('charts a team\'s own data for a common measure, and its diagram shows its own cycles', () => {
+  it("charts a team's own data for a common measure, and its diagram shows its own cycles", () => {
     const north = buildChart(ws, { measure: 'greeted', from: uri('teams/north/north.factors.yaml') });
     const south = buildChart(ws, { measure: 'absence', from: uri('teams/south/c2.pdsa.yaml') });
     expect(south.measure.uri).toBe(uri('teams/south/south.factors.yaml'));

@@ -43,7 +43,11 @@ describe('bad input gets a clear diagnostic, never a crash or a hang', () => {
     ['a list instead of a map', '- a\n- b\n', 'not-a-map'],
     ['a bare scalar', 'just text\n', 'not-a-map'],
     ['an unresolved alias', 'version: 1\nid: *nothing\n', 'yaml-syntax'],
-    ['a UTF-8 BOM and CRLF line ends', '\uFEFFversion: 1\r\nid: c1\r\ntitle: x\r\nstrategy: S1\r\nplan:\r\n  objective: y\r\n', 'no-prediction'],
+    [
+      'a UTF-8 BOM and CRLF line ends',
+      '\uFEFFversion: 1\r\nid: c1\r\ntitle: x\r\nstrategy: S1\r\nplan:\r\n  objective: y\r\n',
+      'no-prediction',
+    ],
   ];
 
   it.each(cases)('%s', (_, text, code) => {
@@ -55,7 +59,16 @@ describe('bad input gets a clear diagnostic, never a crash or a hang', () => {
 
   it('stops a billion-laughs alias bomb', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f'], ['h', 'g'], ['i', 'h']]) {
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+      ['g', 'f'],
+      ['h', 'g'],
+      ['i', 'h'],
+    ]) {
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
     const { value: file, ms } = timed(() => analyseWorksheet('file:///ws/x.pdsa.yaml', 'cycle', lines.join('\n')));
@@ -66,7 +79,36 @@ describe('bad input gets a clear diagnostic, never a crash or a hang', () => {
 
 /** Edits a person (or a bad merge) makes: typing, deleting, pasting lines twice, breaking indentation. */
 const edit = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(':', '- ', '"', "'", '[', ']', '{', '}', '\n', '  ', '\t', '#', '&a ', '*a', '---\n', 'null', '2026-13-40', 'x: y', '|', '>', '%', '@', '!!str ', '\u0000') }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.constantFrom(
+      ':',
+      '- ',
+      '"',
+      "'",
+      '[',
+      ']',
+      '{',
+      '}',
+      '\n',
+      '  ',
+      '\t',
+      '#',
+      '&a ',
+      '*a',
+      '---\n',
+      'null',
+      '2026-13-40',
+      'x: y',
+      '|',
+      '>',
+      '%',
+      '@',
+      '!!str ',
+      '\u0000',
+    ),
+  }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 8 }) }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('duplicate-line' as const), line: fc.nat() }),
@@ -93,28 +135,38 @@ function apply(text: string, e: Edit): string {
 describe('fuzz: mutated worksheets', () => {
   it('always return diagnostics with ranges inside the file, quickly, and never throw', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (seedIndex, edits) => {
-        const text = edits.reduce(apply, seeds[seedIndex]!);
-        const kind = seedIndex === 0 ? 'factors' : 'cycle';
-        const ws = new Workspace({ today: '2026-11-22' });
-        const uri = `file:///ws/x.${kind === 'cycle' ? 'pdsa' : 'factors'}.yaml`;
-        const { value: diagnostics, ms } = timed(() => {
-          ws.setWorksheet(uri, text);
-          return ws.diagnostics(uri);
-        });
-        expectRangesInside(text, diagnostics);
-        expect(ms).toBeLessThan(2000);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: seeds.length - 1 }),
+        fc.array(edit, { minLength: 1, maxLength: 6 }),
+        (seedIndex, edits) => {
+          const text = edits.reduce(apply, seeds[seedIndex]!);
+          const kind = seedIndex === 0 ? 'factors' : 'cycle';
+          const ws = new Workspace({ today: '2026-11-22' });
+          const uri = `file:///ws/x.${kind === 'cycle' ? 'pdsa' : 'factors'}.yaml`;
+          const { value: diagnostics, ms } = timed(() => {
+            ws.setWorksheet(uri, text);
+            return ws.diagnostics(uri);
+          });
+          expectRangesInside(text, diagnostics);
+          expect(ms).toBeLessThan(2000);
+        },
+      ),
       { numRuns: 400, seed: 20261122 },
     );
   });
 
   it('survive arbitrary unicode and random bytes', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.uint8Array({ maxLength: 300 }).map((b) => new TextDecoder().decode(b))), (text) => {
-        const file = analyseWorksheet('file:///ws/x.pdsa.yaml', 'cycle', text);
-        expectRangesInside(text, file.diagnostics);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 300 }),
+          fc.uint8Array({ maxLength: 300 }).map((b) => new TextDecoder().decode(b)),
+        ),
+        (text) => {
+          const file = analyseWorksheet('file:///ws/x.pdsa.yaml', 'cycle', text);
+          expectRangesInside(text, file.diagnostics);
+        },
+      ),
       { numRuns: 500, seed: 7 },
     );
   });

@@ -12,7 +12,11 @@ import { collabFiles, teamCycle, teamFactors } from '../collab/fixture';
 function readFolder(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) out.set(path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'), fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'));
+    if (e.isFile())
+      out.set(
+        path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'),
+        fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'),
+      );
   }
   return out;
 }
@@ -55,7 +59,11 @@ function brokenTeams(): Map<string, string> {
   edit(cycle(1, 23), 'decision: adopt', 'decision: adapt'); // adapt, and nothing builds on it
   edit(cycle(1, 2), /^previous: .*$/m, 'previous: t01-c5'); // a loop c2 -> c5 -> c4 -> c3 -> c2
   edit('team-01/focus.factors.yaml', /(- id: t01-F0\n(?:.*\n)*?)    priority: true\n/, '$1'); // S0 addresses only an unprioritised factor
-  edit('team-01/focus.factors.yaml', 'measures:\n', 'measures:\n  - id: t01-unused\n    name: Nobody collects this\n    kind: process\n    better: up\n'); // a measure without data
+  edit(
+    'team-01/focus.factors.yaml',
+    'measures:\n',
+    'measures:\n  - id: t01-unused\n    name: Nobody collects this\n    kind: process\n    better: up\n',
+  ); // a measure without data
   return files;
 }
 
@@ -78,17 +86,49 @@ describe('compact per-file results (what workers and caches hand back)', () => {
   it('give a generated collaborative with cross-file problems the same diagnostics', () => {
     const results = compare(brokenTeams()) as Map<string, { code: string }[]>;
     const codes = new Set([...results.values()].flat().map((d) => d.code));
-    for (const code of ['unknown-reference', 'duplicate-id', 'yaml-syntax', 'stuck-at-do', 'adapt-without-followup', 'reference-loop', 'strategy-unprioritised', 'measure-without-data']) {
+    for (const code of [
+      'unknown-reference',
+      'duplicate-id',
+      'yaml-syntax',
+      'stuck-at-do',
+      'adapt-without-followup',
+      'reference-loop',
+      'strategy-unprioritised',
+      'measure-without-data',
+    ]) {
       expect(codes, code).toContain(code);
     }
   });
 
-  it('give a collaborative\'s cross-team checks the same diagnostics', () => {
-    const north = teamFactors('north', { unit: 'students', pkg: 'P-unknown', points: '      - [2026-08-04, 12, 40]\n      - [2026-08-11, 11]' }).replace('kind: outcome', 'kind: process');
-    const files = new Map(Object.entries(collabFiles({ 'teams/north/north.factors.yaml': north, 'teams/north/c1.pdsa.yaml': teamCycle('c1', { data: '      - [2026-08-10, 8, 10]' }) })));
+  it("give a collaborative's cross-team checks the same diagnostics", () => {
+    const north = teamFactors('north', {
+      unit: 'students',
+      pkg: 'P-unknown',
+      points: '      - [2026-08-04, 12, 40]\n      - [2026-08-11, 11]',
+    }).replace('kind: outcome', 'kind: process');
+    const files = new Map(
+      Object.entries(
+        collabFiles({
+          'teams/north/north.factors.yaml': north,
+          'teams/north/c1.pdsa.yaml': teamCycle('c1', { data: '      - [2026-08-10, 8, 10]' }),
+        }),
+      ),
+    );
     const results = compare(files) as Map<string, { code: string }[]>;
-    const codes = [...results.values()].flat().map((d) => d.code).sort();
-    expect(codes).toEqual(['assessment-disagreement', 'assessment-flat', 'common-measure-no-data', 'common-measure-redefined', 'common-measure-redefined', 'common-measure-redefined', 'common-measure-redefined', 'unknown-package-idea']);
+    const codes = [...results.values()]
+      .flat()
+      .map((d) => d.code)
+      .sort();
+    expect(codes).toEqual([
+      'assessment-disagreement',
+      'assessment-flat',
+      'common-measure-no-data',
+      'common-measure-redefined',
+      'common-measure-redefined',
+      'common-measure-redefined',
+      'common-measure-redefined',
+      'unknown-package-idea',
+    ]);
   });
 
   it('carry no syntax tree and survive a structured clone unchanged', () => {

@@ -5,7 +5,8 @@ import { relativePathProblem } from '../../server/src/core/uri';
 import { FACTORS, check, rangeText } from '../helpers';
 
 const parse = (text: string) => parseMeasureCsv(text, isIsoDate);
-const withCsv = (csv: string) => FACTORS.replace('    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n', `    csv: ${csv}\n`);
+const withCsv = (csv: string) =>
+  FACTORS.replace('    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n', `    csv: ${csv}\n`);
 
 describe('CSV rows', () => {
   it('reports every bad row with its line number, and keeps the good ones', () => {
@@ -42,27 +43,37 @@ describe('CSV rows', () => {
   });
 
   it('refuses unknown and repeated header columns', () => {
-    expect(parse('date,value,notes\n').errors).toEqual([{ line: 1, message: 'header: unknown column "notes" (the columns are date, value, group, denominator)' }]);
+    expect(parse('date,value,notes\n').errors).toEqual([
+      { line: 1, message: 'header: unknown column "notes" (the columns are date, value, group, denominator)' },
+    ]);
     expect(parse('date,value,value\n').errors[0]!.message).toMatch(/"value" named twice/);
   });
 
   it('checks denominators as positive plain decimals', () => {
-    expect(parse('date,value,denominator\n2025-01-01,3,0x10\n2025-01-02,3,0\n2025-01-03,3,10\n').errors.map((e) => e.line)).toEqual([2, 3]);
+    expect(
+      parse('date,value,denominator\n2025-01-01,3,0x10\n2025-01-02,3,0\n2025-01-03,3,10\n').errors.map((e) => e.line),
+    ).toEqual([2, 3]);
   });
 
   it('shows each bad row as a diagnostic at the csv value, up to a bound', () => {
     const rows = Array.from({ length: 150 }, (_, i) => `2025-01-01,x${i}`).join('\n');
-    const diagnostics = check({ 'focus.factors.yaml': withCsv('a.csv'), 'a.csv': `date,value\n${rows}\n` }, 'focus.factors.yaml').filter((d) => d.code === 'csv-error');
+    const diagnostics = check(
+      { 'focus.factors.yaml': withCsv('a.csv'), 'a.csv': `date,value\n${rows}\n` },
+      'focus.factors.yaml',
+    ).filter((d) => d.code === 'csv-error');
     expect(diagnostics).toHaveLength(101);
     expect(diagnostics.every((d) => rangeText(d.range) === '18:10-18:15')).toBe(true);
-    expect(diagnostics[0]!.message).toBe('a.csv line 2: value "x0" is not a plain decimal number (leave the cell empty for a missing value)');
+    expect(diagnostics[0]!.message).toBe(
+      'a.csv line 2: value "x0" is not a plain decimal number (leave the cell empty for a missing value)',
+    );
     expect(diagnostics[100]!.message).toBe('a.csv: 50 more problems, from line 102');
   });
 });
 
 describe('csv: paths', () => {
   it('accepts paths relative to the worksheet', () => {
-    for (const p of ['a.csv', 'data/a.csv', './data/a.csv', '../common/a.csv', 'my data.csv']) expect(relativePathProblem(p), p).toBeUndefined();
+    for (const p of ['a.csv', 'data/a.csv', './data/a.csv', '../common/a.csv', 'my data.csv'])
+      expect(relativePathProblem(p), p).toBeUndefined();
   });
 
   it.each([
@@ -77,7 +88,9 @@ describe('csv: paths', () => {
     ['  ', /empty/],
   ])('refuses %s at the csv value', (p, why) => {
     const quoted = JSON.stringify(p);
-    const diagnostics = check({ 'focus.factors.yaml': withCsv(quoted) }, 'focus.factors.yaml').filter((d) => d.code === 'csv-error');
+    const diagnostics = check({ 'focus.factors.yaml': withCsv(quoted) }, 'focus.factors.yaml').filter(
+      (d) => d.code === 'csv-error',
+    );
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]!.message).toMatch(why);
     expect(rangeText(diagnostics[0]!.range)).toBe(`18:10-18:${10 + quoted.length}`);

@@ -12,8 +12,13 @@ describe('ids in hovers', () => {
   });
 
   it('reach the hover as written', () => {
-    const ws = workspaceOf({ 'focus.factors.yaml': FACTORS.replaceAll('S1', 'S-one'), 'c1.pdsa.yaml': cycle('c1').replace('strategy: S1', 'strategy: S-one') });
-    const line = cycle('c1').split('\n').findIndex((l) => l.startsWith('strategy: '));
+    const ws = workspaceOf({
+      'focus.factors.yaml': FACTORS.replaceAll('S1', 'S-one'),
+      'c1.pdsa.yaml': cycle('c1').replace('strategy: S1', 'strategy: S-one'),
+    });
+    const line = cycle('c1')
+      .split('\n')
+      .findIndex((l) => l.startsWith('strategy: '));
     const h = hover(ws, 'file:///ws/c1.pdsa.yaml', { line, character: 12 });
     expect((h?.contents as { value: string }).value).toMatch(/^\*\*strategy\*\* `S-one`/);
   });

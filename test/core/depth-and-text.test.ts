@@ -6,15 +6,22 @@ import { terminalSafe } from '../../server/src/core/text';
 import { analyseWorksheet } from '../../server/src/core/worksheet';
 import { FACTORS, workspaceOf } from '../helpers';
 
-const codes = (text: string) => analyseWorksheet('file:///ws/x.pdsa.yaml', 'cycle', text).diagnostics.map((d) => d.code);
+const codes = (text: string) =>
+  analyseWorksheet('file:///ws/x.pdsa.yaml', 'cycle', text).diagnostics.map((d) => d.code);
 const CYCLE = 'version: 1\nid: c1\ntitle: T\nstrategy: S1\nplan:\n  objective: Try it\n';
 
 describe('nesting depth, measured on the tokens', () => {
   it.each([
     ['"? a" then ": - - -"', `? a\n: ${'- '.repeat(900)}x\n`],
-    ['a list at its key\'s column, 300 levels', Array.from({ length: 300 }, (_, i) => `${' '.repeat(2 * i)}- k${i}:`).join('\n')],
+    [
+      "a list at its key's column, 300 levels",
+      Array.from({ length: 300 }, (_, i) => `${' '.repeat(2 * i)}- k${i}:`).join('\n'),
+    ],
     ['maps indented by one space', Array.from({ length: 500 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')],
-    ['a quote at a line start inside a block scalar, then deep flow', `t: |\n  "unclosed\nu: ${'['.repeat(900)}${']'.repeat(900)}\n`],
+    [
+      'a quote at a line start inside a block scalar, then deep flow',
+      `t: |\n  "unclosed\nu: ${'['.repeat(900)}${']'.repeat(900)}\n`,
+    ],
     ['deep flow maps', `a: ${'{b: '.repeat(500)}1${'}'.repeat(500)}\n`],
   ])('refuses %s', (_, text) => {
     expect(prescan(text)).toMatchObject({ kind: 'too-deep' });
@@ -47,7 +54,9 @@ describe('control characters and non-characters', () => {
     ['an unpaired surrogate', 'title: "x\\uD800y"', 'U+D800'],
   ])('warns at the value for %s', (_, line, code) => {
     const text = CYCLE.replace('title: T', line);
-    const d = analyseWorksheet('file:///ws/x.pdsa.yaml', 'cycle', text).diagnostics.filter((x) => x.code === 'unsafe-character');
+    const d = analyseWorksheet('file:///ws/x.pdsa.yaml', 'cycle', text).diagnostics.filter(
+      (x) => x.code === 'unsafe-character',
+    );
     expect(d).toHaveLength(1);
     expect(d[0]!.severity).toBe('warning');
     expect(d[0]!.message).toContain(code);
@@ -59,7 +68,10 @@ describe('control characters and non-characters', () => {
   });
 
   it('draws charts as well-formed XML whatever the text holds', () => {
-    const factors = FACTORS.replace('name: Chronic absence', 'name: "Chronic\\a absence \\uFFFE \\x1b[31m \\uD800 <&>"');
+    const factors = FACTORS.replace(
+      'name: Chronic absence',
+      'name: "Chronic\\a absence \\uFFFE \\x1b[31m \\uD800 <&>"',
+    );
     const svg = renderChart(buildChart(workspaceOf({ 'focus.factors.yaml': factors }), { measure: 'absence' }));
     // eslint-disable-next-line no-control-regex
     expect(svg).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])/);

@@ -35,7 +35,12 @@ describe('workspace files: discovery', () => {
       '.git/c.pdsa.yaml': '',
       'has space/c 2.pdsa.yaml': '',
     });
-    expect(worksheets).toEqual(['cycles/c1.pdsa.yaml', 'focus.factors.yml', 'has space/c 2.pdsa.yaml', 'teams/all.collaborative.yaml']);
+    expect(worksheets).toEqual([
+      'cycles/c1.pdsa.yaml',
+      'focus.factors.yml',
+      'has space/c 2.pdsa.yaml',
+      'teams/all.collaborative.yaml',
+    ]);
     expect(configs).toEqual(['pdsa.config.yaml', 'teams/west/pdsa.config.yaml']);
   });
 
@@ -85,12 +90,21 @@ describe('workspace files: ignore rules with git semantics', () => {
   });
 
   it('a deeper ignore file can also ignore what a higher one kept', async () => {
-    const { worksheets } = await scanned({ '.gitignore': '!*.pdsa.yaml\n', 'a/.gitignore': '*\n', 'a/x.pdsa.yaml': '', 'b.pdsa.yaml': '' });
+    const { worksheets } = await scanned({
+      '.gitignore': '!*.pdsa.yaml\n',
+      'a/.gitignore': '*\n',
+      'a/x.pdsa.yaml': '',
+      'b.pdsa.yaml': '',
+    });
     expect(worksheets).toEqual(['b.pdsa.yaml']);
   });
 
   it('rescans when an ignore file changes, and drops or adds files', async () => {
-    const { ws, host, wf } = await loaded({ 'focus.factors.yaml': FACTORS, 'c1.pdsa.yaml': cycle('c1'), 'drafts/c2.pdsa.yaml': cycle('c2') });
+    const { ws, host, wf } = await loaded({
+      'focus.factors.yaml': FACTORS,
+      'c1.pdsa.yaml': cycle('c1'),
+      'drafts/c2.pdsa.yaml': cycle('c2'),
+    });
     expect(ws.fileCount).toBe(3);
     host.files['.gitignore'] = 'drafts/\n';
     await applyChanges(ws, wf, [{ uri: host.uri('.gitignore'), type: 'created' }]);
@@ -148,7 +162,12 @@ describe('workspace files: config lookup', () => {
   });
 
   it('scanning a folder inside the workspace also finds the configs above it, up to the root', async () => {
-    const host = memoryHost({ 'pdsa.config.yaml': '', 'a/pdsa.config.yaml': '', 'a/b/c.pdsa.yaml': '', 'x/pdsa.config.yaml': '' });
+    const host = memoryHost({
+      'pdsa.config.yaml': '',
+      'a/pdsa.config.yaml': '',
+      'a/b/c.pdsa.yaml': '',
+      'x/pdsa.config.yaml': '',
+    });
     const found = await new WorkspaceFiles(host, [host.root]).scan([host.uri('a/b')]);
     expect(found.configs).toEqual([host.uri('a/pdsa.config.yaml'), host.uri('pdsa.config.yaml')].sort());
   });
@@ -160,8 +179,12 @@ describe('workspace files: reading linked files', () => {
     const wf = new WorkspaceFiles(host, [`${host.root}/data`]);
     expect(await wf.readLinked(host.uri('data/m.csv'))).toEqual({ text: 'date,value\n' });
     expect(await wf.readLinked(host.uri('data/folder'))).toEqual({ problem: 'it is a folder, not a file' });
-    expect(await wf.readLinked(host.uri('secret.csv'))).toEqual({ problem: expect.stringMatching(/^it is outside the workspace/) });
-    expect(await wf.readLinked(`${host.root}/data/../secret.csv`)).toEqual({ problem: expect.stringMatching(/^it is outside the workspace/) });
+    expect(await wf.readLinked(host.uri('secret.csv'))).toEqual({
+      problem: expect.stringMatching(/^it is outside the workspace/),
+    });
+    expect(await wf.readLinked(`${host.root}/data/../secret.csv`)).toEqual({
+      problem: expect.stringMatching(/^it is outside the workspace/),
+    });
     expect(host.reads).toEqual(['data/m.csv']);
   });
 });

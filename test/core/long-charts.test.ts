@@ -7,7 +7,10 @@ import { FACTORS, workspaceOf } from '../helpers';
 // Charts of any length: every point is analysed (no spread of a long array into a call), and the
 // drawing stays small because dense series are thinned per pixel.
 
-const withCsv = FACTORS.replace('    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n', '    csv: absence.csv\n');
+const withCsv = FACTORS.replace(
+  '    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n',
+  '    csv: absence.csv\n',
+);
 
 describe('long series', { timeout: 120_000 }, () => {
   for (const rows of [100_000, 1_000_000]) {

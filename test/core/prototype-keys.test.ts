@@ -55,7 +55,10 @@ describe('Object.prototype names as keys', { timeout: 120_000 }, () => {
       for (const name of NAMES) {
         for (const v of variants(seed, name)) {
           const diagnostics = check(uri, v.text);
-          expect(diagnostics.filter((d) => /internal error/.test(d.message)), `${name}`).toEqual([]);
+          expect(
+            diagnostics.filter((d) => /internal error/.test(d.message)),
+            `${name}`,
+          ).toEqual([]);
           const atKey = diagnostics.filter((d) => d.range.start.line === v.line);
           // Record positions (measure ids in do.data, group names) may take any key; all others must say "unknown key".
           if (atKey.length === 0) {

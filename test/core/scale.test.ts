@@ -13,7 +13,10 @@ describe('large inputs', { timeout: 120_000 }, () => {
     const ws = new Workspace({ today: TODAY });
     ws.setWorksheet(uri('focus.factors.yaml'), factorsWithOneParent(10_000));
     expect(ws.diagnostics(uri('focus.factors.yaml')).filter((d) => d.severity === 'error')).toEqual([]);
-    ws.setWorksheet(uri('focus.factors.yaml'), factorsWithOneParent(10_000).replace('level: event\n', 'level: event\n    parents: [f9999]\n'));
+    ws.setWorksheet(
+      uri('focus.factors.yaml'),
+      factorsWithOneParent(10_000).replace('level: event\n', 'level: event\n    parents: [f9999]\n'),
+    );
     const loops = ws.diagnostics(uri('focus.factors.yaml')).filter((d) => d.code === 'reference-loop');
     expect(loops.map((d) => d.message)).toEqual(['loop: root -> f9999 -> root: a factor cannot be its own ancestor']);
   });
@@ -27,10 +30,18 @@ describe('large inputs', { timeout: 120_000 }, () => {
   });
 
   it('follows a chain of 2,000 factors without a loop, and reports a loop through all of them once, briefly', () => {
-    expect(workspaceOf({ 'focus.factors.yaml': factorChain(2_000) }).diagnostics(uri('focus.factors.yaml')).filter((d) => d.code === 'reference-loop')).toEqual([]);
-    const loops = workspaceOf({ 'focus.factors.yaml': factorChain(2_000, true) }).diagnostics(uri('focus.factors.yaml')).filter((d) => d.code === 'reference-loop');
+    expect(
+      workspaceOf({ 'focus.factors.yaml': factorChain(2_000) })
+        .diagnostics(uri('focus.factors.yaml'))
+        .filter((d) => d.code === 'reference-loop'),
+    ).toEqual([]);
+    const loops = workspaceOf({ 'focus.factors.yaml': factorChain(2_000, true) })
+      .diagnostics(uri('focus.factors.yaml'))
+      .filter((d) => d.code === 'reference-loop');
     expect(loops).toHaveLength(1);
-    expect(loops[0]!.message).toBe('loop of 2000 factors: f0 -> f1999 -> f1998 -> f1997 -> f1996 -> ... 1995 more -> f0: a factor cannot be its own ancestor');
+    expect(loops[0]!.message).toBe(
+      'loop of 2000 factors: f0 -> f1999 -> f1998 -> f1997 -> f1996 -> ... 1995 more -> f0: a factor cannot be its own ancestor',
+    );
     expect(loops[0]!.range.start.line).toBe(9);
   });
 
@@ -51,7 +62,10 @@ describe('large inputs', { timeout: 120_000 }, () => {
     const ws = workspaceOf(files);
     ws.takeChanges();
     const before = ws.stats.crossChecks;
-    ws.setWorksheet(uri('c0.pdsa.yaml'), files['c0.pdsa.yaml']!.replace('title: Cycle 0', 'title: Cycle 0\nprevious: c2999'));
+    ws.setWorksheet(
+      uri('c0.pdsa.yaml'),
+      files['c0.pdsa.yaml']!.replace('title: Cycle 0', 'title: Cycle 0\nprevious: c2999'),
+    );
     const changed = ws.takeChanges();
     expect(changed.size).toBe(3_000);
     expect(ws.stats.crossChecks - before).toBeLessThanOrEqual(3_001);

@@ -6,7 +6,7 @@ describe('thinning a dense series per pixel column', () => {
     expect(pointsToDraw({ x: (i) => i * 10, values: [1, 2, 3], signal: () => false, width: 100 })).toBeUndefined();
   });
 
-  it('keeps each column\'s first, last, lowest and highest point, every signal column\'s extremes, and breaks at gaps', () => {
+  it("keeps each column's first, last, lowest and highest point, every signal column's extremes, and breaks at gaps", () => {
     // 1,000 points over 10 pixels: 100 per column.
     const values: (number | null)[] = Array.from({ length: 1000 }, (_, i) => (i % 100) + (i === 555 ? 1000 : 0));
     values[300] = null;

@@ -20,13 +20,26 @@ describe('workspace index', () => {
     const ws = threeCycles();
     const s1 = ws.definitions('S1');
     expect(s1).toHaveLength(1);
-    expect(s1[0]).toMatchObject({ kind: 'strategy', uri: uri('focus.factors.yaml'), title: 'Greeters', range: { start: { line: 34, character: 8 } } });
-    expect(ws.references('S1').map((r) => r.uri).sort()).toEqual([uri('a.pdsa.yaml'), uri('b.pdsa.yaml'), uri('other.pdsa.yaml')]);
+    expect(s1[0]).toMatchObject({
+      kind: 'strategy',
+      uri: uri('focus.factors.yaml'),
+      title: 'Greeters',
+      range: { start: { line: 34, character: 8 } },
+    });
+    expect(
+      ws
+        .references('S1')
+        .map((r) => r.uri)
+        .sort(),
+    ).toEqual([uri('a.pdsa.yaml'), uri('b.pdsa.yaml'), uri('other.pdsa.yaml')]);
     expect(ws.references('a').map((r) => r.field)).toEqual(['previous']);
   });
 
   it('keeps navigation data while a file has schema errors', () => {
-    const ws = workspaceOf({ 'focus.factors.yaml': FACTORS, 'a.pdsa.yaml': cycle('a').replace('decision: adopt', 'decision: maybe') });
+    const ws = workspaceOf({
+      'focus.factors.yaml': FACTORS,
+      'a.pdsa.yaml': cycle('a').replace('decision: adopt', 'decision: maybe'),
+    });
     expect(ws.definitions('a')).toHaveLength(1);
     expect(ws.references('S1')).toHaveLength(1);
   });
@@ -72,7 +85,9 @@ describe('workspace index', () => {
     ws.setWorksheet(uri('c.pdsa.yaml'), cycle('c', '', { previous: 'b' }));
     const changed = ws.takeChanges();
     expect([...changed.keys()].sort()).toEqual([uri('a.pdsa.yaml'), uri('b.pdsa.yaml'), uri('c.pdsa.yaml')]);
-    expect(changed.get(uri('a.pdsa.yaml'))!.map((d) => d.message)).toEqual(['loop: a -> c -> b -> a: a cycle cannot build on itself']);
+    expect(changed.get(uri('a.pdsa.yaml'))!.map((d) => d.message)).toEqual([
+      'loop: a -> c -> b -> a: a cycle cannot build on itself',
+    ]);
     ws.setWorksheet(uri('c.pdsa.yaml'), cycle('c'));
     expect([...ws.takeChanges().values()].every((list) => list.length === 0)).toBe(true);
   });
@@ -80,15 +95,27 @@ describe('workspace index', () => {
   it('re-checks strategies when a factor elsewhere loses its priority', () => {
     const ws = workspaceOf({
       'focus.factors.yaml': FACTORS.replace(/factors:[\s\S]*?strategies:/, 'strategies:'),
-      'drivers.factors.yaml': 'version: 1\nid: drivers\ntitle: Drivers\nresult:\n  statement: x\nfactors:\n  - id: F1\n    statement: s\n    level: event\n    evidence: {validated: {by: us, on: 2025-01-01}}\n    priority: true\n',
+      'drivers.factors.yaml':
+        'version: 1\nid: drivers\ntitle: Drivers\nresult:\n  statement: x\nfactors:\n  - id: F1\n    statement: s\n    level: event\n    evidence: {validated: {by: us, on: 2025-01-01}}\n    priority: true\n',
     });
     ws.takeChanges();
-    ws.setWorksheet(uri('drivers.factors.yaml'), 'version: 1\nid: drivers\ntitle: Drivers\nresult:\n  statement: x\nfactors:\n  - id: F1\n    statement: s\n    level: event\n    evidence: {validated: {by: us, on: 2025-01-01}}\n    priority: false\n');
-    expect(ws.takeChanges().get(uri('focus.factors.yaml'))!.map((d) => d.code)).toEqual(['strategy-unprioritised']);
+    ws.setWorksheet(
+      uri('drivers.factors.yaml'),
+      'version: 1\nid: drivers\ntitle: Drivers\nresult:\n  statement: x\nfactors:\n  - id: F1\n    statement: s\n    level: event\n    evidence: {validated: {by: us, on: 2025-01-01}}\n    priority: false\n',
+    );
+    expect(
+      ws
+        .takeChanges()
+        .get(uri('focus.factors.yaml'))!
+        .map((d) => d.code),
+    ).toEqual(['strategy-unprioritised']);
   });
 
   it('reads measure data from a CSV file and reports when it changes', () => {
-    const factors = FACTORS.replace('    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n', '    csv: data/absence.csv\n');
+    const factors = FACTORS.replace(
+      '    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n',
+      '    csv: data/absence.csv\n',
+    );
     const ws = new Workspace({ today: TODAY });
     ws.setWorksheet(uri('focus.factors.yaml'), factors);
     expect(ws.missingCsv()).toEqual([uri('data/absence.csv')]);
@@ -100,16 +127,31 @@ describe('workspace index', () => {
     ]);
     ws.takeChanges();
     ws.setCsv(uri('data/absence.csv'), 'when,value\n');
-    expect(ws.takeChanges().get(uri('focus.factors.yaml'))!.map((d) => d.message)).toEqual(['absence.csv line 1: header must name the columns date, value (optionally group, denominator); missing date']);
+    expect(
+      ws
+        .takeChanges()
+        .get(uri('focus.factors.yaml'))!
+        .map((d) => d.message),
+    ).toEqual([
+      'absence.csv line 1: header must name the columns date, value (optionally group, denominator); missing date',
+    ]);
   });
 });
 
 describe('workspace config', () => {
-  const files = { 'focus.factors.yaml': FACTORS, 'c.pdsa.yaml': cycle('c', '', { decision: 'adapt' }).replace('      prediction: Yes\n', '') };
+  const files = {
+    'focus.factors.yaml': FACTORS,
+    'c.pdsa.yaml': cycle('c', '', { decision: 'adapt' }).replace('      prediction: Yes\n', ''),
+  };
 
   it('turns coaching checks off and re-grades them', () => {
-    const ws = workspaceOf({ ...files, 'pdsa.config.yaml': 'version: 1\nchecks:\n  no-prediction: off\n  adapt-without-followup: error\n' });
-    expect(ws.diagnostics(uri('c.pdsa.yaml')).map((d) => `${d.code}:${d.severity}`)).toEqual(['adapt-without-followup:error']);
+    const ws = workspaceOf({
+      ...files,
+      'pdsa.config.yaml': 'version: 1\nchecks:\n  no-prediction: off\n  adapt-without-followup: error\n',
+    });
+    expect(ws.diagnostics(uri('c.pdsa.yaml')).map((d) => `${d.code}:${d.severity}`)).toEqual([
+      'adapt-without-followup:error',
+    ]);
   });
 
   it('reports a bad config at its exact place and keeps checking with the defaults', () => {
@@ -121,7 +163,15 @@ describe('workspace config', () => {
 
   it('judges "stuck at Do" against the given today', () => {
     const stuck = cycle('c').replace('study:\n  learned: It worked.\n', '').replace('act:\n  decision: adopt\n', '');
-    expect(workspaceOf({ 'focus.factors.yaml': FACTORS, 'c.pdsa.yaml': stuck }, '2026-01-08').diagnostics(uri('c.pdsa.yaml'))).toEqual([]);
-    expect(workspaceOf({ 'focus.factors.yaml': FACTORS, 'c.pdsa.yaml': stuck }, '2026-01-10').diagnostics(uri('c.pdsa.yaml')).map((d) => d.code)).toEqual(['stuck-at-do']);
+    expect(
+      workspaceOf({ 'focus.factors.yaml': FACTORS, 'c.pdsa.yaml': stuck }, '2026-01-08').diagnostics(
+        uri('c.pdsa.yaml'),
+      ),
+    ).toEqual([]);
+    expect(
+      workspaceOf({ 'focus.factors.yaml': FACTORS, 'c.pdsa.yaml': stuck }, '2026-01-10')
+        .diagnostics(uri('c.pdsa.yaml'))
+        .map((d) => d.code),
+    ).toEqual(['stuck-at-do']);
   });
 });

@@ -13,8 +13,12 @@ const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'slc-belonging');
 
 function exampleWorkspace(): Workspace {
   const ws = new Workspace({ today: '2026-11-22' });
-  ws.setWorksheet('file:///ex/belonging.factors.yaml', fs.readFileSync(path.join(EXAMPLE, 'belonging.factors.yaml'), 'utf8'));
-  for (const f of fs.readdirSync(path.join(EXAMPLE, 'cycles'))) ws.setWorksheet(`file:///ex/cycles/${f}`, fs.readFileSync(path.join(EXAMPLE, 'cycles', f), 'utf8'));
+  ws.setWorksheet(
+    'file:///ex/belonging.factors.yaml',
+    fs.readFileSync(path.join(EXAMPLE, 'belonging.factors.yaml'), 'utf8'),
+  );
+  for (const f of fs.readdirSync(path.join(EXAMPLE, 'cycles')))
+    ws.setWorksheet(`file:///ex/cycles/${f}`, fs.readFileSync(path.join(EXAMPLE, 'cycles', f), 'utf8'));
   return ws;
 }
 
@@ -25,8 +29,16 @@ describe('driver diagram model', () => {
     const kinds = (k: string) => model.nodes.filter((n) => n.kind === k).map((n) => n.id);
     expect(kinds('aim')).toEqual(['k3-belonging']);
     expect(kinds('primary')).toEqual(['F-pullout', 'F-expected-absence', 'F-problem-calls', 'F-late-bus']);
-    expect(kinds('secondary')).toEqual(['F-side-entrance', 'F-belonging-is-sped-job', 'F-no-iep-followup', 'F-calls-at-conferences']);
-    expect(model.edges.filter((e) => e.to === 'F-side-entrance')).toEqual([{ from: 'F-pullout', to: 'F-side-entrance' }, { from: 'F-late-bus', to: 'F-side-entrance' }]);
+    expect(kinds('secondary')).toEqual([
+      'F-side-entrance',
+      'F-belonging-is-sped-job',
+      'F-no-iep-followup',
+      'F-calls-at-conferences',
+    ]);
+    expect(model.edges.filter((e) => e.to === 'F-side-entrance')).toEqual([
+      { from: 'F-pullout', to: 'F-side-entrance' },
+      { from: 'F-late-bus', to: 'F-side-entrance' },
+    ]);
     expect(model.edges.filter((e) => e.to === 'S-greeters')).toEqual([
       { from: 'F-side-entrance', to: 'S-greeters', strength: 'strong' },
       { from: 'F-pullout', to: 'S-greeters', strength: 'weak' },
@@ -40,17 +52,27 @@ describe('driver diagram model', () => {
     expect(idea('S-class-buddies').cycles).toEqual({ count: 1, latest: 'abandon', rampUnderWay: false });
     expect(idea('S-attendance-myths')).toMatchObject({ muted: true, cycles: { count: 0, rampUnderWay: false } });
     expect(model.nodes.find((n) => n.key === 'F-late-bus')!.muted).toBe(true);
-    expect(model.nodes.find((n) => n.key === 'cycles:S-greeters')).toMatchObject({ label: '4 cycles', detail: 'latest: adopt' });
+    expect(model.nodes.find((n) => n.key === 'cycles:S-greeters')).toMatchObject({
+      label: '4 cycles',
+      detail: 'latest: adopt',
+    });
   });
 
   it('shows one node per cycle for an expanded idea', () => {
     const expanded = buildDriverModel(exampleWorkspace(), 'file:///ex/belonging.factors.yaml', new Set(['S-greeters']));
-    expect(expanded.nodes.filter((n) => n.key.startsWith('cycle:')).map((n) => n.id)).toEqual(['c01-greeters-one-door', 'c02-greeters-photo-cards', 'c03-greeters-side-entrance', 'c04-greeters-four-schools']);
+    expect(expanded.nodes.filter((n) => n.key.startsWith('cycle:')).map((n) => n.id)).toEqual([
+      'c01-greeters-one-door',
+      'c02-greeters-photo-cards',
+      'c03-greeters-side-entrance',
+      'c04-greeters-four-schools',
+    ]);
   });
 
   it('leaves out links to factors that do not exist (the checks report them)', () => {
     const ws = exampleWorkspace();
-    const text = fs.readFileSync(path.join(EXAMPLE, 'belonging.factors.yaml'), 'utf8').replace('parents: [F-problem-calls]', 'parents: [F-nowhere]');
+    const text = fs
+      .readFileSync(path.join(EXAMPLE, 'belonging.factors.yaml'), 'utf8')
+      .replace('parents: [F-problem-calls]', 'parents: [F-nowhere]');
     ws.setWorksheet('file:///ex/belonging.factors.yaml', text);
     const m = buildDriverModel(ws, 'file:///ex/belonging.factors.yaml');
     expect(m.nodes.find((n) => n.key === 'F-calls-at-conferences')!.kind).toBe('primary');
@@ -73,7 +95,12 @@ describe('driver diagram model', () => {
 
   it('escapes worksheet text in the SVG', () => {
     const ws = exampleWorkspace();
-    ws.setWorksheet('file:///ex/belonging.factors.yaml', fs.readFileSync(path.join(EXAMPLE, 'belonging.factors.yaml'), 'utf8').replace('title: Start every day in homeroom', 'title: "<script>alert(1)</script>"'));
+    ws.setWorksheet(
+      'file:///ex/belonging.factors.yaml',
+      fs
+        .readFileSync(path.join(EXAMPLE, 'belonging.factors.yaml'), 'utf8')
+        .replace('title: Start every day in homeroom', 'title: "<script>alert(1)</script>"'),
+    );
     const svg = renderDriverDiagram(buildDriverModel(ws, 'file:///ex/belonging.factors.yaml'));
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -93,18 +120,31 @@ describe('moving a factor in the four-blocker', () => {
   const uri = 'file:///ex/belonging.factors.yaml';
   const original = fs.readFileSync(path.join(EXAMPLE, 'belonging.factors.yaml'), 'utf8');
   const apply = (ws: Workspace, factor: string, impact: 'high' | 'low', influence: 'high' | 'low') =>
-    TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, ws.worksheet(uri)!.parsed.text), moveFactorEdits(ws.worksheet(uri)!, factor, impact, influence));
+    TextDocument.applyEdits(
+      TextDocument.create(uri, 'yaml', 1, ws.worksheet(uri)!.parsed.text),
+      moveFactorEdits(ws.worksheet(uri)!, factor, impact, influence),
+    );
 
   it('changes only the two values, keeping every comment and line', () => {
     const after = apply(exampleWorkspace(), 'F-late-bus', 'low', 'high');
-    const diff = original.split('\n').map((l, i) => [l, after.split('\n')[i]]).filter(([a, b]) => a !== b);
-    expect(diff).toEqual([['    impact: high', '    impact: low'], ['    influence: low', '    influence: high']]);
+    const diff = original
+      .split('\n')
+      .map((l, i) => [l, after.split('\n')[i]])
+      .filter(([a, b]) => a !== b);
+    expect(diff).toEqual([
+      ['    impact: high', '    impact: low'],
+      ['    influence: low', '    influence: high'],
+    ]);
   });
 
-  it('adds the keys when the factor has none, at the factor\'s indentation', () => {
+  it("adds the keys when the factor has none, at the factor's indentation", () => {
     const ws = new Workspace({ today: '2026-11-22' });
-    ws.setWorksheet(uri, 'version: 1\nid: f\ntitle: t\nresult:\n  statement: s\nfactors:\n  - id: F1\n    statement: x # why\n    level: event\nstrategies: []\n');
-    expect(apply(ws, 'F1', 'high', 'low')).toBe('version: 1\nid: f\ntitle: t\nresult:\n  statement: s\nfactors:\n  - id: F1\n    statement: x # why\n    level: event\n    impact: high\n    influence: low\nstrategies: []\n');
+    ws.setWorksheet(
+      uri,
+      'version: 1\nid: f\ntitle: t\nresult:\n  statement: s\nfactors:\n  - id: F1\n    statement: x # why\n    level: event\nstrategies: []\n',
+    );
+    expect(apply(ws, 'F1', 'high', 'low')).toBe(
+      'version: 1\nid: f\ntitle: t\nresult:\n  statement: s\nfactors:\n  - id: F1\n    statement: x # why\n    level: event\n    impact: high\n    influence: low\nstrategies: []\n',
+    );
   });
 });
-

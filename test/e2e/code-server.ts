@@ -8,7 +8,9 @@ import { REPO, startCodeServer, type CodeServer } from '../../scripts/code-serve
 export * from '../../scripts/code-server';
 
 /** A copy of the example workspace (tests edit it) opened in a fresh code-server and Chromium. */
-export async function openExample(prefix: string): Promise<{ workspace: string; server: CodeServer; wb: import('./workbench').Workbench }> {
+export async function openExample(
+  prefix: string,
+): Promise<{ workspace: string; server: CodeServer; wb: import('./workbench').Workbench }> {
   const { openWorkbench } = await import('./workbench');
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), `pdsa-e2e-${prefix}-`));
   fs.cpSync(path.join(REPO, 'examples', 'slc-belonging'), workspace, { recursive: true });

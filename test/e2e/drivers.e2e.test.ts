@@ -18,7 +18,11 @@ describe('driver diagram, four-blocker and iceberg in a real VS Code (code-serve
     await server?.stop();
   });
 
-  const lineOf = (text: string) => fs.readFileSync(path.join(workspace, 'belonging.factors.yaml'), 'utf8').split('\n').findIndex((l) => l === text) + 1;
+  const lineOf = (text: string) =>
+    fs
+      .readFileSync(path.join(workspace, 'belonging.factors.yaml'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l === text) + 1;
 
   it('shows the theory of improvement; clicking an idea opens its definition', async () => {
     const { page } = wb;
@@ -29,7 +33,9 @@ describe('driver diagram, four-blocker and iceberg in a real VS Code (code-serve
     expect(await frame.locator('g.node.secondary').count()).toBe(4);
     expect(await frame.locator('g.node.idea').count()).toBe(6);
     expect(await frame.locator('g.node.idea.muted').count()).toBe(1);
-    expect((await frame.locator('g.node[data-key="S-greeters"] text.badge').allTextContents()).join(' ')).toBe('4 cycles · latest: adopt');
+    expect((await frame.locator('g.node[data-key="S-greeters"] text.badge').allTextContents()).join(' ')).toBe(
+      '4 cycles · latest: adopt',
+    );
     // Beside the editor the diagram fits the panel's width: nothing to scroll sideways.
     const fit = await frame.locator('#diagram').evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(fit).toBeLessThanOrEqual(1);
@@ -53,7 +59,9 @@ describe('driver diagram, four-blocker and iceberg in a real VS Code (code-serve
     await chip.focus();
     await chip.press('ArrowRight');
     // The chart follows the edit: the chip is now in the high/high quadrant...
-    await frame.locator('.quadrant[data-impact="high"][data-influence="high"] .chip[data-factor="F-late-bus"]').waitFor({ timeout: 30_000 });
+    await frame
+      .locator('.quadrant[data-impact="high"][data-influence="high"] .chip[data-factor="F-late-bus"]')
+      .waitFor({ timeout: 30_000 });
     // ...because the factors file says so, with nothing else changed.
     const influenceLine = lineOf('    influence: low');
     expect(influenceLine).toBeGreaterThan(0);

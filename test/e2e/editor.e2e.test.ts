@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openExample, type CodeServer } from './code-server';
 import { cursorAt, goTo, openFile, pdsaStatus, runCommand, screenshot, visibleText, type Workbench } from './workbench';
 
-
 describe('PDSA Workbench in a real VS Code (code-server)', () => {
   let server: CodeServer;
   let wb: Workbench;
@@ -31,16 +30,28 @@ describe('PDSA Workbench in a real VS Code (code-server)', () => {
     // The file is a PDSA worksheet, highlighted by our grammar.
     await page.locator('.statusbar-item', { hasText: 'PDSA Worksheet' }).first().waitFor();
     // Our grammar marks the phases and ids: "plan" gets another token class than an ordinary key like "where".
-    const tokenClass = (text: string) => page.locator('.view-line span span', { hasText: new RegExp(`^${text}$`) }).first().getAttribute('class');
+    const tokenClass = (text: string) =>
+      page
+        .locator('.view-line span span', { hasText: new RegExp(`^${text}$`) })
+        .first()
+        .getAttribute('class');
     expect(await tokenClass('plan')).not.toBe(await tokenClass('where'));
     // An id being defined, an id referenced, and plain text: three different colours.
-    const classes = new Set([await tokenClass('c03-greeters-side-entrance'), await tokenClass('S-greeters'), await tokenClass('yes')]);
+    const classes = new Set([
+      await tokenClass('c03-greeters-side-entrance'),
+      await tokenClass('S-greeters'),
+      await tokenClass('yes'),
+    ]);
     expect(classes.size).toBe(3);
     await screenshot(page, '1-opened');
   });
 
   /** 1-based line of the first line of the example cycle that starts with this text. */
-  const lineOf = (start: string) => fs.readFileSync(path.join(workspace, 'cycles', 'c03-greeters-side-entrance.pdsa.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith(start)) + 1;
+  const lineOf = (start: string) =>
+    fs
+      .readFileSync(path.join(workspace, 'cycles', 'c03-greeters-side-entrance.pdsa.yaml'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.startsWith(start)) + 1;
 
   it('shows a broken value at the right line in the Problems panel', async () => {
     const { page } = wb;
@@ -78,8 +89,14 @@ describe('PDSA Workbench in a real VS Code (code-server)', () => {
 
     await goTo(page, strategyLine, 14);
     await page.keyboard.press('F12');
-    await page.locator('.tabs-container .tab.active', { hasText: 'belonging.factors.yaml' }).waitFor({ timeout: 30_000 });
-    const line = fs.readFileSync(path.join(workspace, 'belonging.factors.yaml'), 'utf8').split('\n').findIndex((l) => l === '  - id: S-homeroom-first') + 1;
+    await page
+      .locator('.tabs-container .tab.active', { hasText: 'belonging.factors.yaml' })
+      .waitFor({ timeout: 30_000 });
+    const line =
+      fs
+        .readFileSync(path.join(workspace, 'belonging.factors.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l === '  - id: S-homeroom-first') + 1;
     await cursorAt(page, line, 9);
     await screenshot(page, '4-definition');
   });
@@ -94,13 +111,16 @@ describe('PDSA Workbench in a real VS Code (code-server)', () => {
     const text = await visibleText(page);
     expect(text).toContain('previous: c10-homeroom-first-whole-school');
     expect(text).toContain('strategy: S-homeroom-first');
-    expect(text).toContain('objective: District timetable guidance for the three other pilot schools in the new school year.');
+    expect(text).toContain(
+      'objective: District timetable guidance for the three other pilot schools in the new school year.',
+    );
     expect(fs.existsSync(path.join(workspace, 'cycles', name))).toBe(true);
     // The new file is indexed: no errors, one warning (the plan still needs its questions and predictions).
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'the plan asks no questions' }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('.markers-panel .monaco-list-row', { hasText: 'the plan asks no questions' })
+      .waitFor({ timeout: 30_000 });
     await pdsaStatus(page).locator('.codicon-warning').waitFor({ timeout: 30_000 });
     expect((await pdsaStatus(page).innerText()).trim()).toBe('PDSA');
     await screenshot(page, '7-next-cycle');
   });
 });
-

@@ -33,7 +33,11 @@ function languageServers(root: number): number[] {
   return out;
 }
 
-async function poll<T>(what: string, timeoutMs: number, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+async function poll<T>(
+  what: string,
+  timeoutMs: number,
+  probe: () => T | undefined | Promise<T | undefined>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -60,7 +64,11 @@ describe('the client restarts a crashed language server', () => {
   it('brings the diagnostics back within 2 s after the server process is killed', async () => {
     const { page } = wb;
     await openFile(page, 'c03-greeters-side-entrance.pdsa.yaml');
-    const line = fs.readFileSync(path.join(workspace, 'cycles', 'c03-greeters-side-entrance.pdsa.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('  as_planned: yes')) + 1;
+    const line =
+      fs
+        .readFileSync(path.join(workspace, 'cycles', 'c03-greeters-side-entrance.pdsa.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('  as_planned: yes')) + 1;
     await goTo(page, line, 18);
     await page.keyboard.type('s');
     await page.keyboard.press('Control+Shift+M');
@@ -78,7 +86,9 @@ describe('the client restarts a crashed language server', () => {
     await page.keyboard.type('s');
     await page.keyboard.press('Control+Shift+M');
     const fresh = page.locator('.markers-panel .monaco-list-row', { hasText: '"yesss" is not allowed here' });
-    await poll('the diagnostics of the restarted server', 10_000, async () => ((await fresh.count()) > 0 ? true : undefined));
+    await poll('the diagnostics of the restarted server', 10_000, async () =>
+      (await fresh.count()) > 0 ? true : undefined,
+    );
     expect(languageServers(server.pid).filter((p) => p !== pid)).toHaveLength(1);
     const back = Date.now() - killed;
     await screenshot(page, 'restart-diagnostics-back');

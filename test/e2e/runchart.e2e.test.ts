@@ -32,7 +32,9 @@ describe('run chart in a real VS Code (code-server)', () => {
     expect(points).toBe(76);
     expect(await frame.locator('svg.pdsa-chart line.centre.baseline').count()).toBe(4);
     expect(await frame.locator('svg.pdsa-chart circle.point.signal').count()).toBeGreaterThan(0);
-    expect(await frame.locator('#signals li').first().textContent()).toMatch(/^(Improvement|Concern): Students with disabilities, \d+ \w{3} 20\d\d/);
+    expect(await frame.locator('#signals li').first().textContent()).toMatch(
+      /^(Improvement|Concern): Students with disabilities, \d+ \w{3} 20\d\d/,
+    );
     expect(await frame.locator('svg.pdsa-chart g.cycle').count()).toBe(6);
     await screenshot(page, '5-run-chart');
 
@@ -50,8 +52,10 @@ describe('run chart in a real VS Code (code-server)', () => {
 
     // A cycle mark opens its cycle file.
     await frame.locator('svg.pdsa-chart g.cycle[data-cycle="c03-greeters-side-entrance"]').click();
-    await page.locator('.tabs-container .tab.active', { hasText: 'c03-greeters-side-entrance.pdsa.yaml' }).waitFor({ timeout: 30_000 });
- 
+    await page
+      .locator('.tabs-container .tab.active', { hasText: 'c03-greeters-side-entrance.pdsa.yaml' })
+      .waitFor({ timeout: 30_000 });
+
     // Show Run Chart for another measure reveals the same panel, switched: no new column.
     await runCommand(page, 'PDSA: Show Run Chart');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'greeted-by-name' }).first().waitFor();

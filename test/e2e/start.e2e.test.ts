@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from './code-server';
 
 /** Resolves when `predicate` holds for the text so far; polls the growing output, no fixed sleeps. */
-async function until(read: () => string, predicate: (s: string) => boolean, what: string, ms = 90_000): Promise<string> {
+async function until(
+  read: () => string,
+  predicate: (s: string) => boolean,
+  what: string,
+  ms = 90_000,
+): Promise<string> {
   const deadline = Date.now() + ms;
   while (!predicate(read())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${read()}`);
@@ -26,13 +31,20 @@ describe('npm start (code-server)', () => {
     });
     const env: NodeJS.ProcessEnv = { ...process.env, PDSA_USE_CODE_SERVER: '1' };
     delete env.PORT;
-    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'start.js')], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     child.stderr.on('data', (b: Buffer) => (out += b.toString()));
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     try {
-      const text = await until(() => out, (s) => /Open:\s+(\S+)/.test(s) || child.exitCode !== null, 'the URL');
+      const text = await until(
+        () => out,
+        (s) => /Open:\s+(\S+)/.test(s) || child.exitCode !== null,
+        'the URL',
+      );
       const url = new URL(/Open:\s+(\S+)/.exec(text)![1]!);
       expect(text).toMatch(/Port 8080 is in use; using \d+\./);
       expect(url.port).not.toBe('8080');

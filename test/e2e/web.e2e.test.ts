@@ -8,7 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdsa } from '../node-helpers';
 import { REPO, startCodeServer, type CodeServer } from './code-server';
 import type { Page } from 'playwright-core';
-import { cursorAt, goTo, openWorkbench, runCommand, screenshot, visibleText, webviewFrame, type Workbench } from './workbench';
+import {
+  cursorAt,
+  goTo,
+  openWorkbench,
+  runCommand,
+  screenshot,
+  visibleText,
+  webviewFrame,
+  type Workbench,
+} from './workbench';
 
 const EXAMPLE = path.join(REPO, 'examples', 'slc-belonging');
 const C11 = 'cycles/c11-class-buddies.pdsa.yaml';
@@ -35,10 +44,20 @@ function memfsExtension(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-memfs-'));
   fs.writeFileSync(
     path.join(dir, 'package.json'),
-    JSON.stringify({ name: 'memfs', publisher: 'pdsa-test', version: '0.0.1', engines: { vscode: '^1.95.0' }, browser: './extension.js', activationEvents: ['onFileSystem:memfs'] }),
+    JSON.stringify({
+      name: 'memfs',
+      publisher: 'pdsa-test',
+      version: '0.0.1',
+      engines: { vscode: '^1.95.0' },
+      browser: './extension.js',
+      activationEvents: ['onFileSystem:memfs'],
+    }),
   );
   fs.copyFileSync(path.join(REPO, 'dist', 'test', 'memfs', 'extension.js'), path.join(dir, 'extension.js'));
-  fs.writeFileSync(path.join(dir, 'files.json'), JSON.stringify(Object.fromEntries(Object.entries(files).map(([name, text]) => [`/ws/${name}`, text]))));
+  fs.writeFileSync(
+    path.join(dir, 'files.json'),
+    JSON.stringify(Object.fromEntries(Object.entries(files).map(([name, text]) => [`/ws/${name}`, text]))),
+  );
   return dir;
 }
 
@@ -49,7 +68,10 @@ function memfsExtension(files: Record<string, string>): string {
 async function openFromExplorer(page: Page, file: string): Promise<void> {
   const parts = file.split('/');
   for (const [i, name] of parts.entries()) {
-    const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: new RegExp(`^\\s*${name.replace(/\./g, '\\.')}\\s*$`) }).first();
+    const row = page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .filter({ hasText: new RegExp(`^\\s*${name.replace(/\./g, '\\.')}\\s*$`) })
+      .first();
     await row.waitFor();
     if (i < parts.length - 1) {
       if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
@@ -74,7 +96,10 @@ describe('VS Code for the Web: a web worker language server on a memory file sys
       fs.mkdirSync(path.dirname(path.join(onDisk, name)), { recursive: true });
       fs.writeFileSync(path.join(onDisk, name), text);
     }
-    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { publisher: string; name: string };
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+      publisher: string;
+      name: string;
+    };
     server = await startCodeServer({
       // Run the extension's browser entry, in the web worker extension host, as vscode.dev would.
       settings: { 'remote.extensionKind': { [`${pkg.publisher}.${pkg.name}`]: ['web'] } },
@@ -92,9 +117,17 @@ describe('VS Code for the Web: a web worker language server on a memory file sys
   it('runs the language server in a web worker and shows the same problems as the CLI', async () => {
     const { page } = wb;
     await openFromExplorer(page, 'belonging.factors.yaml');
-    const cli = JSON.parse(pdsa(['check', '.', '--format', 'json'], onDisk).stdout) as { path: string; line: number; column: number; code: string; message: string }[];
+    const cli = JSON.parse(pdsa(['check', '.', '--format', 'json'], onDisk).stdout) as {
+      path: string;
+      line: number;
+      column: number;
+      code: string;
+      message: string;
+    }[];
     expect(cli.length).toBeGreaterThanOrEqual(2);
-    const expected = cli.map((d) => `${path.basename(d.path)}: ${d.message} pdsa ${d.code} [Ln ${d.line}, Col ${d.column}]`).sort();
+    const expected = cli
+      .map((d) => `${path.basename(d.path)}: ${d.message} pdsa ${d.code} [Ln ${d.line}, Col ${d.column}]`)
+      .sort();
     await page.keyboard.press('Control+Shift+M');
     const rows = page.locator('.markers-panel .monaco-list-row');
     // Rows are a file (its name, then its folder) followed by its problems ("message source code [Ln, Col]").
@@ -118,7 +151,9 @@ describe('VS Code for the Web: a web worker language server on a memory file sys
     await screenshot(page, 'web-1-problems');
     expect(last).toEqual(expected);
     await runCommand(page, 'PDSA: Show Output');
-    await page.locator('.output-view .view-lines', { hasText: 'language server started (web worker)' }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('.output-view .view-lines', { hasText: 'language server started (web worker)' })
+      .waitFor({ timeout: 30_000 });
   });
 
   it('completes a strategy id from another file and goes to its definition', async () => {
@@ -138,15 +173,23 @@ describe('VS Code for the Web: a web worker language server on a memory file sys
     // Go to definition crosses files on the memory file system too.
     await goTo(page, line, 14);
     await page.keyboard.press('F12');
-    await page.locator('.tabs-container .tab.active', { hasText: 'belonging.factors.yaml' }).waitFor({ timeout: 30_000 });
-    await cursorAt(page, files['belonging.factors.yaml']!.split('\n').findIndex((l) => l === '  - id: S-homeroom-first') + 1, 9);
+    await page
+      .locator('.tabs-container .tab.active', { hasText: 'belonging.factors.yaml' })
+      .waitFor({ timeout: 30_000 });
+    await cursorAt(
+      page,
+      files['belonging.factors.yaml']!.split('\n').findIndex((l) => l === '  - id: S-homeroom-first') + 1,
+      9,
+    );
     // Put the strategy back, so the next tests see the same files as the CLI.
     await page.locator('.tabs-container .tab', { hasText: 'c03-greeters' }).click();
     await goTo(page, line, 11);
     await page.keyboard.press('Shift+End');
     await page.keyboard.type('S-greeters');
     await page.keyboard.press('Escape');
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'strategy: S-greeters' }).waitFor();
+    await page
+      .locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'strategy: S-greeters' })
+      .waitFor();
   });
 
   it('draws the run chart of a measure whose data is in a CSV file, as the CLI does', async () => {
@@ -185,7 +228,9 @@ describe('VS Code for the Web: a web worker language server on a memory file sys
     // It is in the workspace (the Explorer lists it) and indexed: the server reports on it.
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'the plan asks no questions' }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('.markers-panel .monaco-list-row', { hasText: 'the plan asks no questions' })
+      .waitFor({ timeout: 30_000 });
     await screenshot(page, 'web-5-next-cycle');
   });
 });

@@ -2,7 +2,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -31,12 +35,20 @@ export async function run(): Promise<void> {
 
   // Strategy ids from the factors file are offered.
   const list = await until('completions', async () => {
-    const r = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(4, 12));
+    const r = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      uri,
+      new vscode.Position(4, 12),
+    );
     return r.items.length ? r : undefined;
   });
   assert.ok(list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'S-homeroom-first'));
 
   // And followed to their definition.
-  const defs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', uri, new vscode.Position(4, 13));
+  const defs = await vscode.commands.executeCommand<vscode.Location[]>(
+    'vscode.executeDefinitionProvider',
+    uri,
+    new vscode.Position(4, 13),
+  );
   assert.equal(defs[0]!.uri.path.endsWith('belonging.factors.yaml'), true);
 }

@@ -12,7 +12,9 @@ const fixtures: [string, string][] = [
   ['focus.factors.yaml', FACTORS],
   ['c.pdsa.yaml', cycle('c1')],
   [path.join(EXAMPLE, 'belonging.factors.yaml'), fs.readFileSync(path.join(EXAMPLE, 'belonging.factors.yaml'), 'utf8')],
-  ...fs.readdirSync(path.join(EXAMPLE, 'cycles')).map((f) => [f, fs.readFileSync(path.join(EXAMPLE, 'cycles', f), 'utf8')] as [string, string]),
+  ...fs
+    .readdirSync(path.join(EXAMPLE, 'cycles'))
+    .map((f) => [f, fs.readFileSync(path.join(EXAMPLE, 'cycles', f), 'utf8')] as [string, string]),
 ];
 
 function comments(text: string): string[] {
@@ -27,7 +29,10 @@ function comments(text: string): string[] {
   const doc = parseDocument(text);
   if (doc.commentBefore) out.push(doc.commentBefore);
   if (doc.comment) out.push(doc.comment);
-  return out.flatMap((c) => c.split('\n').map((l) => l.trim())).filter(Boolean).sort();
+  return out
+    .flatMap((c) => c.split('\n').map((l) => l.trim()))
+    .filter(Boolean)
+    .sort();
 }
 
 /** Formatting keeps meaning and every comment, and formatting twice changes nothing. */
@@ -48,35 +53,72 @@ describe('formatter', () => {
   it.each(fixtures)('keeps the meaning and comments of %s, and is idempotent', (name, text) => expectSafe(name, text));
 
   it('orders keys as the format does: the PDSA phases, then the schema order; unknown keys last', () => {
-    const text = 'act:\n  decision: adopt\nplan:\n  objective: x\nid: c1\nzeta: 1\nversion: 1\ntitle: T\nstrategy: S1\n';
+    const text =
+      'act:\n  decision: adopt\nplan:\n  objective: x\nid: c1\nzeta: 1\nversion: 1\ntitle: T\nstrategy: S1\n';
     const r = formatWorksheet('c.pdsa.yaml', text);
-    expect(r.ok && r.text).toBe('version: 1\nid: c1\ntitle: T\nstrategy: S1\nplan:\n  objective: x\nact:\n  decision: adopt\nzeta: 1\n');
+    expect(r.ok && r.text).toBe(
+      'version: 1\nid: c1\ntitle: T\nstrategy: S1\nplan:\n  objective: x\nact:\n  decision: adopt\nzeta: 1\n',
+    );
   });
 
   it('keeps a comment with the key it stands above when keys move', () => {
-    const text = 'version: 1\nid: c1\n# the act came first in this file\nact:\n  decision: adopt # good\ntitle: T\nstrategy: S1\nplan:\n  objective: x\n';
+    const text =
+      'version: 1\nid: c1\n# the act came first in this file\nact:\n  decision: adopt # good\ntitle: T\nstrategy: S1\nplan:\n  objective: x\n';
     const r = formatWorksheet('c.pdsa.yaml', text);
-    expect(r.ok && r.text).toBe('version: 1\nid: c1\ntitle: T\nstrategy: S1\nplan:\n  objective: x\n# the act came first in this file\nact:\n  decision: adopt # good\n');
+    expect(r.ok && r.text).toBe(
+      'version: 1\nid: c1\ntitle: T\nstrategy: S1\nplan:\n  objective: x\n# the act came first in this file\nact:\n  decision: adopt # good\n',
+    );
   });
 
   it('puts data points and short id lists on one line, unquotes what needs no quotes', () => {
-    const text = 'version: 1\nid: "c1"\ntitle: \'T\'\nstrategy: S1\nmeasures:\n- a\n- b\nplan:\n    objective: x\ndo:\n  data:\n    a:\n    - - 2026-01-05\n      - 3\n';
+    const text =
+      'version: 1\nid: "c1"\ntitle: \'T\'\nstrategy: S1\nmeasures:\n- a\n- b\nplan:\n    objective: x\ndo:\n  data:\n    a:\n    - - 2026-01-05\n      - 3\n';
     const r = formatWorksheet('c.pdsa.yaml', text);
-    expect(r.ok && r.text).toBe('version: 1\nid: c1\ntitle: T\nstrategy: S1\nmeasures: [a, b]\nplan:\n  objective: x\ndo:\n  data:\n    a:\n      - [2026-01-05, 3]\n');
+    expect(r.ok && r.text).toBe(
+      'version: 1\nid: c1\ntitle: T\nstrategy: S1\nmeasures: [a, b]\nplan:\n  objective: x\ndo:\n  data:\n    a:\n      - [2026-01-05, 3]\n',
+    );
   });
 
   it('keeps quotes where the text would otherwise change type', () => {
-    const r = formatWorksheet('c.pdsa.yaml', 'version: 1\nid: c1\ntitle: "2026"\nteam: "yes"\nstrategy: S1\nplan:\n  objective: "a: b"\n');
-    expect(r.ok && parseDocument(r.text).toJS()).toEqual({ version: 1, id: 'c1', title: '2026', team: 'yes', strategy: 'S1', plan: { objective: 'a: b' } });
+    const r = formatWorksheet(
+      'c.pdsa.yaml',
+      'version: 1\nid: c1\ntitle: "2026"\nteam: "yes"\nstrategy: S1\nplan:\n  objective: "a: b"\n',
+    );
+    expect(r.ok && parseDocument(r.text).toJS()).toEqual({
+      version: 1,
+      id: 'c1',
+      title: '2026',
+      team: 'yes',
+      strategy: 'S1',
+      plan: { objective: 'a: b' },
+    });
   });
 
   it('leaves a file with syntax errors untouched, saying where', () => {
-    expect(formatWorksheet('c.pdsa.yaml', 'version: 1\nid: [c1\ntitle: x\n')).toEqual({ ok: false, line: 3, message: expect.stringMatching(/^not formatted: line 3 has a YAML syntax error/) });
+    expect(formatWorksheet('c.pdsa.yaml', 'version: 1\nid: [c1\ntitle: x\n')).toEqual({
+      ok: false,
+      line: 3,
+      message: expect.stringMatching(/^not formatted: line 3 has a YAML syntax error/),
+    });
   });
 
   it('is safe on thousands of generated and mutated worksheets', () => {
     const edit = fc.oneof(
-      fc.record({ at: fc.nat(), text: fc.constantFrom('# note\n', '  # indented note\n', '\n', 'x: 1\n', 'zz: [a, b]\n', "'quoted'", '"q"', '- ', ': ', '  ') }),
+      fc.record({
+        at: fc.nat(),
+        text: fc.constantFrom(
+          '# note\n',
+          '  # indented note\n',
+          '\n',
+          'x: 1\n',
+          'zz: [a, b]\n',
+          "'quoted'",
+          '"q"',
+          '- ',
+          ': ',
+          '  ',
+        ),
+      }),
       fc.record({ at: fc.nat(), text: fc.string({ maxLength: 6 }) }),
     );
     fc.assert(

@@ -50,7 +50,14 @@ describe('formatter safety', () => {
     ['binary bytes', `${CYCLE}title: a\u0000b\n`, /binary/],
     ['a file over the size cap', `${CYCLE}note: "${'x'.repeat(5 * 1024 * 1024)}"\n`, /MB/],
     ['deep nesting', `${CYCLE}x: ${'['.repeat(500)}${']'.repeat(500)}\n`, /nesting is deeper/],
-    ['an alias bomb', `a: &a [x, x, x, x, x, x, x, x, x]\n${'bcdefghi'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`).join('\n')}\n`, /aliases expand/],
+    [
+      'an alias bomb',
+      `a: &a [x, x, x, x, x, x, x, x, x]\n${'bcdefghi'
+        .split('')
+        .map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)
+        .join('\n')}\n`,
+      /aliases expand/,
+    ],
   ])('refuses %s, like check', (_, text, why) => {
     const r = fmt(text);
     expect(r.ok).toBe(false);
@@ -58,7 +65,11 @@ describe('formatter safety', () => {
   });
 
   it('pdsa fmt formats the other files when one cannot be formatted, and says which', () => {
-    const dir = tempWorkspace({ 'a.pdsa.yaml': `title: A\n${CYCLE.replace('title: T\n', '')}`, 'b.pdsa.yaml': `${CYCLE}x: \u0000\n`, 'c.pdsa.yaml': `title: C\n${CYCLE.replace('title: T\n', '').replace('id: c1', 'id: c3')}` });
+    const dir = tempWorkspace({
+      'a.pdsa.yaml': `title: A\n${CYCLE.replace('title: T\n', '')}`,
+      'b.pdsa.yaml': `${CYCLE}x: \u0000\n`,
+      'c.pdsa.yaml': `title: C\n${CYCLE.replace('title: T\n', '').replace('id: c1', 'id: c3')}`,
+    });
     const r = pdsa(['fmt'], dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('formatted a.pdsa.yaml\nformatted c.pdsa.yaml\n');

@@ -26,8 +26,12 @@ describe('LSP handlers answer with a message, never a stack trace', () => {
       throw new TypeError("Cannot read properties of undefined (reading 'length')");
     });
     expect(() => handlers.get('hover')!()).toThrow(ResponseError);
-    expect(() => handlers.get('hover')!()).toThrow('pdsa could not answer: the input nests or repeats too deeply to process');
-    await expect(handlers.get('request')!()).rejects.toThrow("pdsa could not answer: Cannot read properties of undefined (reading 'length')");
+    expect(() => handlers.get('hover')!()).toThrow(
+      'pdsa could not answer: the input nests or repeats too deeply to process',
+    );
+    await expect(handlers.get('request')!()).rejects.toThrow(
+      "pdsa could not answer: Cannot read properties of undefined (reading 'length')",
+    );
   });
 
   it('passes ResponseErrors through and logs a failed notification', () => {

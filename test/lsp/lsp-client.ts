@@ -23,7 +23,10 @@ export class LspClient {
 
   constructor(readonly root: string) {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.set(p.uri, p.diagnostics);
       this.changed();
@@ -55,7 +58,10 @@ export class LspClient {
       processId: process.pid,
       rootUri: URI.file(this.root).toString(),
       workspaceFolders: [{ uri: URI.file(this.root).toString(), name: 'ws' }],
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } },
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: {} },
+      },
     });
     await this.connection.sendNotification('initialized', {});
   }
@@ -90,17 +96,31 @@ export class LspClient {
 
   open(name: string, text?: string): string {
     const uri = this.uri(name);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'pdsa-yaml', version: 1, text: text ?? fs.readFileSync(path.join(this.root, name), 'utf8') } });
+    void this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri,
+        languageId: 'pdsa-yaml',
+        version: 1,
+        text: text ?? fs.readFileSync(path.join(this.root, name), 'utf8'),
+      },
+    });
     return uri;
   }
 
   private versions = new Map<string, number>();
 
   /** An incremental change, as VS Code sends while typing. */
-  edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): void {
+  edit(
+    uri: string,
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+    text: string,
+  ): void {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
   }
 
   async stop(): Promise<void> {

@@ -23,12 +23,20 @@ interface Started {
  * optionally opening documents as soon as it is initialized (during its scan), and waits until the
  * scan's results are published: the first status notification.
  */
-async function start(root: string, storagePath: string | undefined, open: Record<string, string> = {}): Promise<Started> {
+async function start(
+  root: string,
+  storagePath: string | undefined,
+  open: Record<string, string> = {},
+): Promise<Started> {
   const client = new LspClient(root);
   clients.push(client);
   await client.start(storagePath ? { storagePath } : undefined);
   for (const [name, text] of Object.entries(open)) client.open(name, text);
-  await client.waitFor(() => client.notifications.some((n) => n.method === 'pdsa/workspaceStatus'), 'the first scan', 60_000);
+  await client.waitFor(
+    () => client.notifications.some((n) => n.method === 'pdsa/workspaceStatus'),
+    'the first scan',
+    60_000,
+  );
   const indexed = await client.waitFor(() => client.logs.find((l) => l.includes('indexed')), 'the scan log line');
   return { client, diagnostics: new Map(client.diagnostics), indexed };
 }
@@ -43,7 +51,9 @@ describe('language server: worker threads and the warm start', () => {
     const store = storage();
     const plain = await start(root, undefined);
     const cold = await start(root, store);
-    expect(cold.indexed).toMatch(/indexed 404 worksheet files in \d+ ms \(0 from the cache, 404 analysed on [12] worker threads?\)/);
+    expect(cold.indexed).toMatch(
+      /indexed 404 worksheet files in \d+ ms \(0 from the cache, 404 analysed on [12] worker threads?\)/,
+    );
     expect(fs.existsSync(path.join(store, 'analysis.bin'))).toBe(true);
     await cold.client.stop();
     const warm = await start(root, store);
@@ -63,7 +73,8 @@ describe('language server: worker threads and the warm start', () => {
     expect(warm.indexed).toMatch(/\(401 from the cache, 3 analysed on this thread\)/);
     expect(warm.diagnostics).toEqual(cold.diagnostics);
     const codes = new Set([...warm.diagnostics.values()].flat().map((d) => (d as { code: string }).code));
-    for (const code of ['unknown-reference', 'duplicate-id', 'yaml-syntax', 'csv-error']) expect(codes, code).toContain(code);
+    for (const code of ['unknown-reference', 'duplicate-id', 'yaml-syntax', 'csv-error'])
+      expect(codes, code).toContain(code);
   });
 
   it('takes the editor text of files opened during the scan', async () => {

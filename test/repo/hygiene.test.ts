@@ -15,19 +15,38 @@ function trackedText(): [string, string][] {
 describe('the repository stands on its own', () => {
   it('never points a reader at documents outside it, or at how it was made', () => {
     // Built from parts so this file does not match itself.
-    const outside = new RegExp(['seed\\sdoc', 'seed\\s\\d{3}', '\\bissue\\s\\d+', "issue's\\starget", 'engineering\\sbar', 'product\\scard', '\\.\\.\\/shared\\/', '\\/work\\/shared'].join('|'), 'i');
-    const hits = trackedText().flatMap(([file, text]) => text.split('\n').flatMap((line, i) => (outside.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])));
+    const outside = new RegExp(
+      [
+        'seed\\sdoc',
+        'seed\\s\\d{3}',
+        '\\bissue\\s\\d+',
+        "issue's\\starget",
+        'engineering\\sbar',
+        'product\\scard',
+        '\\.\\.\\/shared\\/',
+        '\\/work\\/shared',
+      ].join('|'),
+      'i',
+    );
+    const hits = trackedText().flatMap(([file, text]) =>
+      text.split('\n').flatMap((line, i) => (outside.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+    );
     expect(hits).toEqual([]);
   });
 
   it('has a README whose links work on the Marketplace too (absolute, not relative to the repository)', () => {
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-    const relative = [...readme.matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((url) => !/^(https?:|mailto:|#)/.test(url));
+    const relative = [...readme.matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g)]
+      .map((m) => m[1]!)
+      .filter((url) => !/^(https?:|mailto:|#)/.test(url));
     expect(relative).toEqual([]);
   });
 
   it('ships a license that matches package.json, and says where the repository is', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { license: string; repository?: { url?: string } };
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      license: string;
+      repository?: { url?: string };
+    };
     expect(pkg.license).toBe('MIT');
     expect(fs.readFileSync(path.join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
     expect(pkg.repository?.url).toMatch(/^https:\/\//);

@@ -13,7 +13,11 @@ describe('npm start', () => {
     const port = (other.address() as AddressInfo).port;
     try {
       // The port is bound, so the check fails at bind time even while spawnSync blocks this event loop.
-      const r = spawnSync(process.execPath, [path.join(root, 'dist', 'start.js')], { env: { ...process.env, PORT: String(port), PDSA_USE_CODE_SERVER: '1' }, encoding: 'utf8', timeout: 20_000 });
+      const r = spawnSync(process.execPath, [path.join(root, 'dist', 'start.js')], {
+        env: { ...process.env, PORT: String(port), PDSA_USE_CODE_SERVER: '1' },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`npm start: port ${port} is already in use (another server?)`);
       expect(r.stdout).not.toContain('is running');

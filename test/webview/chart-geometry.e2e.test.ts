@@ -28,7 +28,13 @@ function measure(page: Page): Promise<Geometry> {
       const b = t.getBBox();
       return { text: t.textContent ?? '', cls: t.getAttribute('class') ?? '', x: b.x, y: b.y, w: b.width, h: b.height };
     });
-    const points = [...svg.querySelectorAll('circle.point')].filter((c) => !c.closest('.legend-item')).map((c) => ({ x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')), r: Number(c.getAttribute('r')) }));
+    const points = [...svg.querySelectorAll('circle.point')]
+      .filter((c) => !c.closest('.legend-item'))
+      .map((c) => ({
+        x: Number(c.getAttribute('cx')),
+        y: Number(c.getAttribute('cy')),
+        r: Number(c.getAttribute('r')),
+      }));
     return { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')), texts, points };
   });
 }
@@ -37,7 +43,8 @@ function problems(g: Geometry): string[] {
   const out: string[] = [];
   const eps = 0.5;
   for (const t of g.texts) {
-    if (t.x < -eps || t.y < -eps || t.x + t.w > g.width + eps || t.y + t.h > g.height + eps) out.push(`clipped: "${t.text}" at ${t.x.toFixed(0)},${t.y.toFixed(0)} ${t.w.toFixed(0)}x${t.h.toFixed(0)}`);
+    if (t.x < -eps || t.y < -eps || t.x + t.w > g.width + eps || t.y + t.h > g.height + eps)
+      out.push(`clipped: "${t.text}" at ${t.x.toFixed(0)},${t.y.toFixed(0)} ${t.w.toFixed(0)}x${t.h.toFixed(0)}`);
   }
   // Font boxes include leading; shrink them a little so lines that merely touch do not count.
   const box = (t: Geometry['texts'][number]) => ({ x: t.x + 0.5, y: t.y + 2, w: t.w - 1, h: t.h - 4 });
@@ -45,7 +52,8 @@ function problems(g: Geometry): string[] {
     const a = box(g.texts[i]!);
     for (let j = i + 1; j < g.texts.length; j++) {
       const b = box(g.texts[j]!);
-      if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) out.push(`overlap: "${g.texts[i]!.text}" and "${g.texts[j]!.text}"`);
+      if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+        out.push(`overlap: "${g.texts[i]!.text}" and "${g.texts[j]!.text}"`);
     }
     for (const p of g.points) {
       if (p.x + p.r > a.x && p.x - p.r < a.x + a.w && p.y + p.r > a.y && p.y - p.r < a.y + a.h) {
@@ -61,13 +69,20 @@ describe('run chart geometry in Chromium', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
     page = await browser.newPage({ viewport: { width: 1700, height: 1200 } });
     fs.mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => browser?.close());
 
-  const cases: { name: string; model: ChartModel }[] = [...exampleModels(['run', 'i']), ...benchModels(), { name: 'long series 1000', model: longSeriesModel(1000) }];
+  const cases: { name: string; model: ChartModel }[] = [
+    ...exampleModels(['run', 'i']),
+    ...benchModels(),
+    { name: 'long series 1000', model: longSeriesModel(1000) },
+  ];
 
   it('has every measure of the example and the bench', () => {
     expect(cases.filter((c) => c.name.startsWith('example')).length).toBeGreaterThanOrEqual(6);
@@ -85,22 +100,33 @@ describe('run chart geometry in Chromium', () => {
         const texts = g.texts.map((t) => t.text);
         const classes = g.texts.map((t) => t.cls);
         // Legend: every group and the centre line.
-        for (const group of model.groups) expect(page.locator(`g.legend-item[data-group="${group.group}"]`)).toBeDefined();
+        for (const group of model.groups)
+          expect(page.locator(`g.legend-item[data-group="${group.group}"]`)).toBeDefined();
         expect(await page.locator('g.legend-item').count()).toBeGreaterThanOrEqual(model.groups.length + 1);
         expect(await page.locator('g.legend-centre').count()).toBe(1);
         // Years on the time axis.
-        expect(texts.some((t) => /^(19|20)\d\d$/.test(t)), `${name} at ${width}px: a year on the axis`).toBe(true);
+        expect(
+          texts.some((t) => /^(19|20)\d\d$/.test(t)),
+          `${name} at ${width}px: a year on the axis`,
+        ).toBe(true);
         // Phase labels, whenever the measure has phases.
         const phases = model.groups.some((gr) => gr.analysis.phases.length > 1);
         expect(classes.includes('phase-label'), `${name} at ${width}px: phase label`).toBe(phases);
         // Cycle labels, whenever cycles are on the chart.
         if (model.cycles.length) {
           expect(await page.locator('g.cycle').count()).toBeGreaterThan(0);
-          expect(classes.filter((c) => c === 'cycle-label').length, `${name} at ${width}px: cycle labels`).toBeGreaterThan(0);
+          expect(
+            classes.filter((c) => c === 'cycle-label').length,
+            `${name} at ${width}px: cycle labels`,
+          ).toBeGreaterThan(0);
           expect(texts).toContain('under way');
         }
         if (model.targets.length) expect(await page.locator('g.legend-target').count()).toBe(1);
-        if (width === 600 || width === 480) await page.screenshot({ path: path.join(SHOTS, `${name.replace(/\W+/g, '-')}-${width}.png`), clip: { x: 0, y: 0, width, height: g.height } });
+        if (width === 600 || width === 480)
+          await page.screenshot({
+            path: path.join(SHOTS, `${name.replace(/\W+/g, '-')}-${width}.png`),
+            clip: { x: 0, y: 0, width, height: g.height },
+          });
       }
     });
   }

@@ -30,25 +30,34 @@ describe('collaborative dashboard webview in a real browser (Chromium)', () => {
   afterAll(async () => h?.close());
 
   it('shows every team and every common measure, with the state of each', async () => {
-    for (const t of model.teams) for (const m of model.measures) {
-      const card = h.page.locator(`button.card[data-team="${t.id}"][data-measure="${m.id}"]`);
-      await expect(card.count()).resolves.toBe(1);
-      const cell = model.cells.find((c) => c.team === t.id && c.measure === m.id)!;
-      await expect(card.getAttribute('class')).resolves.toContain(cell.state);
-    }
+    for (const t of model.teams)
+      for (const m of model.measures) {
+        const card = h.page.locator(`button.card[data-team="${t.id}"][data-measure="${m.id}"]`);
+        await expect(card.count()).resolves.toBe(1);
+        const cell = model.cells.find((c) => c.team === t.id && c.measure === m.id)!;
+        await expect(card.getAttribute('class')).resolves.toContain(cell.state);
+      }
     await expect(h.page.locator('button.card svg.mini').count()).resolves.toBe(16);
     await expect(h.page.locator('#teams tbody tr').count()).resolves.toBe(4);
     await expect(h.page.locator('#signals tbody tr').count()).resolves.toBe(model.signals.length);
   });
 
-  it('opens the team\'s chart, strategy and file on click', async () => {
+  it("opens the team's chart, strategy and file on click", async () => {
     await h.page.locator('button.card[data-team="lincoln"][data-measure="chronic-absence"]').click();
     const lincoln = model.teams.find((t) => t.id === 'lincoln')!;
     let sent = await h.sent();
     expect(sent[sent.length - 1]).toEqual({ type: 'chart', measure: 'chronic-absence', from: lincoln.uri });
-    await h.page.locator('#package tbody tr', { hasText: 'Greeters at every entrance' }).locator('td').nth(1).locator('button').click();
+    await h.page
+      .locator('#package tbody tr', { hasText: 'Greeters at every entrance' })
+      .locator('td')
+      .nth(1)
+      .locator('button')
+      .click();
     sent = await h.sent();
-    expect(sent[sent.length - 1]).toMatchObject({ type: 'open', uri: expect.stringMatching(/teams\/riverside\/riverside\.factors\.yaml$/) });
+    expect(sent[sent.length - 1]).toMatchObject({
+      type: 'open',
+      uri: expect.stringMatching(/teams\/riverside\/riverside\.factors\.yaml$/),
+    });
     await h.page.locator('#teams tbody tr').first().locator('th button').click();
     sent = await h.sent();
     expect(sent[sent.length - 1]).toMatchObject({ type: 'open', uri: model.teams[0]!.uri });
@@ -57,7 +66,10 @@ describe('collaborative dashboard webview in a real browser (Chromium)', () => {
     await row.focus();
     await h.page.keyboard.press('Enter');
     sent = await h.sent();
-    expect(sent[sent.length - 1]).toMatchObject({ type: 'chart', from: model.teams.find((t) => t.id === 'canyon-view')!.uri });
+    expect(sent[sent.length - 1]).toMatchObject({
+      type: 'chart',
+      from: model.teams.find((t) => t.id === 'canyon-view')!.uri,
+    });
   });
 
   it('sorts the signals table by any column', async () => {
@@ -84,8 +96,18 @@ describe('collaborative dashboard webview in a real browser (Chromium)', () => {
       if (SHOTS) await h.page.screenshot({ path: path.join(SHOTS, `dashboard-${width}.png`), fullPage: true });
       // The page's CSP forbids inline scripts (as the webview's does): evaluate axe through the debugging protocol.
       await h.page.evaluate(`${AXE}\n;0`);
-      const result = (await h.page.evaluate(async () => (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run())) as AxeResult;
-      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      const result = (await h.page.evaluate(async () =>
+        (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run(),
+      )) as AxeResult;
+      const bad = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        );
       expect(bad, `width ${width}`).toEqual([]);
     }
   });
@@ -96,19 +118,36 @@ describe('pdsa report in a real browser (Chromium)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdsa-report-'));
     const file = path.join(dir, 'report.html');
     fs.writeFileSync(file, renderReport(ws, model));
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, javaScriptEnabled: true });
       const requests: string[] = [];
       page.on('request', (r) => requests.push(r.url()));
       await page.goto(`file://${file}`);
       expect(requests).toEqual([`file://${file}`]);
-      for (const t of model.teams) await expect(page.locator(`section.team h2`, { hasText: t.name }).count()).resolves.toBe(1);
-      for (const m of model.measures) await expect(page.locator('#measures + p + table th[scope="row"]', { hasText: m.name }).count()).resolves.toBe(1);
+      for (const t of model.teams)
+        await expect(page.locator(`section.team h2`, { hasText: t.name }).count()).resolves.toBe(1);
+      for (const m of model.measures)
+        await expect(page.locator('#measures + p + table th[scope="row"]', { hasText: m.name }).count()).resolves.toBe(
+          1,
+        );
       if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'report-1200.png') });
       await page.addScriptTag({ content: AXE });
-      const result = (await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run())) as AxeResult;
-      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      const result = (await page.evaluate(async () =>
+        (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run(),
+      )) as AxeResult;
+      const bad = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        );
       expect(bad).toEqual([]);
       // Prints: a PDF comes out with a page per team at least.
       const pdf = await page.pdf({ format: 'A4' });

@@ -26,11 +26,14 @@ function inspect(page: Page): Promise<Found> {
       const r = g.querySelector('rect')!.getBBox();
       for (const t of g.querySelectorAll('text')) {
         const b = t.getBBox();
-        if (b.x < r.x || b.y < r.y - 0.5 || b.x + b.width > r.x + r.width || b.y + b.height > r.y + r.height + 0.5) outside.push(`${g.getAttribute('data-key')}: "${t.textContent}"`);
+        if (b.x < r.x || b.y < r.y - 0.5 || b.x + b.width > r.x + r.width || b.y + b.height > r.y + r.height + 0.5)
+          outside.push(`${g.getAttribute('data-key')}: "${t.textContent}"`);
         if (t.textContent?.includes('…')) cut.push(t.textContent);
       }
     }
-    const statements = [...document.querySelectorAll('g.node')].map((g) => [...g.querySelectorAll('text:not(.badge)')].map((t) => t.textContent).join(' ')).join('\n');
+    const statements = [...document.querySelectorAll('g.node')]
+      .map((g) => [...g.querySelectorAll('text:not(.badge)')].map((t) => t.textContent).join(' '))
+      .join('\n');
     return { outside, cut, statements };
   });
 }
@@ -39,7 +42,10 @@ describe('driver diagram geometry in Chromium', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     fs.mkdirSync(SHOTS, { recursive: true });
   });
@@ -47,7 +53,15 @@ describe('driver diagram geometry in Chromium', () => {
 
   const cases: [string, () => DriverModel][] = [
     ['example', () => buildDriverModel(exampleWorkspace(), 'file:///ws/belonging.factors.yaml')],
-    ['example, ideas expanded', () => buildDriverModel(exampleWorkspace(), 'file:///ws/belonging.factors.yaml', new Set(['S-greeters', 'S-positive-calls', 'S-homeroom-first']))],
+    [
+      'example, ideas expanded',
+      () =>
+        buildDriverModel(
+          exampleWorkspace(),
+          'file:///ws/belonging.factors.yaml',
+          new Set(['S-greeters', 'S-positive-calls', 'S-homeroom-first']),
+        ),
+    ],
     ['bench 5/20/40/200', () => buildDriverModel(bigDriverWorkspace(), 'file:///big/big.factors.yaml')],
   ];
   for (const [name, make] of cases) {
@@ -56,7 +70,9 @@ describe('driver diagram geometry in Chromium', () => {
       for (const width of [600, 1000, undefined]) {
         const layout = layoutDiagram(model.nodes, model.edges, width);
         expect(edgesThroughBoxes(layout), `${name} at ${width}`).toEqual([]);
-        console.log(`${name} at ${width ?? 'natural'} px: ${layout.routes.length} edges, ${edgeCrossings(layout)} crossings, ${Math.round(layout.width)} x ${Math.round(layout.height)}`);
+        console.log(
+          `${name} at ${width ?? 'natural'} px: ${layout.routes.length} edges, ${edgeCrossings(layout)} crossings, ${Math.round(layout.width)} x ${Math.round(layout.height)}`,
+        );
         const svg = renderDriverDiagram(model, { embedStyle: true, width });
         await page.setContent(`<!DOCTYPE html><html><body style="margin:0">${svg}</body></html>`);
         const found = await inspect(page);
@@ -65,7 +81,11 @@ describe('driver diagram geometry in Chromium', () => {
         // Every statement is there, word for word.
         const flat = found.statements.replace(/\s+/g, ' ');
         for (const n of model.nodes) expect(flat, n.key).toContain(n.label.replace(/\s+/g, ' '));
-        if (name !== 'bench 5/20/40/200' || width === 600) await page.screenshot({ path: path.join(SHOTS, `${name.replace(/\W+/g, '-')}-${width ?? 'natural'}.png`), fullPage: true });
+        if (name !== 'bench 5/20/40/200' || width === 600)
+          await page.screenshot({
+            path: path.join(SHOTS, `${name.replace(/\W+/g, '-')}-${width ?? 'natural'}.png`),
+            fullPage: true,
+          });
       }
     });
   }

@@ -8,11 +8,14 @@ import { openHarness, type Harness } from './harness';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'slc-belonging');
 
-
 function model(replace: (text: string) => string = (t) => t): DriverModel {
   const ws = new Workspace({ today: '2026-11-22' });
-  ws.setWorksheet('file:///ex/belonging.factors.yaml', replace(fs.readFileSync(path.join(EXAMPLE, 'belonging.factors.yaml'), 'utf8')));
-  for (const f of fs.readdirSync(path.join(EXAMPLE, 'cycles'))) ws.setWorksheet(`file:///ex/cycles/${f}`, fs.readFileSync(path.join(EXAMPLE, 'cycles', f), 'utf8'));
+  ws.setWorksheet(
+    'file:///ex/belonging.factors.yaml',
+    replace(fs.readFileSync(path.join(EXAMPLE, 'belonging.factors.yaml'), 'utf8')),
+  );
+  for (const f of fs.readdirSync(path.join(EXAMPLE, 'cycles')))
+    ws.setWorksheet(`file:///ex/cycles/${f}`, fs.readFileSync(path.join(EXAMPLE, 'cycles', f), 'utf8'));
   return buildDriverModel(ws, 'file:///ex/belonging.factors.yaml');
 }
 
@@ -31,7 +34,9 @@ describe('driver-diagram webview in a real browser (Chromium)', () => {
   it('highlights the path from the aim to a selected idea and asks to open it', async () => {
     await show(model());
     await h.page.locator('g.node[data-key="S-greeters"]').click();
-    const highlighted = await h.page.locator('g.node.highlight').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-key')).sort());
+    const highlighted = await h.page
+      .locator('g.node.highlight')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-key')).sort());
     expect(highlighted).toEqual(['F-late-bus', 'F-pullout', 'F-side-entrance', 'S-greeters', 'aim']);
     expect((await h.sent()).at(-1)).toEqual({ type: 'open', uri: 'file:///ex/belonging.factors.yaml', line: 487 });
     await h.page.locator('g.node[data-key="cycles:S-greeters"]').click();
@@ -64,7 +69,10 @@ describe('driver-diagram webview in a real browser (Chromium)', () => {
     await h.page.keyboard.press('ArrowRight');
     expect(await host.evaluate((el) => el.scrollLeft)).toBeGreaterThan(before);
     await h.page.locator('#zoom-fit').click();
-    const all = await host.evaluate((el) => ({ w: el.scrollWidth <= el.clientWidth + 1, h: el.scrollHeight <= el.clientHeight + 1 }));
+    const all = await host.evaluate((el) => ({
+      w: el.scrollWidth <= el.clientWidth + 1,
+      h: el.scrollHeight <= el.clientHeight + 1,
+    }));
     expect(all).toEqual({ w: true, h: true });
   });
 
@@ -72,15 +80,36 @@ describe('driver-diagram webview in a real browser (Chromium)', () => {
     // Tall enough that nothing scrolls between picking a chip up and dropping it.
     await h.page.setViewportSize({ width: 1200, height: 1800 });
     await show(model(), 'four-blocker');
-    await h.page.locator('.chip[data-factor="F-late-bus"]').dragTo(h.page.locator('.quadrant[data-impact="low"][data-influence="high"]'));
-    expect((await h.sent()).at(-1)).toEqual({ type: 'moveFactor', factor: 'F-late-bus', impact: 'low', influence: 'high' });
+    await h.page
+      .locator('.chip[data-factor="F-late-bus"]')
+      .dragTo(h.page.locator('.quadrant[data-impact="low"][data-influence="high"]'));
+    expect((await h.sent()).at(-1)).toEqual({
+      type: 'moveFactor',
+      factor: 'F-late-bus',
+      impact: 'low',
+      influence: 'high',
+    });
   });
 
   it('renders every worksheet text as text', async () => {
     const payload = '<img src=x onerror="window.__pwned=1">';
-    await show(model((t) => t.replace('title: Class buddies', `title: ${JSON.stringify(payload)}`).replace('statement: Positive calls home happen only around parent-teacher conferences.', `statement: ${JSON.stringify(payload)}`)), 'four-blocker');
+    await show(
+      model((t) =>
+        t
+          .replace('title: Class buddies', `title: ${JSON.stringify(payload)}`)
+          .replace(
+            'statement: Positive calls home happen only around parent-teacher conferences.',
+            `statement: ${JSON.stringify(payload)}`,
+          ),
+      ),
+      'four-blocker',
+    );
     await h.page.locator('#tab-iceberg').click();
-    const r = await h.page.evaluate(() => ({ pwned: (window as unknown as { __pwned?: number }).__pwned, imgs: document.querySelectorAll('img').length, text: document.body.textContent ?? '' }));
+    const r = await h.page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: number }).__pwned,
+      imgs: document.querySelectorAll('img').length,
+      text: document.body.textContent ?? '',
+    }));
     expect(r).toMatchObject({ pwned: undefined, imgs: 0 });
     expect(r.text).toContain(payload);
   });

@@ -9,7 +9,31 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 const DIST = path.join(__dirname, '..', '..', 'dist', 'webview');
 
-const THEME = { '--vscode-foreground': '#616161', '--vscode-editor-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-charts-blue': '#1a85ff', '--vscode-charts-purple': '#652d90', '--vscode-charts-green': '#388a34', '--vscode-charts-red': '#e51400', '--vscode-charts-yellow': '#bf8803', '--vscode-charts-orange': '#d18616', '--vscode-charts-lines': '#61616180', '--vscode-editorWidget-background': '#f8f8f8', '--vscode-editorWidget-border': '#c8c8c8', '--vscode-focusBorder': '#0090f1', '--vscode-font-family': 'system-ui, "Segoe UI", Ubuntu, sans-serif', '--vscode-font-size': '13px', '--vscode-descriptionForeground': '#717171', '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#e5e5e5', '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-dropdown-background': '#ffffff', '--vscode-dropdown-border': '#cecece', '--vscode-dropdown-foreground': '#3b3b3b' };
+const THEME = {
+  '--vscode-foreground': '#616161',
+  '--vscode-editor-foreground': '#3b3b3b',
+  '--vscode-editor-background': '#ffffff',
+  '--vscode-charts-blue': '#1a85ff',
+  '--vscode-charts-purple': '#652d90',
+  '--vscode-charts-green': '#388a34',
+  '--vscode-charts-red': '#e51400',
+  '--vscode-charts-yellow': '#bf8803',
+  '--vscode-charts-orange': '#d18616',
+  '--vscode-charts-lines': '#61616180',
+  '--vscode-editorWidget-background': '#f8f8f8',
+  '--vscode-editorWidget-border': '#c8c8c8',
+  '--vscode-focusBorder': '#0090f1',
+  '--vscode-font-family': 'system-ui, "Segoe UI", Ubuntu, sans-serif',
+  '--vscode-font-size': '13px',
+  '--vscode-descriptionForeground': '#717171',
+  '--vscode-button-background': '#005fb8',
+  '--vscode-button-foreground': '#ffffff',
+  '--vscode-button-secondaryBackground': '#e5e5e5',
+  '--vscode-button-secondaryForeground': '#3b3b3b',
+  '--vscode-dropdown-background': '#ffffff',
+  '--vscode-dropdown-border': '#cecece',
+  '--vscode-dropdown-foreground': '#3b3b3b',
+};
 
 export interface Harness {
   page: Page;
@@ -28,9 +52,14 @@ export interface HarnessOptions {
   scrollbars?: boolean;
 }
 
-export async function openHarness(bundle: 'runchart' | 'drivers' | 'dashboard', body: string, options: HarnessOptions = {}): Promise<Harness> {
+export async function openHarness(
+  bundle: 'runchart' | 'drivers' | 'dashboard',
+  body: string,
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pdsa-webview-${bundle}-`));
-  for (const file of [`${bundle}.js`, `${bundle}.css`, 'theme.css']) fs.copyFileSync(path.join(DIST, file), path.join(dir, file));
+  for (const file of [`${bundle}.js`, `${bundle}.css`, 'theme.css'])
+    fs.copyFileSync(path.join(DIST, file), path.join(dir, file));
   fs.writeFileSync(
     path.join(dir, 'index.html'),
     `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>${bundle}</title>
@@ -44,7 +73,9 @@ ${body}
   const server = http.createServer((req, res) => {
     const file = path.join(dir, path.basename(req.url === '/' ? 'index.html' : (req.url ?? '')));
     if (!fs.existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(fs.readFileSync(file));
+    res
+      .writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' })
+      .end(fs.readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const browser: Browser = await chromium.launch({
@@ -57,7 +88,9 @@ ${body}
   await page.evaluate((theme) => {
     for (const [k, v] of Object.entries(theme)) document.documentElement.style.setProperty(k, v);
   }, THEME);
-  await page.waitForFunction(() => (window as unknown as { sent: { type: string }[] }).sent.some((m) => m.type === 'ready'));
+  await page.waitForFunction(() =>
+    (window as unknown as { sent: { type: string }[] }).sent.some((m) => m.type === 'ready'),
+  );
   return {
     page,
     sent: () => page.evaluate(() => (window as unknown as { sent: { type: string }[] }).sent),

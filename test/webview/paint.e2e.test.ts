@@ -8,11 +8,23 @@ import { paint } from './paint-probe';
 /** A chart long enough that its signals and table make the page scroll. */
 function message(name: string): unknown {
   const ws = new Workspace({ today: '2026-11-22' });
-  ws.setWorksheet('file:///ws/focus.factors.yaml', `version: 1\nid: focus\ntitle: T\nresult:\n  statement: S\nmeasures:\n  - id: m\n    name: ${name}\n    kind: outcome\n    better: up\n    csv: m.csv\n`);
-  const rows = Array.from({ length: 120 }, (_, i) => `${new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)},${50 + (i > 60 ? 8 : 0) + (i % 7)}`);
+  ws.setWorksheet(
+    'file:///ws/focus.factors.yaml',
+    `version: 1\nid: focus\ntitle: T\nresult:\n  statement: S\nmeasures:\n  - id: m\n    name: ${name}\n    kind: outcome\n    better: up\n    csv: m.csv\n`,
+  );
+  const rows = Array.from(
+    { length: 120 },
+    (_, i) =>
+      `${new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)},${50 + (i > 60 ? 8 : 0) + (i % 7)}`,
+  );
   ws.setCsv('file:///ws/m.csv', `date,value\n${rows.join('\n')}\n`);
   const model = buildChart(ws, { measure: 'm' });
-  return { type: 'chart', model, state: { measure: 'm', rules: model.rules, type: model.type }, measures: [{ id: 'm', name }] };
+  return {
+    type: 'chart',
+    model,
+    state: { measure: 'm', rules: model.rules, type: model.type },
+    measures: [{ id: 'm', name }],
+  };
 }
 
 describe('run-chart webview paints once per change (Chromium, scrollbars that take space as in VS Code)', () => {
@@ -33,12 +45,21 @@ describe('run-chart webview paints once per change (Chromium, scrollbars that ta
     await h.page.evaluate(() => {
       const w = window as unknown as { draws: number };
       w.draws = 0;
-      new MutationObserver((records) => (w.draws += records.length)).observe(document.getElementById('chart')!, { childList: true });
+      new MutationObserver((records) => (w.draws += records.length)).observe(document.getElementById('chart')!, {
+        childList: true,
+      });
     });
     await h.page.setViewportSize({ width: 500, height: 700 });
-    await h.page.waitForFunction(() => /^0 0 4\d\d /.test(document.querySelector('#chart svg')?.getAttribute('viewBox') ?? ''));
+    await h.page.waitForFunction(() =>
+      /^0 0 4\d\d /.test(document.querySelector('#chart svg')?.getAttribute('viewBox') ?? ''),
+    );
     // Two more frames: a second draw would land in them.
-    await h.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+    await h.page.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))),
+        ),
+    );
     expect(await h.page.evaluate(() => (window as unknown as { draws: number }).draws)).toBe(1);
   });
 });

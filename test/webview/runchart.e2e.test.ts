@@ -9,23 +9,46 @@ import { exampleWorkspace } from '../charts/fixtures';
 import { groupLabel, summariseSignals } from '../../server/src/core/render/signal-text';
 import { openHarness, type Harness } from './harness';
 
-const PAYLOADS = ['<img src=x onerror="window.__pwned=1">', '</text><script>window.__pwned=2</script>', '"><svg onload="window.__pwned=3">', "'); window.__pwned=4; //", '<a href="javascript:window.__pwned=5">x</a>'];
+const PAYLOADS = [
+  '<img src=x onerror="window.__pwned=1">',
+  '</text><script>window.__pwned=2</script>',
+  '"><svg onload="window.__pwned=3">',
+  "'); window.__pwned=4; //",
+  '<a href="javascript:window.__pwned=5">x</a>',
+];
 
 /** A workspace whose every text that reaches the chart carries a payload. */
 function hostileModel(): ChartModel {
   const p = (i: number) => JSON.stringify(PAYLOADS[i % PAYLOADS.length]);
-  const factors = FACTORS.replace('name: Chronic absence', `name: ${p(0)}\n    unit: ${p(1)}\n    definition: ${p(2)}\n    chart:\n      phases:\n        - {start: 2025-09-15, label: ${p(3)}}`)
-    .replace('    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n', `    data:\n      ${p(4)}:\n${Array.from({ length: 12 }, (_, i) => `        - [2025-09-${String(1 + i * 2).padStart(2, '0')}, ${30 - i}]`).join('\n')}\n`)
+  const factors = FACTORS.replace(
+    'name: Chronic absence',
+    `name: ${p(0)}\n    unit: ${p(1)}\n    definition: ${p(2)}\n    chart:\n      phases:\n        - {start: 2025-09-15, label: ${p(3)}}`,
+  )
+    .replace(
+      '    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n',
+      `    data:\n      ${p(4)}:\n${Array.from({ length: 12 }, (_, i) => `        - [2025-09-${String(1 + i * 2).padStart(2, '0')}, ${30 - i}]`).join('\n')}\n`,
+    )
     .replace('    statement: Cut chronic absence', `    statement: ${p(1)}\n    group: ${p(0)}`);
   const ws = new Workspace({ today: '2026-11-22' });
   ws.setWorksheet('file:///ws/focus.factors.yaml', factors);
-  ws.setWorksheet('file:///ws/c.pdsa.yaml', cycle('c1').replace('title: Cycle c1', `title: ${p(2)}`).replace('when: {start: 2026-01-05, end: 2026-01-09}', 'when: {start: 2025-09-05, end: 2025-09-12}'));
+  ws.setWorksheet(
+    'file:///ws/c.pdsa.yaml',
+    cycle('c1')
+      .replace('title: Cycle c1', `title: ${p(2)}`)
+      .replace('when: {start: 2026-01-05, end: 2026-01-09}', 'when: {start: 2025-09-05, end: 2025-09-12}'),
+  );
   return buildChart(ws, { measure: 'absence' });
 }
 
 function normalModel(): ChartModel {
   const ws = new Workspace({ today: '2026-11-22' });
-  ws.setWorksheet('file:///ws/focus.factors.yaml', FACTORS.replace('    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n', `    data:\n${[30, 31, 29, 30, 31, 30, 24, 23, 22, 21, 20, 19, null, 18].map((v, i) => `      - [2025-${String(9 + Math.floor(i / 4)).padStart(2, '0')}-${String(1 + (i % 4) * 7).padStart(2, '0')}, ${v}]`).join('\n')}\n`));
+  ws.setWorksheet(
+    'file:///ws/focus.factors.yaml',
+    FACTORS.replace(
+      '    data:\n      - [2025-09-01, 30]\n      - [2025-09-08, 29]\n',
+      `    data:\n${[30, 31, 29, 30, 31, 30, 24, 23, 22, 21, 20, 19, null, 18].map((v, i) => `      - [2025-${String(9 + Math.floor(i / 4)).padStart(2, '0')}-${String(1 + (i % 4) * 7).padStart(2, '0')}, ${v}]`).join('\n')}\n`,
+    ),
+  );
   return buildChart(ws, { measure: 'absence' });
 }
 
@@ -41,7 +64,19 @@ describe('run-chart webview in a real browser (Chromium)', () => {
 
   const show = async (model: ChartModel, locked = false) => {
     const measures = (model.family ?? []).map((f) => ({ id: f.id, name: f.name }));
-    await page.evaluate(([m, list, lock]) => window.postMessage({ type: 'chart', model: m, state: { measure: m.measure.id, rules: m.rules, type: m.type, locked: lock }, measures: list }, '*'), [model, measures, locked] as const);
+    await page.evaluate(
+      ([m, list, lock]) =>
+        window.postMessage(
+          {
+            type: 'chart',
+            model: m,
+            state: { measure: m.measure.id, rules: m.rules, type: m.type, locked: lock },
+            measures: list,
+          },
+          '*',
+        ),
+      [model, measures, locked] as const,
+    );
     await page.locator('#chart svg.pdsa-chart').waitFor();
   };
 
@@ -52,13 +87,22 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     expect(await page.locator('#chart g.group circle.point').count()).toBe(present);
     expect(await page.locator('#chart line.centre.baseline').count()).toBe(1);
     expect(await page.locator('#chart circle.point.signal').count()).toBeGreaterThan(0);
-    expect(await page.locator('#signals li').allTextContents()).toEqual(summariseSignals(model).map((s) => `${s.headline}: ${s.detail}. ${s.meaning}`));
+    expect(await page.locator('#signals li').allTextContents()).toEqual(
+      summariseSignals(model).map((s) => `${s.headline}: ${s.detail}. ${s.meaning}`),
+    );
     // Falling absence (better: down) is good news.
     expect(await page.locator('#signals li.dir-improvement').count()).toBeGreaterThan(0);
     // Hovering a point tells its date, value, group and rules.
-    expect(await page.locator('#chart circle.point.signal title').first().textContent()).toMatch(/^\d+ (Sep|Oct|Nov|Dec) 2025: \d+ \(values\) — /);
+    expect(await page.locator('#chart circle.point.signal title').first().textContent()).toMatch(
+      /^\d+ (Sep|Oct|Nov|Dec) 2025: \d+ \(values\) — /,
+    );
     // The stylesheet applied (CSP allows it): the data line has the theme's colour.
-    expect(await page.locator('#chart polyline.line').first().evaluate((el) => getComputedStyle(el).stroke)).toBe('rgb(59, 59, 59)'); // the first group takes the text colour (blue and orange mean improvement and concern)
+    expect(
+      await page
+        .locator('#chart polyline.line')
+        .first()
+        .evaluate((el) => getComputedStyle(el).stroke),
+    ).toBe('rgb(59, 59, 59)'); // the first group takes the text colour (blue and orange mean improvement and concern)
     await page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-runchart.png') });
   });
 
@@ -70,9 +114,12 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     await page.locator('#measure-name').click();
     const result = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: number }).__pwned,
-      foreign: document.querySelectorAll('img, iframe, object, embed, svg svg, foreignObject, a[href^="javascript"]').length,
+      foreign: document.querySelectorAll('img, iframe, object, embed, svg svg, foreignObject, a[href^="javascript"]')
+        .length,
       scripts: document.querySelectorAll('script').length,
-      handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((n) => n.startsWith('on')),
+      handlers: [...document.querySelectorAll('*')]
+        .flatMap((el) => [...el.attributes].map((a) => a.name))
+        .filter((n) => n.startsWith('on')),
       text: document.body.textContent ?? '',
       svgText: document.querySelector('#chart svg')?.textContent ?? '',
     }));
@@ -82,16 +129,27 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     expect(result.handlers).toEqual([]);
     // The payloads are there, as plain text, in the chart and around it.
     // (A group id is shown as a name: its dashes read as spaces.)
-    for (const payload of PAYLOADS) expect(result.text + result.svgText).toContain(payload === PAYLOADS[4] ? groupLabel(payload) : payload);
+    for (const payload of PAYLOADS)
+      expect(result.text + result.svgText).toContain(payload === PAYLOADS[4] ? groupLabel(payload) : payload);
     // The cycle mark still opens its file.
-    expect(await page.evaluate(() => (window as unknown as { sent: { type: string; uri?: string }[] }).sent.find((m) => m.type === 'openCycle'))).toEqual({ type: 'openCycle', uri: 'file:///ws/c.pdsa.yaml' });
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { sent: { type: string; uri?: string }[] }).sent.find((m) => m.type === 'openCycle'),
+      ),
+    ).toEqual({ type: 'openCycle', uri: 'file:///ws/c.pdsa.yaml' });
   });
 
   it('switches measure with the picker and the previous/next buttons, and locks', async () => {
     const ws = exampleWorkspace();
     await show(buildChart(ws, { measure: 'belonging' }));
     const picker = page.locator('#measure');
-    expect(await picker.locator('option').allTextContents()).toEqual(['Chronic absence rate (rolling 6 weeks)', 'Students who say they belong in their class', 'Students with disabilities greeted by name on arrival', 'Positive contacts with families of students with disabilities', 'Office discipline referrals, K-3']);
+    expect(await picker.locator('option').allTextContents()).toEqual([
+      'Chronic absence rate (rolling 6 weeks)',
+      'Students who say they belong in their class',
+      'Students with disabilities greeted by name on arrival',
+      'Positive contacts with families of students with disabilities',
+      'Office discipline referrals, K-3',
+    ]);
     expect(await picker.inputValue()).toBe('belonging');
     await page.locator('#next').click();
     await picker.selectOption('office-referrals');
@@ -122,14 +180,27 @@ describe('run-chart webview in a real browser (Chromium)', () => {
   it('shows the family of measures, grouped, with status, and opens a measure from it', async () => {
     await page.setViewportSize({ width: 600, height: 1000 });
     const ws = exampleWorkspace();
-    const models = ['chronic-absence', 'belonging', 'greeted-by-name', 'positive-contacts', 'office-referrals'].map((m) => buildChart(ws, { measure: m }));
-    await harness.post({ type: 'family', models, state: { measure: 'chronic-absence', rules: 'ihi', type: 'run', view: 'family' }, measures: [] });
+    const models = ['chronic-absence', 'belonging', 'greeted-by-name', 'positive-contacts', 'office-referrals'].map(
+      (m) => buildChart(ws, { measure: m }),
+    );
+    await harness.post({
+      type: 'family',
+      models,
+      state: { measure: 'chronic-absence', rules: 'ihi', type: 'run', view: 'family' },
+      measures: [],
+    });
     await page.locator('.family-card').first().waitFor();
-    expect(await page.locator('#family-view h3').allTextContents()).toEqual(['Outcome measures: is the result improving?', 'Process measures: are the changes happening?', 'Balancing measures: is anything else getting worse?']);
+    expect(await page.locator('#family-view h3').allTextContents()).toEqual([
+      'Outcome measures: is the result improving?',
+      'Process measures: are the changes happening?',
+      'Balancing measures: is anything else getting worse?',
+    ]);
     expect(await page.locator('.family-card').count()).toBe(5);
     expect(await page.locator('#chart-view').isHidden()).toBe(true);
     const absence = page.locator('.family-card[data-measure="chronic-absence"]');
-    expect(await absence.textContent()).toMatch(/Students with disabilities: latest 27\.6% \(26 Oct 2026\); target 27% by 5 Jun 2026; /);
+    expect(await absence.textContent()).toMatch(
+      /Students with disabilities: latest 27\.6% \(26 Oct 2026\); target 27% by 5 Jun 2026; /,
+    );
     expect(await absence.locator('svg.pdsa-status-icon').count()).toBeGreaterThan(0);
     expect(await absence.locator('svg.pdsa-spark polyline.line').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-family-600.png') });
@@ -158,7 +229,12 @@ describe('run-chart webview in a real browser (Chromium)', () => {
 
   it('clears the chart under an error, so an old chart never passes for the new one', async () => {
     await show(normalModel());
-    await harness.post({ type: 'error', message: 'measure "x" has errors', state: { measure: 'x', rules: 'ihi', type: 'run' }, measures: [] });
+    await harness.post({
+      type: 'error',
+      message: 'measure "x" has errors',
+      state: { measure: 'x', rules: 'ihi', type: 'run' },
+      measures: [],
+    });
     await page.locator('#error', { hasText: 'has errors' }).waitFor();
     expect(await page.locator('#chart svg').count()).toBe(0);
   });
@@ -170,7 +246,10 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     expect(box!.width).toBeGreaterThan(560);
     // The chart takes the height under the toolbar, not a fixed aspect ratio.
     expect(box!.y + box!.height).toBeGreaterThan(860);
-    await page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-runchart-600.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(__dirname, '..', '..', 'test-results', 'webview-runchart-600.png'),
+      fullPage: true,
+    });
   });
 
   it('reads well at 400 px', async () => {

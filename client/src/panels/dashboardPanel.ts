@@ -8,7 +8,6 @@ import { DASHBOARD_BODY } from './dashboard-body';
 
 export const DASHBOARD_VIEW = 'pdsa.dashboard';
 
-
 /**
  * The collaborative dashboard: one panel per collaborative file, live (it re-asks the server when
  * any worksheet changes). Clicks in the webview open the team's chart, diagram or file.
@@ -25,7 +24,12 @@ export class DashboardPanel implements vscode.Disposable {
       void existing.refresh();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(DASHBOARD_VIEW, 'Collaborative dashboard', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(ctx.extension.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      DASHBOARD_VIEW,
+      'Collaborative dashboard',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(ctx.extension.extensionUri),
+    );
     new DashboardPanel(ctx, panel, uri);
   }
 
@@ -40,7 +44,13 @@ export class DashboardPanel implements vscode.Disposable {
     private readonly uri: string | undefined,
   ) {
     DashboardPanel.panels.set(uri ?? '', this);
-    panel.webview.html = webviewHtml(panel.webview, ctx.extension.extensionUri, 'dashboard', 'Collaborative dashboard', DASHBOARD_BODY);
+    panel.webview.html = webviewHtml(
+      panel.webview,
+      ctx.extension.extensionUri,
+      'dashboard',
+      'Collaborative dashboard',
+      DASHBOARD_BODY,
+    );
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromDashboardWebview) => void this.receive(m)),
@@ -55,7 +65,10 @@ export class DashboardPanel implements vscode.Disposable {
         break;
       case 'open': {
         const position = new vscode.Position(m.line, m.character);
-        await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+        await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), {
+          viewColumn: vscode.ViewColumn.One,
+          selection: new vscode.Range(position, position),
+        });
         break;
       }
       case 'chart':

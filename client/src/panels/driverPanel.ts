@@ -20,7 +20,12 @@ export class DriverPanel implements vscode.Disposable {
       existing.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(DRIVER_VIEW, 'Driver diagram', vscode.ViewColumn.Beside, webviewOptions(ctx.extension.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      DRIVER_VIEW,
+      'Driver diagram',
+      vscode.ViewColumn.Beside,
+      webviewOptions(ctx.extension.extensionUri),
+    );
     new DriverPanel(ctx, panel, { uri, view: 'drivers', expanded: [] });
   }
 
@@ -61,11 +66,19 @@ export class DriverPanel implements vscode.Disposable {
         break;
       case 'open': {
         const position = new vscode.Position(Math.max(0, message.line - 1), 0);
-        await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+        await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), {
+          viewColumn: vscode.ViewColumn.One,
+          selection: new vscode.Range(position, position),
+        });
         break;
       }
       case 'expand':
-        this.state = { ...this.state, expanded: this.state.expanded.includes(message.idea) ? this.state.expanded.filter((i) => i !== message.idea) : [...this.state.expanded, message.idea] };
+        this.state = {
+          ...this.state,
+          expanded: this.state.expanded.includes(message.idea)
+            ? this.state.expanded.filter((i) => i !== message.idea)
+            : [...this.state.expanded, message.idea],
+        };
         await this.refresh();
         break;
       case 'view':
@@ -74,7 +87,14 @@ export class DriverPanel implements vscode.Disposable {
         break;
       case 'moveFactor': {
         // The server computes the smallest edit; applying it through VS Code makes it one undo step.
-        const edit = await (await this.ctx.languageClient()).sendRequest(moveFactor, { uri: this.state.uri, factor: message.factor, impact: message.impact, influence: message.influence });
+        const edit = await (
+          await this.ctx.languageClient()
+        ).sendRequest(moveFactor, {
+          uri: this.state.uri,
+          factor: message.factor,
+          impact: message.impact,
+          influence: message.influence,
+        });
         const converted = await (await this.ctx.languageClient()).protocol2CodeConverter.asWorkspaceEdit(edit);
         if (converted) await vscode.workspace.applyEdit(converted);
         break;
@@ -82,8 +102,15 @@ export class DriverPanel implements vscode.Disposable {
       case 'export': {
         if (!this.model) return;
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-        const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, `${this.model.focus.id}-drivers.svg`) : undefined, filters: { SVG: ['svg'] } });
-        if (target) await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${renderDriverDiagram(this.model, { embedStyle: true, portable: true })}\n`));
+        const target = await vscode.window.showSaveDialog({
+          defaultUri: folder ? vscode.Uri.joinPath(folder, `${this.model.focus.id}-drivers.svg`) : undefined,
+          filters: { SVG: ['svg'] },
+        });
+        if (target)
+          await vscode.workspace.fs.writeFile(
+            target,
+            new TextEncoder().encode(`${renderDriverDiagram(this.model, { embedStyle: true, portable: true })}\n`),
+          );
         break;
       }
     }
@@ -92,7 +119,9 @@ export class DriverPanel implements vscode.Disposable {
   private async refresh(): Promise<void> {
     let message: ToDiagramWebview;
     try {
-      this.model = await (await this.ctx.languageClient()).sendRequest(drivers, { uri: this.state.uri, expanded: this.state.expanded });
+      this.model = await (
+        await this.ctx.languageClient()
+      ).sendRequest(drivers, { uri: this.state.uri, expanded: this.state.expanded });
       message = { type: 'model', model: this.model, state: this.state };
     } catch (error) {
       message = { type: 'error', message: error instanceof Error ? error.message : String(error), state: this.state };

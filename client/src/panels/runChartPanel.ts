@@ -32,7 +32,12 @@ export class RunChartPanel implements vscode.Disposable {
       locked.panel.reveal(undefined, true);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(RUN_CHART_VIEW, `Run chart: ${measure}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(ctx.extension.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      RUN_CHART_VIEW,
+      `Run chart: ${measure}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(ctx.extension.extensionUri),
+    );
     new RunChartPanel(ctx, panel, { measure, rules: 'ihi', type: 'run', ...(from ? { from } : {}) });
   }
 
@@ -74,17 +79,14 @@ export class RunChartPanel implements vscode.Disposable {
   /** The tab says what the chart is and which measure, and whether it is locked. */
   private retitle(): void {
     const kind = chartKind(this.state.type).name.replace(' (XmR)', '');
-    this.panel.title = this.state.view === 'family' ? `${this.state.locked ? '[Locked] ' : ''}Family of measures` : `${this.state.locked ? '[Locked] ' : ''}${kind}: ${this.model?.measure.name ?? this.state.measure}`;
+    this.panel.title =
+      this.state.view === 'family'
+        ? `${this.state.locked ? '[Locked] ' : ''}Family of measures`
+        : `${this.state.locked ? '[Locked] ' : ''}${kind}: ${this.model?.measure.name ?? this.state.measure}`;
   }
 
   private html(): string {
-    return webviewHtml(
-      this.panel.webview,
-      this.ctx.extension.extensionUri,
-      'runchart',
-      'Run chart',
-      RUN_CHART_BODY,
-    );
+    return webviewHtml(this.panel.webview, this.ctx.extension.extensionUri, 'runchart', 'Run chart', RUN_CHART_BODY);
   }
 
   private async receive(message: FromWebview): Promise<void> {
@@ -109,7 +111,10 @@ export class RunChartPanel implements vscode.Disposable {
         await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), { viewColumn: vscode.ViewColumn.One });
         break;
       case 'openMeasure':
-        if (this.model) await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(this.model.measure.uri), { viewColumn: vscode.ViewColumn.One });
+        if (this.model)
+          await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(this.model.measure.uri), {
+            viewColumn: vscode.ViewColumn.One,
+          });
         break;
       case 'export':
         await this.export(message.format);
@@ -130,22 +135,46 @@ export class RunChartPanel implements vscode.Disposable {
       if (state.view === 'family') {
         // Each measure with its own chart settings (the team's choice of chart type and rules).
         const first = await client.sendRequest(chart, { measure: state.measure, ...from });
-        const others = await Promise.all((first.family ?? []).filter((f) => f.id !== first.measure.id).map((f) => client.sendRequest(chart, { measure: f.id, ...from }).then((m) => m, () => undefined)));
+        const others = await Promise.all(
+          (first.family ?? [])
+            .filter((f) => f.id !== first.measure.id)
+            .map((f) =>
+              client.sendRequest(chart, { measure: f.id, ...from }).then(
+                (m) => m,
+                () => undefined,
+              ),
+            ),
+        );
         if (state !== this.state) return;
         const byId = new Map([first, ...others].filter((m): m is ChartModel => !!m).map((m) => [m.measure.id, m]));
         const models = (first.family ?? [first.measure]).map((f) => byId.get(f.id)).filter((m): m is ChartModel => !!m);
         this.measures = (first.family ?? []).map((m) => ({ id: m.id, name: m.name }));
         this.retitle();
-        await this.panel.webview.postMessage({ type: 'family', models, state, measures: this.measures } satisfies ToWebview);
+        await this.panel.webview.postMessage({
+          type: 'family',
+          models,
+          state,
+          measures: this.measures,
+        } satisfies ToWebview);
         return;
       }
-      const model = await client.sendRequest(chart, { measure: state.measure, rules: state.rules, type: state.type, ...from });
+      const model = await client.sendRequest(chart, {
+        measure: state.measure,
+        rules: state.rules,
+        type: state.type,
+        ...from,
+      });
       if (state !== this.state) return; // switched meanwhile: that refresh posts
       this.model = model;
       this.measures = (model.family ?? []).map((m) => ({ id: m.id, name: m.name }));
       message = { type: 'chart', model, state, measures: this.measures };
     } catch (error) {
-      message = { type: 'error', message: error instanceof Error ? error.message : String(error), state, measures: this.measures };
+      message = {
+        type: 'error',
+        message: error instanceof Error ? error.message : String(error),
+        state,
+        measures: this.measures,
+      };
     }
     this.retitle();
     await this.panel.webview.postMessage(message);
@@ -163,7 +192,9 @@ export class RunChartPanel implements vscode.Disposable {
     const svg = renderChart(this.model, { width: 1000, embedStyle: true, summary: true, portable: true });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, `${this.state.measure}-${this.state.type}.${format}`) : undefined,
+      defaultUri: folder
+        ? vscode.Uri.joinPath(folder, `${this.state.measure}-${this.state.type}.${format}`)
+        : undefined,
       filters: format === 'png' ? { PNG: ['png'] } : { SVG: ['svg'] },
     });
     if (!target) return;

@@ -2,17 +2,28 @@ import * as vscode from 'vscode';
 
 /** Webview options: scripts on, and nothing but the webview bundle folder loadable. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return { enableScripts: true, retainContextWhenHidden: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
+  return {
+    enableScripts: true,
+    retainContextWhenHidden: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+  };
 }
 
 /**
  * A webview page under a strict Content-Security-Policy: nothing by default, the script only by a
  * fresh nonce, styles and images only from the bundle folder. `body` is our own static markup.
  */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, name: string, title: string, body: string): string {
+export function webviewHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  name: string,
+  title: string,
+  body: string,
+): string {
   // Web Crypto: the extension also runs in a browser's web worker, where Node's crypto is absent.
   const nonce = btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(16))));
-  const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)).toString();
+  const asset = (file: string) =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)).toString();
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -37,7 +48,9 @@ export function onWorksheetChange(refresh: () => void): vscode.Disposable {
     if (timer) clearTimeout(timer);
     timer = setTimeout(refresh, 40);
   };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.pdsa.yaml,*.factors.yaml,*.collaborative.yaml,*.csv}');
+  const watcher = vscode.workspace.createFileSystemWatcher(
+    '**/{*.pdsa.yaml,*.factors.yaml,*.collaborative.yaml,*.csv}',
+  );
   return vscode.Disposable.from(
     { dispose: () => timer && clearTimeout(timer) },
     vscode.workspace.onDidChangeTextDocument((e) => {

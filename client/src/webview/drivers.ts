@@ -20,13 +20,18 @@ let selected: string | undefined;
 let lastRendered: string | undefined;
 
 const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'path', 'rect', 'text']);
-const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|d|width|height|rx|viewBox|transform|role|tabindex|aria-labelledby|data-[a-z-]+)$/;
+const ALLOWED_ATTRIBUTES =
+  /^(xmlns|class|id|x|y|d|width|height|rx|viewBox|transform|role|tabindex|aria-labelledby|data-[a-z-]+)$/;
 
 function toSvg(text: string): Element {
   return safeSvg(text, ALLOWED_ELEMENTS, ALLOWED_ATTRIBUTES);
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (text !== undefined) e.textContent = text;
   if (className) e.className = className;
@@ -105,13 +110,18 @@ function highlight(): void {
   svg?.querySelectorAll('.highlight').forEach((e) => e.classList.remove('highlight'));
   if (!selected || !svg) return;
   const up = new Set([selected]);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
-    for (const e of model.edges) if (up.has(e.to) && !up.has(e.from)) (up.add(e.from), (changed = true));
+    for (const e of model.edges)
+      if (up.has(e.to) && !up.has(e.from)) {
+        up.add(e.from);
+        changed = true;
+      }
   }
   for (const key of up) svg.querySelector(`g.node[data-key="${CSS.escape(key)}"]`)?.classList.add('highlight');
   svg.querySelectorAll('path.edge').forEach((p) => {
-    if (up.has(p.getAttribute('data-from') ?? '') && up.has(p.getAttribute('data-to') ?? '')) p.classList.add('highlight');
+    if (up.has(p.getAttribute('data-from') ?? '') && up.has(p.getAttribute('data-to') ?? ''))
+      p.classList.add('highlight');
   });
 }
 
@@ -124,7 +134,11 @@ const QUADRANTS: { impact: 'high' | 'low'; influence: 'high' | 'low'; title: str
 
 function renderFourBlocker(m: DriverModel): void {
   const grid = $('quadrants');
-  grid.replaceChildren(el('div'), el('div', 'Low capacity to influence', 'axis'), el('div', 'High capacity to influence', 'axis'));
+  grid.replaceChildren(
+    el('div'),
+    el('div', 'Low capacity to influence', 'axis'),
+    el('div', 'High capacity to influence', 'axis'),
+  );
   QUADRANTS.forEach((q, i) => {
     if (i % 2 === 0) grid.append(el('div', i === 0 ? 'High impact' : 'Low impact', 'axis'));
     const box = el('div', undefined, 'quadrant');
@@ -167,7 +181,8 @@ function chip(f: DriverModel['factors'][number]): HTMLElement {
   c.addEventListener('keydown', (e) => {
     const impact = e.key === 'ArrowUp' ? 'high' : e.key === 'ArrowDown' ? 'low' : (f.impact ?? 'high');
     const influence = e.key === 'ArrowRight' ? 'high' : e.key === 'ArrowLeft' ? 'low' : (f.influence ?? 'high');
-    if (['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(e.key)) vscode.postMessage({ type: 'moveFactor', factor: f.id, impact, influence });
+    if (['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(e.key))
+      vscode.postMessage({ type: 'moveFactor', factor: f.id, impact, influence });
     if (e.key === 'Enter') vscode.postMessage({ type: 'open', uri: f.uri, line: f.range.start.line + 1 });
   });
   return c;
@@ -194,7 +209,9 @@ function renderIceberg(m: DriverModel): void {
     root.append(band);
   }
   const deep = m.levelsReached.includes('structure') || m.levelsReached.includes('mental-model');
-  $('iceberg-note').textContent = deep ? '' : 'No strategy touches system structures or mental models: strategies that only add programmes seldom change results.';
+  $('iceberg-note').textContent = deep
+    ? ''
+    : 'No strategy touches system structures or mental models: strategies that only add programmes seldom change results.';
 }
 
 window.addEventListener('message', (event: MessageEvent<ToDiagramWebview>) => {
@@ -210,7 +227,8 @@ window.addEventListener('message', (event: MessageEvent<ToDiagramWebview>) => {
       model = m.model;
       state = m.state;
       render();
-      if (focused) (document.querySelector(`.chip[data-factor="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
+      if (focused)
+        (document.querySelector(`.chip[data-factor="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
       break;
     }
     case 'error':
@@ -228,7 +246,9 @@ $('diagram').addEventListener('click', (e) => {
   const key = node.getAttribute('data-key') ?? '';
   selected = key;
   highlight();
-  $('diagram').querySelectorAll('g.node.selected').forEach((n) => n.classList.remove('selected'));
+  $('diagram')
+    .querySelectorAll('g.node.selected')
+    .forEach((n) => n.classList.remove('selected'));
   keepInView(key);
   if (key.startsWith('cycles:')) {
     vscode.postMessage({ type: 'expand', idea: key.slice('cycles:'.length) });
@@ -238,7 +258,8 @@ $('diagram').addEventListener('click', (e) => {
   const line = Number(node.getAttribute('data-line'));
   if (uri && line) vscode.postMessage({ type: 'open', uri, line });
 });
-for (const view of ['drivers', 'four-blocker', 'iceberg'] as const) $(`tab-${view}`).addEventListener('click', () => vscode.postMessage({ type: 'view', view }));
+for (const view of ['drivers', 'four-blocker', 'iceberg'] as const)
+  $(`tab-${view}`).addEventListener('click', () => vscode.postMessage({ type: 'view', view }));
 $('export').addEventListener('click', () => vscode.postMessage({ type: 'export' }));
 $('zoom-in').addEventListener('click', () => zoomBy(1.25));
 $('zoom-out').addEventListener('click', () => zoomBy(0.8));
@@ -268,7 +289,8 @@ $('diagram').addEventListener('keydown', (e) => {
   else if (e.key === 'ArrowRight') host.scrollLeft += step;
   else if (e.key === 'ArrowUp') host.scrollTop -= step;
   else if (e.key === 'ArrowDown') host.scrollTop += step;
-  else if (e.key === 'Enter' && (e.target as Element).closest?.('g.node')) (e.target as Element).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  else if (e.key === 'Enter' && (e.target as Element).closest?.('g.node'))
+    (e.target as Element).dispatchEvent(new MouseEvent('click', { bubbles: true }));
   else return;
   e.preventDefault();
 });

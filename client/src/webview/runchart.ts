@@ -2,7 +2,13 @@
 // XML and checked against an allow-list before it joins the page; every other piece of worksheet
 // text is set with textContent, never as HTML.
 import type { ChartModel } from '../../../server/src/core/analytics/model';
-import { CHART_TYPE_NAMES, CHART_TYPES, RULE_SET_NAMES, type ChartType, type RuleSet } from '../../../server/src/core/analytics/types';
+import {
+  CHART_TYPE_NAMES,
+  CHART_TYPES,
+  RULE_SET_NAMES,
+  type ChartType,
+  type RuleSet,
+} from '../../../server/src/core/analytics/types';
 import { chartKind, groupLabel, RULE_LABELS, renderChart } from '../../../server/src/core/render/runchart-svg';
 import { readableDate, summariseSignals } from '../../../server/src/core/render/signal-text';
 import { renderSparkline } from '../../../server/src/core/render/sparkline';
@@ -39,8 +45,21 @@ let lastRendered: string | undefined;
 /** The panel size the chart was last drawn for. */
 let lastSize = '';
 
-const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'line', 'polyline', 'polygon', 'path', 'circle', 'rect', 'text']);
-const ALLOWED_ATTRIBUTES = /^(xmlns|class|id|x|y|x1|x2|y1|y2|cx|cy|r|rx|d|width|height|viewBox|points|role|tabindex|text-anchor|font-size|font-family|font-weight|fill|stroke|stroke-width|stroke-dasharray|stroke-linecap|stroke-linejoin|aria-label|aria-hidden|aria-labelledby|data-[a-z-]+)$/;
+const ALLOWED_ELEMENTS = new Set([
+  'svg',
+  'title',
+  'desc',
+  'g',
+  'line',
+  'polyline',
+  'polygon',
+  'path',
+  'circle',
+  'rect',
+  'text',
+]);
+const ALLOWED_ATTRIBUTES =
+  /^(xmlns|class|id|x|y|x1|x2|y1|y2|cx|cy|r|rx|d|width|height|viewBox|points|role|tabindex|text-anchor|font-size|font-family|font-weight|fill|stroke|stroke-width|stroke-dasharray|stroke-linecap|stroke-linejoin|aria-label|aria-hidden|aria-labelledby|data-[a-z-]+)$/;
 
 function toSvgElement(svgText: string): Element {
   return safeSvg(svgText, ALLOWED_ELEMENTS, ALLOWED_ATTRIBUTES);
@@ -57,7 +76,10 @@ function render(): void {
   const svg = toSvgElement(renderChart(model, { width, height, hidden: [...hiddenGroups] }));
   // Keyboard: the chart takes focus; the arrow keys walk the points and the readout says each one.
   svg.setAttribute('tabindex', '0');
-  svg.setAttribute('aria-label', `${chartKind(model.type).name} of ${model.measure.name}. Use the arrow keys to read the points: left and right along a line, up and down between groups.`);
+  svg.setAttribute(
+    'aria-label',
+    `${chartKind(model.type).name} of ${model.measure.name}. Use the arrow keys to read the points: left and right along a line, up and down between groups.`,
+  );
   chart.replaceChildren(svg);
   cursor = undefined;
   $('point-readout').textContent = '';
@@ -106,20 +128,37 @@ function render(): void {
   for (const option of select.options) {
     const needs = NEEDS_DENOMINATORS.has(option.value as ChartType);
     option.disabled = needs && !proportions;
-    option.textContent = option.disabled ? `${CHART_TYPE_NAMES[option.value as ChartType]}: needs [date, count, denominator] points` : CHART_TYPE_NAMES[option.value as ChartType];
-    option.title = option.disabled ? 'This measure has plain values. This chart plots counts out of denominators: write each point as [date, count, denominator].' : '';
+    option.textContent = option.disabled
+      ? `${CHART_TYPE_NAMES[option.value as ChartType]}: needs [date, count, denominator] points`
+      : CHART_TYPE_NAMES[option.value as ChartType];
+    option.title = option.disabled
+      ? 'This measure has plain values. This chart plots counts out of denominators: write each point as [date, count, denominator].'
+      : '';
   }
-  $('type-note').textContent = NEEDS_DENOMINATORS.has(model.type) && !proportions ? `A ${CHART_TYPE_NAMES[model.type]} needs each point as [date, count, denominator]; this measure has plain values, so there is nothing to plot. Choose a run chart or an I chart.` : '';
+  $('type-note').textContent =
+    NEEDS_DENOMINATORS.has(model.type) && !proportions
+      ? `A ${CHART_TYPE_NAMES[model.type]} needs each point as [date, count, denominator]; this measure has plain values, so there is nothing to plot. Choose a run chart or an I chart.`
+      : '';
 
   // The data table, for screen readers and for copying numbers.
   const body = $('table-body');
   body.replaceChildren();
   for (const group of model.groups) {
     const rules = new Map<number, string[]>();
-    for (const s of summaries.filter((x) => x.group === group.group)) for (const i of s.points) rules.set(i, [...(rules.get(i) ?? []), `${RULE_LABELS[s.rule]} (${s.direction === 'neither' ? 'unusual' : s.direction})`]);
+    for (const s of summaries.filter((x) => x.group === group.group))
+      for (const i of s.points)
+        rules.set(i, [
+          ...(rules.get(i) ?? []),
+          `${RULE_LABELS[s.rule]} (${s.direction === 'neither' ? 'unusual' : s.direction})`,
+        ]);
     group.analysis.points.forEach((p, i) => {
       const tr = document.createElement('tr');
-      for (const text of [p.date, groupLabel(group.group), p.value === null ? 'missing' : String(p.value), [...new Set(rules.get(i) ?? [])].join(', ')]) {
+      for (const text of [
+        p.date,
+        groupLabel(group.group),
+        p.value === null ? 'missing' : String(p.value),
+        [...new Set(rules.get(i) ?? [])].join(', '),
+      ]) {
         const td = document.createElement('td');
         td.textContent = text;
         tr.append(td);
@@ -175,9 +214,15 @@ function familyCard(model: ChartModel): HTMLElement {
   for (const g of status.groups) {
     const row = document.createElement('div');
     row.className = 'family-row';
-    for (const icon of [g.variation ? variationIcon(g.variation, 22) : undefined, g.assurance ? assuranceIcon(g.assurance, 22) : undefined]) if (icon) row.append(toSvgElement(icon));
+    for (const icon of [
+      g.variation ? variationIcon(g.variation, 22) : undefined,
+      g.assurance ? assuranceIcon(g.assurance, 22) : undefined,
+    ])
+      if (icon) row.append(toSvgElement(icon));
     const text = document.createElement('span');
-    const latest = g.latest ? `latest ${fmtValue(model, g.latest.value)} (${readableDate(g.latest.date)})` : 'no values yet';
+    const latest = g.latest
+      ? `latest ${fmtValue(model, g.latest.value)} (${readableDate(g.latest.date)})`
+      : 'no values yet';
     const target = model.targets.find((t) => !t.group || t.group === g.group);
     text.textContent = `${model.groups.length > 1 || g.group !== 'all' ? `${groupLabel(g.group)}: ` : ''}${latest}${target ? `; target ${fmtValue(model, target.value)} by ${readableDate(target.date)}` : ''}; ${g.variation ? VARIATION_LABELS[g.variation] : 'no signal state'}${g.assurance ? `; ${ASSURANCE_LABELS[g.assurance]}` : ''}`;
     row.append(text);
@@ -234,7 +279,8 @@ function moveCursor(key: string): boolean {
     const x = Number(before?.getAttribute('cx') ?? 0);
     let best = 0;
     groups[group]!.forEach((c, k) => {
-      if (Math.abs(Number(c.getAttribute('cx')) - x) < Math.abs(Number(groups[group]![best]!.getAttribute('cx')) - x)) best = k;
+      if (Math.abs(Number(c.getAttribute('cx')) - x) < Math.abs(Number(groups[group]![best]!.getAttribute('cx')) - x))
+        best = k;
     });
     index = best;
   } else return false;
@@ -254,7 +300,10 @@ function showControls(state: ChartViewState): void {
   const picker = $('measure') as HTMLSelectElement;
   const ids = measures.map((m) => m.id);
   if (!ids.includes(state.measure)) ids.unshift(state.measure);
-  if ([...picker.options].map((o) => o.value).join('\n') !== ids.join('\n') || [...picker.options].some((o, i) => o.textContent !== (measures.find((m) => m.id === ids[i])?.name ?? ids[i]))) {
+  if (
+    [...picker.options].map((o) => o.value).join('\n') !== ids.join('\n') ||
+    [...picker.options].some((o, i) => o.textContent !== (measures.find((m) => m.id === ids[i])?.name ?? ids[i]))
+  ) {
     picker.replaceChildren(
       ...ids.map((id) => {
         const option = document.createElement('option');
@@ -273,7 +322,9 @@ function showControls(state: ChartViewState): void {
   const lock = $('lock');
   lock.setAttribute('aria-pressed', String(!!state.locked));
   lock.textContent = state.locked ? 'Locked' : 'Lock';
-  lock.title = state.locked ? 'Unlock: Show Run Chart switches this panel to the measure asked for' : 'Keep this chart: Show Run Chart then opens another panel beside it';
+  lock.title = state.locked
+    ? 'Unlock: Show Run Chart switches this panel to the measure asked for'
+    : 'Keep this chart: Show Run Chart then opens another panel beside it';
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -321,7 +372,11 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
 $('rules').addEventListener('change', () => post());
 $('type').addEventListener('change', () => post());
 function post(): void {
-  vscode.postMessage({ type: 'options', rules: ($('rules') as HTMLSelectElement).value as RuleSet, chartType: ($('type') as HTMLSelectElement).value as ChartType });
+  vscode.postMessage({
+    type: 'options',
+    rules: ($('rules') as HTMLSelectElement).value as RuleSet,
+    chartType: ($('type') as HTMLSelectElement).value as ChartType,
+  });
 }
 $('export').addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'svg' }));
 $('export-png').addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'png' }));
@@ -350,17 +405,22 @@ function rasterise(svg: string): Promise<string | undefined> {
 // Copy image: the same picture as the PNG export, onto the clipboard.
 $('copy').addEventListener('click', async () => {
   if (!current) return;
-  const data = await rasterise(renderChart(current.model, { width: 1000, embedStyle: true, summary: true, portable: true }));
+  const data = await rasterise(
+    renderChart(current.model, { width: 1000, embedStyle: true, summary: true, portable: true }),
+  );
   try {
     if (!data) throw new Error('the chart could not be drawn');
     const blob = new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], { type: 'image/png' });
     await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
     $('status').textContent = 'Copied the chart as an image.';
   } catch (error) {
-    $('status').textContent = `Could not copy the image (${error instanceof Error ? error.message : String(error)}): use PNG to save it instead.`;
+    $('status').textContent =
+      `Could not copy the image (${error instanceof Error ? error.message : String(error)}): use PNG to save it instead.`;
   }
 });
-$('measure').addEventListener('change', () => vscode.postMessage({ type: 'measure', measure: ($('measure') as HTMLSelectElement).value }));
+$('measure').addEventListener('change', () =>
+  vscode.postMessage({ type: 'measure', measure: ($('measure') as HTMLSelectElement).value }),
+);
 const step = (by: number) => {
   const picker = $('measure') as HTMLSelectElement;
   const next = picker.options[picker.selectedIndex + by];
@@ -385,7 +445,12 @@ $('chart').addEventListener('click', (e) => {
 });
 $('chart').addEventListener('keydown', (e) => {
   const group = (e.target as Element | null)?.closest?.('g.legend-item[data-group]')?.getAttribute('data-group');
-  if ((e.key === 'Enter' || e.key === ' ') && group !== undefined && group !== null && (current?.model.groups.length ?? 0) > 1) {
+  if (
+    (e.key === 'Enter' || e.key === ' ') &&
+    group !== undefined &&
+    group !== null &&
+    (current?.model.groups.length ?? 0) > 1
+  ) {
     e.preventDefault();
     return toggleGroup(group);
   }

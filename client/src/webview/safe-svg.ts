@@ -4,7 +4,8 @@
  */
 export function safeSvg(text: string, elements: ReadonlySet<string>, attributes: RegExp): Element {
   const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-  if (doc.documentElement.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length) throw new Error('the picture could not be drawn');
+  if (doc.documentElement.nodeName !== 'svg' || doc.getElementsByTagName('parsererror').length)
+    throw new Error('the picture could not be drawn');
   const walk = (el: Element) => {
     for (const child of [...el.children]) {
       if (elements.has(child.localName)) walk(child);

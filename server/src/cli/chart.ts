@@ -16,7 +16,12 @@ export const chartCommand: Command = {
   synopsis: '<measure-id> [paths...] [options]',
   summary: "Write a measure's run or control chart as SVG",
   options: {
-    output: { type: 'string', short: 'o', value: 'file', help: 'Write the chart to a file: SVG, or PNG when the name ends in .png (default: SVG on standard output)' },
+    output: {
+      type: 'string',
+      short: 'o',
+      value: 'file',
+      help: 'Write the chart to a file: SVG, or PNG when the name ends in .png (default: SVG on standard output)',
+    },
     rules: {
       type: 'string',
       value: 'set',
@@ -29,16 +34,30 @@ export const chartCommand: Command = {
       choices: CHART_TYPES,
       help: "run, i (XmR), c (counts), u (rates), p (proportions), pp or up (Laney's P' and U');\ndefault: the measure's chart.type, then run",
     },
-    summary: { type: 'boolean', help: "Print the summary table (per phase: runs analysis, centre, limits, points beyond;\nvariation and assurance) instead of the SVG" },
-    format: { type: 'string', value: 'format', choices: SUMMARY_FORMATS, help: 'With --summary: text (default) or json' },
-    group: { type: 'string', multiple: true, value: 'name', help: 'Only this group (repeatable; default: every group)' },
+    summary: {
+      type: 'boolean',
+      help: 'Print the summary table (per phase: runs analysis, centre, limits, points beyond;\nvariation and assurance) instead of the SVG',
+    },
+    format: {
+      type: 'string',
+      value: 'format',
+      choices: SUMMARY_FORMATS,
+      help: 'With --summary: text (default) or json',
+    },
+    group: {
+      type: 'string',
+      multiple: true,
+      value: 'name',
+      help: 'Only this group (repeatable; default: every group)',
+    },
     width: { type: 'string', value: 'px', help: 'Width of the chart in pixels, 320 to 4000 (default 800)' },
   },
   async run(args, io) {
     const [measure, ...rest] = args.positionals;
     if (!measure) throw new UsageError('chart needs a measure id');
     const width = Number(args.string('width') ?? 800);
-    if (!Number.isFinite(width) || width < 320 || width > 4000) throw new UsageError('--width takes a number of pixels from 320 to 4000');
+    if (!Number.isFinite(width) || width < 320 || width > 4000)
+      throw new UsageError('--width takes a number of pixels from 320 to 4000');
     const groups = args.list('group');
     const paths = rest.length ? rest : ['.'];
     const output = args.string('output');
@@ -51,7 +70,12 @@ export const chartCommand: Command = {
     let svg: string;
     let summary: string;
     try {
-      const model = buildChart(workspace, { measure, rules: args.string('rules') as RuleSet | undefined, type: args.string('type') as ChartType | undefined, groups });
+      const model = buildChart(workspace, {
+        measure,
+        rules: args.string('rules') as RuleSet | undefined,
+        type: args.string('type') as ChartType | undefined,
+        groups,
+      });
       if (model.groups.length === 0) {
         io.err(`pdsa: measure "${measure}" has no data${groups.length ? ` for ${groups.join(', ')}` : ''}\n`);
         return 1;

@@ -58,15 +58,31 @@ function hashOf(file: string): string | null {
  * worksheet and CSV file involved. Contents, not modification times: a checkout that restores an
  * old time, or an edit within the clock's resolution, cannot fool it.
  */
-function runKey(today: string, found: { worksheets: string[]; configs: string[] }, csv: string[], worksheetHash: (file: string) => string | null = hashOf): string {
+function runKey(
+  today: string,
+  found: { worksheets: string[]; configs: string[] },
+  csv: string[],
+  worksheetHash: (file: string) => string | null = hashOf,
+): string {
   const stamp = (files: string[], hash: (file: string) => string | null) => files.map((f) => [f, hash(f)]);
-  return contentHash(JSON.stringify([ANALYSIS_VERSION, process.cwd(), today, stamp(found.configs, hashOf), stamp(found.worksheets, worksheetHash), stamp(csv, hashOf)]));
+  return contentHash(
+    JSON.stringify([
+      ANALYSIS_VERSION,
+      process.cwd(),
+      today,
+      stamp(found.configs, hashOf),
+      stamp(found.worksheets, worksheetHash),
+      stamp(csv, hashOf),
+    ]),
+  );
 }
 
 function readRunCache(file: string): RunCache | undefined {
   try {
     const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as RunCache;
-    return cache.tool === ANALYSIS_VERSION && Array.isArray(cache.csv) && Array.isArray(cache.results) ? cache : undefined;
+    return cache.tool === ANALYSIS_VERSION && Array.isArray(cache.csv) && Array.isArray(cache.results)
+      ? cache
+      : undefined;
   } catch {
     return undefined; // no cache, or an unreadable one: check from scratch
   }
@@ -84,7 +100,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const runFile = options.cacheDir && path.join(options.cacheDir, RUN_FILE);
   const previous = runFile ? readRunCache(runFile) : undefined;
   if (previous && previous.key === runKey(today, found, previous.csv)) {
-    return { results: new Map(previous.results), errors: found.errors, fromCache: true, stats: { analysed: 0, reused: found.worksheets.length, threads: 0 } };
+    return {
+      results: new Map(previous.results),
+      errors: found.errors,
+      fromCache: true,
+      stats: { analysed: 0, reused: found.worksheets.length, threads: 0 },
+    };
   }
 
   const cache = options.cacheDir ? new ResultCache(path.join(options.cacheDir, ANALYSIS_FILE)) : undefined;
@@ -100,7 +121,15 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       cache.save();
       const sortedCsv = [...csvFiles].sort();
       // Keyed by the texts analysed (not read again: a file saved meanwhile must not get this run's results).
-      writeAtomically(runFile, JSON.stringify({ tool: ANALYSIS_VERSION, key: runKey(today, found, sortedCsv, (f) => analyser.hashes.get(f) ?? null), csv: sortedCsv, results: [...results] } satisfies RunCache));
+      writeAtomically(
+        runFile,
+        JSON.stringify({
+          tool: ANALYSIS_VERSION,
+          key: runKey(today, found, sortedCsv, (f) => analyser.hashes.get(f) ?? null),
+          csv: sortedCsv,
+          results: [...results],
+        } satisfies RunCache),
+      );
     } catch (error) {
       found.errors.push(`cannot write the cache in '${displayPath(options.cacheDir!)}': ${describeFsError(error)}`);
     }
@@ -112,23 +141,40 @@ export const checkCommand: Command = {
   name: 'check',
   synopsis: '[paths...] [options]',
   summary: 'Check worksheets (*.pdsa.yaml, *.factors.yaml) under the paths (default: .)',
-  details: 'Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage, no worksheets\nfound or unreadable paths.',
+  details:
+    'Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage, no worksheets\nfound or unreadable paths.',
   options: {
-    format: { type: 'string', value: 'format', choices: OUTPUT_FORMATS, help: 'text (default): path:line:col severity code message\njson: a JSON array; github: GitHub Actions annotations' },
-    today: { type: 'string', value: 'YYYY-MM-DD', help: 'Judge dates as if today were this day (reproducible reports)' },
+    format: {
+      type: 'string',
+      value: 'format',
+      choices: OUTPUT_FORMATS,
+      help: 'text (default): path:line:col severity code message\njson: a JSON array; github: GitHub Actions annotations',
+    },
+    today: {
+      type: 'string',
+      value: 'YYYY-MM-DD',
+      help: 'Judge dates as if today were this day (reproducible reports)',
+    },
     cache: { type: 'boolean', help: "Reuse each file's results while its text is unchanged (kept in .pdsa-cache/)" },
     'cache-location': { type: 'string', value: 'folder', help: 'The cache folder (implies --cache)' },
     quiet: { type: 'boolean', short: 'q', help: 'Print only errors' },
   },
   async run(args, io) {
     const today = args.string('today');
-    if (today !== undefined && !isIsoDate(today)) throw new UsageError(`--today takes a date YYYY-MM-DD, not '${today}'`);
+    if (today !== undefined && !isIsoDate(today))
+      throw new UsageError(`--today takes a date YYYY-MM-DD, not '${today}'`);
     const location = args.string('cache-location');
-    const cacheDir = location !== undefined ? path.resolve(io.cwd, location) : args.flag('cache') ? path.resolve(io.cwd, '.pdsa-cache') : undefined;
+    const cacheDir =
+      location !== undefined
+        ? path.resolve(io.cwd, location)
+        : args.flag('cache')
+          ? path.resolve(io.cwd, '.pdsa-cache')
+          : undefined;
     const format = (args.string('format') ?? 'text') as OutputFormat;
     const result = await runCheck({ paths: args.positionals.length ? args.positionals : ['.'], today, cacheDir });
     let results = result.results;
-    if (args.flag('quiet')) results = new Map([...results].map(([f, l]) => [f, l.filter((d) => d.severity === 'error')]));
+    if (args.flag('quiet'))
+      results = new Map([...results].map(([f, l]) => [f, l.filter((d) => d.severity === 'error')]));
     io.out(formatResults(results, format, io.cwd));
     for (const e of result.errors) io.err(`pdsa: ${e}\n`);
     const counts = count(result.results);

@@ -71,7 +71,10 @@ export function parseCommandArgs(command: Command, argv: string[]): { args: Args
   const options = { ...command.options, help: HELP_OPTION };
   // parseArgs rejects keys that are present but undefined, so only the ones set are passed.
   const config = Object.fromEntries(
-    Object.entries(options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }]),
+    Object.entries(options).map(([name, o]) => [
+      name,
+      { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) },
+    ]),
   );
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -118,6 +121,8 @@ export function commandHelp(command: Command): string {
     return [flag, o.help] as const;
   });
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
-  const options = rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help.split('\n').join(`\n  ${' '.repeat(width)}`)}\n`).join('');
+  const options = rows
+    .map(([flag, help]) => `  ${flag.padEnd(width)}${help.split('\n').join(`\n  ${' '.repeat(width)}`)}\n`)
+    .join('');
   return `Usage: pdsa ${command.name} ${command.synopsis}\n\n${command.summary}\n${command.details ? `\n${command.details.trimEnd()}\n` : ''}\nOptions:\n${options}`;
 }

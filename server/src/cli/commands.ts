@@ -8,4 +8,13 @@ import { fmtCommand } from './fmt';
 import { newCommand } from './new';
 
 /** Every `pdsa` command, in the order `pdsa --help` lists them. A new command adds one line here. */
-export const COMMANDS: readonly Command[] = [checkCommand, fmtCommand, newCommand, diffCommand, chartCommand, diagramCommand, summaryCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  fmtCommand,
+  newCommand,
+  diffCommand,
+  chartCommand,
+  diagramCommand,
+  summaryCommand,
+  reportCommand,
+];

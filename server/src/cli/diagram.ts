@@ -19,13 +19,18 @@ export const diagramCommand: Command = {
     if (args.positionals.length > 1) throw new UsageError('diagram takes one factors file');
     const target = args.positionals[0];
     const output = args.string('output');
-    const root = target && fs.existsSync(target) && fs.statSync(target).isFile() ? path.dirname(target) : (target ?? '.');
+    const root =
+      target && fs.existsSync(target) && fs.statSync(target).isFile() ? path.dirname(target) : (target ?? '.');
     const found = await scanPathsOrFail([root]);
     const { workspace } = await loadWorkspace(found, undefined);
     const factorsFiles = found.worksheets.filter((f) => /\.factors\.ya?ml$/.test(f));
     const file = target && /\.factors\.ya?ml$/.test(target) ? path.resolve(target) : factorsFiles[0];
-    if (!file || !workspace.worksheet(file)) throw new CliError(`no factors file ${target ? `at '${displayPath(target, io.cwd)}'` : 'under the current folder'}`);
-    if (!target && factorsFiles.length > 1) io.err(`pdsa: ${factorsFiles.length} factors files; drawing ${displayPath(file, io.cwd)} (name one to choose)\n`);
+    if (!file || !workspace.worksheet(file))
+      throw new CliError(
+        `no factors file ${target ? `at '${displayPath(target, io.cwd)}'` : 'under the current folder'}`,
+      );
+    if (!target && factorsFiles.length > 1)
+      io.err(`pdsa: ${factorsFiles.length} factors files; drawing ${displayPath(file, io.cwd)} (name one to choose)\n`);
     let svg: string;
     try {
       svg = renderDriverDiagram(buildDriverModel(workspace, file), { embedStyle: true, portable: true });

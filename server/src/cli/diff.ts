@@ -1,5 +1,4 @@
 import { terminalSafe } from '../core/text';
-import * as fs from 'node:fs';
 import { semanticDiff } from '../core/diff';
 import { displayPath } from '../node/display-path';
 import { describeFsError, readRegularFileSync } from '../node/host';
@@ -25,7 +24,10 @@ export const diffCommand: Command = {
     else if (argv.length === 2) {
       [oldFile, newFile] = argv as [string, string];
       label = displayPath(newFile === '/dev/null' ? oldFile : newFile, io.cwd);
-    } else throw new UsageError(`diff takes two files (old new), or the 7 arguments git passes to an external diff driver, not ${argv.length}`);
+    } else
+      throw new UsageError(
+        `diff takes two files (old new), or the 7 arguments git passes to an external diff driver, not ${argv.length}`,
+      );
     let failed = false;
     const read = (file: string): string | null | undefined => {
       if (file === '/dev/null') return null;
@@ -42,7 +44,11 @@ export const diffCommand: Command = {
     if (failed || a === undefined || b === undefined) return 2;
     const changes = semanticDiff(label, a, b);
     io.out(`${terminalSafe(label)}\n`);
-    io.out(changes.length ? changes.map((c) => `  ${terminalSafe(c)}\n`).join('') : '  no change in meaning (layout or comments only)\n');
+    io.out(
+      changes.length
+        ? changes.map((c) => `  ${terminalSafe(c)}\n`).join('')
+        : '  no change in meaning (layout or comments only)\n',
+    );
     return 0;
   },
 };

@@ -10,7 +10,7 @@ import { nodeHost } from '../node/host';
  * are looked up to this root and never above it.
  */
 export function workspaceRootOf(abs: string): string {
-  for (let dir = abs; ; ) {
+  for (let dir = abs; ;) {
     if (fs.existsSync(path.join(dir, '.git'))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) break;

@@ -10,7 +10,8 @@ export const fmtCommand: Command = {
   name: 'fmt',
   synopsis: '[paths...] [--check]',
   summary: 'Rewrite worksheets in canonical form (key order, indentation, quoting)',
-  details: 'Exit codes: 0 done (or all formatted), 1 unformatted files (--check), 2 bad usage, no\nworksheets found, unreadable paths or files with syntax errors (left untouched).',
+  details:
+    'Exit codes: 0 done (or all formatted), 1 unformatted files (--check), 2 bad usage, no\nworksheets found, unreadable paths or files with syntax errors (left untouched).',
   options: {
     check: { type: 'boolean', help: 'Only list the files that are not formatted (exit 1 if any)' },
   },
@@ -35,7 +36,11 @@ export const fmtCommand: Command = {
         result = formatWorksheet(file, text);
       } catch (error) {
         // One file that trips a bug must not stop the others.
-        result = { ok: false, message: `not formatted: ${error instanceof Error ? error.message : String(error)}`, line: 1 };
+        result = {
+          ok: false,
+          message: `not formatted: ${error instanceof Error ? error.message : String(error)}`,
+          line: 1,
+        };
       }
       if (!result.ok) {
         broken++;
@@ -55,7 +60,8 @@ export const fmtCommand: Command = {
         }
       }
     }
-    if (check && unformatted) io.err(`${unformatted} file${unformatted === 1 ? ' is' : 's are'} not formatted: run pdsa fmt\n`);
+    if (check && unformatted)
+      io.err(`${unformatted} file${unformatted === 1 ? ' is' : 's are'} not formatted: run pdsa fmt\n`);
     if (found.errors.length || broken) return 2;
     return check && unformatted ? 1 : 0;
   },

@@ -34,7 +34,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err(`pdsa: ${name.startsWith('-') ? `unknown option '${name}'` : `unknown command '${name}'`}\n\n${globalHelp()}`);
+    io.err(
+      `pdsa: ${name.startsWith('-') ? `unknown option '${name}'` : `unknown command '${name}'`}\n\n${globalHelp()}`,
+    );
     return 2;
   }
   try {
@@ -46,7 +48,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`pdsa ${command.name}: ${error.message}\nUsage: pdsa ${command.name} ${command.synopsis}\nRun 'pdsa ${command.name} --help' for more.\n`);
+      io.err(
+        `pdsa ${command.name}: ${error.message}\nUsage: pdsa ${command.name} ${command.synopsis}\nRun 'pdsa ${command.name} --help' for more.\n`,
+      );
       return 2;
     }
     if (error instanceof CliError) {
@@ -65,7 +69,12 @@ if (require.main === module) {
     },
     (error: unknown) => {
       // A message, not a stack trace: set PDSA_DEBUG=1 to see where it came from.
-      const detail = error instanceof Error ? (process.env.PDSA_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+      const detail =
+        error instanceof Error
+          ? process.env.PDSA_DEBUG
+            ? (error.stack ?? error.message)
+            : error.message
+          : String(error);
       process.stderr.write(`pdsa: internal error: ${detail}\n`);
       process.exitCode = 2;
     },

@@ -10,13 +10,19 @@ export const newCommand: Command = {
   name: 'new',
   synopsis: 'cycle --from <cycle-id> [paths...]',
   summary: 'Write the next cycle of a ramp after a cycle whose Act is filled',
-  details: "The new file goes beside the cycle it builds on, linked to it (previous), with the same\nstrategy and measures and its Plan started from the Act's next step. Paths (default: .) say\nwhere to look for the workspace.",
+  details:
+    "The new file goes beside the cycle it builds on, linked to it (previous), with the same\nstrategy and measures and its Plan started from the Act's next step. Paths (default: .) say\nwhere to look for the workspace.",
   options: {
     from: { type: 'string', value: 'cycle-id', help: 'The cycle the new one builds on' },
   },
   async run(args, io) {
     const [what, ...rest] = args.positionals;
-    if (what !== 'cycle') throw new UsageError(what === undefined ? 'say what to create: pdsa new cycle --from <cycle-id>' : `cannot create '${what}': pdsa new cycle --from <cycle-id>`);
+    if (what !== 'cycle')
+      throw new UsageError(
+        what === undefined
+          ? 'say what to create: pdsa new cycle --from <cycle-id>'
+          : `cannot create '${what}': pdsa new cycle --from <cycle-id>`,
+      );
     const from = args.string('from');
     if (!from) throw new UsageError('cycle needs --from <cycle-id>');
     const paths = rest.length ? rest : ['.'];
@@ -33,7 +39,10 @@ export const newCommand: Command = {
       throw error;
     }
     if (fs.existsSync(created.path)) throw new CliError(`${displayPath(created.path, io.cwd)} already exists`);
-    if (created.followUps.length) io.err(`pdsa: warning: ${created.followUps.join(', ')} already ${created.followUps.length === 1 ? 'builds' : 'build'} on ${from}; writing another follow-up\n`);
+    if (created.followUps.length)
+      io.err(
+        `pdsa: warning: ${created.followUps.join(', ')} already ${created.followUps.length === 1 ? 'builds' : 'build'} on ${from}; writing another follow-up\n`,
+      );
     fs.writeFileSync(created.path, created.text);
     io.out(`${displayPath(created.path, io.cwd)}\n`);
     return 0;

@@ -46,14 +46,20 @@ export function formatResults(results: Map<string, Diagnostic[]>, format: Output
     case 'github':
       return rows.map(({ file, d }) => githubAnnotation(safe(file), { ...d, message: safe(d.message) })).join('');
     default:
-      return rows.map(({ file, d }) => `${safe(file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${safe(d.message)}\n`).join('');
+      return rows
+        .map(
+          ({ file, d }) =>
+            `${safe(file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${safe(d.message)}\n`,
+        )
+        .join('');
   }
 }
 
 /** A GitHub Actions workflow command; see "Workflow commands for GitHub Actions" for the escaping rules. */
 function githubAnnotation(file: string, d: Diagnostic): string {
   const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-  const prop = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const prop = (s: string) =>
+    s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const props = [
     `file=${prop(file)}`,

@@ -72,7 +72,12 @@ function withLazyLineCounter(parsed: Omit<ParsedYaml, 'lineCounter'>): ParsedYam
     enumerable: true,
     get(this: ParsedYaml) {
       const lineCounter = lineCounterOf(this.text);
-      Object.defineProperty(this, 'lineCounter', { value: lineCounter, writable: true, configurable: true, enumerable: true });
+      Object.defineProperty(this, 'lineCounter', {
+        value: lineCounter,
+        writable: true,
+        configurable: true,
+        enumerable: true,
+      });
       return lineCounter;
     },
   });
@@ -97,5 +102,8 @@ export interface AnalysisJob {
  * URI that names no worksheet. Shells without one (a browser) analyse in process.
  */
 export interface BulkAnalyser {
-  analyse(jobs: AnalysisJob[], onResult: (job: AnalysisJob, result: CompactWorksheet | undefined) => void): Promise<void>;
+  analyse(
+    jobs: AnalysisJob[],
+    onResult: (job: AnalysisJob, result: CompactWorksheet | undefined) => void,
+  ): Promise<void>;
 }

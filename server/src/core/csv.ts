@@ -71,13 +71,23 @@ export function parseMeasureCsv(text: string, isDate: (s: string) => boolean): C
   const header = (splitLine(nextLine() ?? '') ?? []).map((h) => h.toLowerCase());
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length) {
-    errors.push({ line: 1, message: `header must name the columns ${REQUIRED.join(', ')} (optionally group, denominator); missing ${missing.join(', ')}` });
+    errors.push({
+      line: 1,
+      message: `header must name the columns ${REQUIRED.join(', ')} (optionally group, denominator); missing ${missing.join(', ')}`,
+    });
     return { groups, errors };
   }
   const unknown = header.filter((h) => !COLUMNS.includes(h));
   const twice = header.filter((h, i) => header.indexOf(h) !== i);
   if (unknown.length || twice.length) {
-    const why = [unknown.length ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((h) => `"${show(h)}"`).join(', ')}` : '', twice.length ? `${twice.map((h) => `"${h}"`).join(', ')} named twice` : ''].filter(Boolean).join('; ');
+    const why = [
+      unknown.length
+        ? `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((h) => `"${show(h)}"`).join(', ')}`
+        : '',
+      twice.length ? `${twice.map((h) => `"${h}"`).join(', ')} named twice` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
     errors.push({ line: 1, message: `header: ${why} (the columns are ${COLUMNS.join(', ')})` });
     return { groups, errors };
   }
@@ -94,7 +104,10 @@ export function parseMeasureCsv(text: string, isDate: (s: string) => boolean): C
     }
     if (cells.length !== header.length) {
       const few = cells.length < header.length;
-      errors.push({ line: n, message: `${few ? 'only ' : ''}${cells.length} cell${cells.length === 1 ? '' : 's'}, but the header names ${header.length} columns (${header.join(',')})` });
+      errors.push({
+        line: n,
+        message: `${few ? 'only ' : ''}${cells.length} cell${cells.length === 1 ? '' : 's'}, but the header names ${header.length} columns (${header.join(',')})`,
+      });
       continue;
     }
     const date = cells[iDate]!;
@@ -104,7 +117,10 @@ export function parseMeasureCsv(text: string, isDate: (s: string) => boolean): C
     }
     const rawValue = cells[iValue]!;
     if (rawValue !== '' && !DECIMAL.test(rawValue)) {
-      errors.push({ line: n, message: `value "${show(rawValue)}" is not a plain decimal number (leave the cell empty for a missing value)` });
+      errors.push({
+        line: n,
+        message: `value "${show(rawValue)}" is not a plain decimal number (leave the cell empty for a missing value)`,
+      });
       continue;
     }
     const point: Point = { date, value: rawValue === '' ? null : Number(rawValue) };
@@ -120,8 +136,10 @@ export function parseMeasureCsv(text: string, isDate: (s: string) => boolean): C
     const group = iGroup >= 0 && cells[iGroup] ? cells[iGroup]! : 'all';
     const last = lastDate.get(group);
     const inGroup = iGroup >= 0 ? ` in group "${show(group)}"` : '';
-    if (last !== undefined && date === last) errors.push({ line: n, message: `a second value for ${date}${inGroup}`, severity: 'warning' });
-    else if (last !== undefined && date < last) errors.push({ line: n, message: `${date} comes after ${last}${inGroup}: keep the rows in date order` });
+    if (last !== undefined && date === last)
+      errors.push({ line: n, message: `a second value for ${date}${inGroup}`, severity: 'warning' });
+    else if (last !== undefined && date < last)
+      errors.push({ line: n, message: `${date} comes after ${last}${inGroup}: keep the rows in date order` });
     if (last === undefined || date > last) lastDate.set(group, date);
     let series = groups.get(group);
     if (!series) groups.set(group, (series = []));

@@ -87,7 +87,14 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const itemFlow = flowContext(rest);
   if (itemFlow) {
     // "- {factor: F1, strength: |" or "- [a, |": a flow collection as a list item.
-    return { mode: itemFlow.mode, path: [...path, ...itemFlow.path], partial: itemFlow.partial, start: restStart + itemFlow.offset, column: pos, listItem: false };
+    return {
+      mode: itemFlow.mode,
+      path: [...path, ...itemFlow.path],
+      partial: itemFlow.partial,
+      start: restStart + itemFlow.offset,
+      column: pos,
+      listItem: false,
+    };
   }
 
   const key = KEY.exec(rest);
@@ -95,7 +102,14 @@ export function cursorContext(text: string, offset: number): CursorContext {
     // A bare word: a key of the map here, or (after "- ") perhaps a scalar list item.
     const word = /[\w.-]*$/.exec(rest)![0];
     const listItem = dashes && rest === word;
-    return { mode: listItem ? 'value' : 'key', path, partial: word, start: offset - word.length, column: pos, listItem };
+    return {
+      mode: listItem ? 'value' : 'key',
+      path,
+      partial: word,
+      start: offset - word.length,
+      column: pos,
+      listItem,
+    };
   }
   const keyName = unquote(key[1]!);
   const valueText = key[2]!;
@@ -103,13 +117,29 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const inFlow = flowContext(valueText);
   if (inFlow) {
     const flowPath = [...path, keyName, ...inFlow.path];
-    return { mode: inFlow.mode, path: flowPath, partial: inFlow.partial, start: valueStart + inFlow.offset, column: pos, listItem: false };
+    return {
+      mode: inFlow.mode,
+      path: flowPath,
+      partial: inFlow.partial,
+      start: valueStart + inFlow.offset,
+      column: pos,
+      listItem: false,
+    };
   }
-  return { mode: 'value', path: [...path, keyName], partial: valueText, start: valueStart, column: pos, listItem: false };
+  return {
+    mode: 'value',
+    path: [...path, keyName],
+    partial: valueText,
+    start: valueStart,
+    column: pos,
+    listItem: false,
+  };
 }
 
 /** Inside a flow collection on the cursor's line: `[a, b, |` or `{start: 2026-01-05, end: |`. */
-function flowContext(value: string): { mode: 'key' | 'value'; path: PathSegment[]; partial: string; offset: number } | undefined {
+function flowContext(
+  value: string,
+): { mode: 'key' | 'value'; path: PathSegment[]; partial: string; offset: number } | undefined {
   if (!/^[[{]/.test(value)) return undefined;
   const path: PathSegment[] = [];
   const frames: { kind: '[' | '{'; index: number; key?: string }[] = [];

@@ -12,7 +12,9 @@ export function semanticDiff(uri: string, oldText: string | null, newText: strin
   // every `git log -p`, so a bad version must give one line saying why, never a stack trace.
   const before = oldText === null ? undefined : plainData(uri, oldText);
   const after = newText === null ? undefined : plainData(uri, newText);
-  const problems = [before, after].flatMap((side, i) => (side && 'problem' in side ? [`${i === 0 ? 'old' : 'new'} version not compared: ${side.problem}`] : []));
+  const problems = [before, after].flatMap((side, i) =>
+    side && 'problem' in side ? [`${i === 0 ? 'old' : 'new'} version not compared: ${side.problem}`] : [],
+  );
   if (problems.length) return problems;
   return compareData(uri, (before as { data: Json } | undefined)?.data, (after as { data: Json } | undefined)?.data);
 }
@@ -20,7 +22,9 @@ export function semanticDiff(uri: string, oldText: string | null, newText: strin
 function plainData(uri: string, text: string): { data: Json } | { problem: string } {
   const parsed = parseYaml(uri, text);
   if (parsed.value !== undefined) return { data: parsed.value };
-  const error = parsed.diagnostics.find((d) => d.severity === 'error' && d.code !== 'empty-file' && d.code !== 'not-a-map');
+  const error = parsed.diagnostics.find(
+    (d) => d.severity === 'error' && d.code !== 'empty-file' && d.code !== 'not-a-map',
+  );
   // An empty file or a bare value still compares (as nothing, or as that value).
   if (error) return { problem: `line ${error.range.start.line + 1}: ${error.message}` };
   try {
@@ -32,7 +36,14 @@ function plainData(uri: string, text: string): { data: Json } | { problem: strin
 
 function compareData(uri: string, before: Json, after: Json): string[] {
   const kind = worksheetKind(uri);
-  const what = kind === 'cycle' ? 'cycle' : kind === 'factors' ? 'focus area' : kind === 'collaborative' ? 'collaborative' : 'file';
+  const what =
+    kind === 'cycle'
+      ? 'cycle'
+      : kind === 'factors'
+        ? 'focus area'
+        : kind === 'collaborative'
+          ? 'collaborative'
+          : 'file';
   if (before === undefined && after !== undefined) return [`new ${what} ${idOf(after)}${titleOf(after)}`];
   if (after === undefined && before !== undefined) return [`${what} ${idOf(before)} removed`];
   const out: string[] = [];
@@ -46,14 +57,23 @@ const idOf = (v: Json) => (isObject(v) && typeof v.id === 'string' ? v.id : '?')
 const titleOf = (v: Json) => (isObject(v) && typeof v.title === 'string' ? `: ${v.title}` : '');
 
 /** Lists of items with ids, compared item by item; the label names the kind of item. */
-const ITEM_LISTS: Record<string, string> = { targets: 'target', measures: 'measure', factors: 'factor', strategies: 'strategy' };
+const ITEM_LISTS: Record<string, string> = {
+  targets: 'target',
+  measures: 'measure',
+  factors: 'factor',
+  strategies: 'strategy',
+};
 
 function pathText(path: (string | number)[]): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
 function isPointList(v: Json): boolean {
-  return Array.isArray(v) && v.length > 0 && v.every((p) => Array.isArray(p) && typeof p[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p[0]));
+  return (
+    Array.isArray(v) &&
+    v.length > 0 &&
+    v.every((p) => Array.isArray(p) && typeof p[0] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(p[0]))
+  );
 }
 
 function isSeriesData(v: Json): boolean {
@@ -65,7 +85,12 @@ function compare(path: (string | number)[], a: Json, b: Json, out: string[]): vo
   const key = path[path.length - 1];
   const where = pathText(path);
   // Data first, even when one side is missing: "+4 values (dates)" says more than "added".
-  if ((isSeriesData(a) || a === undefined) && (isSeriesData(b) || b === undefined) && (isSeriesData(a) || isSeriesData(b))) return series(where, a, b, out);
+  if (
+    (isSeriesData(a) || a === undefined) &&
+    (isSeriesData(b) || b === undefined) &&
+    (isSeriesData(a) || isSeriesData(b))
+  )
+    return series(where, a, b, out);
   if (a === undefined) {
     // A new section says what it holds: "do.data.x: +4 values", "study.learned written".
     if (isObject(b) && Object.keys(b).length) return compare(path, {}, b, out);
@@ -77,13 +102,26 @@ function compare(path: (string | number)[], a: Json, b: Json, out: string[]): vo
     out.push(`${where} removed`);
     return;
   }
-  if (path.length === 1 && typeof key === 'string' && Object.hasOwn(ITEM_LISTS, key) && Array.isArray(a) && Array.isArray(b)) return items(key, a, b, out);
+  if (
+    path.length === 1 &&
+    typeof key === 'string' &&
+    Object.hasOwn(ITEM_LISTS, key) &&
+    Array.isArray(a) &&
+    Array.isArray(b)
+  )
+    return items(key, a, b, out);
   if (isObject(a) && isObject(b)) {
     // Own keys only: a key named `constructor` on one side must not meet Object.prototype's on the other.
-    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) compare([...path, k], Object.hasOwn(a, k) ? a[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined, out);
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)]))
+      compare([...path, k], Object.hasOwn(a, k) ? a[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined, out);
     return;
   }
-  if (Array.isArray(a) && Array.isArray(b) && a.every((x) => typeof x !== 'object') && b.every((x) => typeof x !== 'object')) {
+  if (
+    Array.isArray(a) &&
+    Array.isArray(b) &&
+    a.every((x) => typeof x !== 'object') &&
+    b.every((x) => typeof x !== 'object')
+  ) {
     const inA = new Set(a);
     const inB = new Set(b);
     const added = b.filter((x) => !inA.has(x));
@@ -122,7 +160,10 @@ function series(where: string, a: Json, b: Json, out: string[]): void {
     const parts: string[] = [];
     if (added.length) parts.push(`+${added.length} value${added.length === 1 ? '' : 's'} (${span(added)})`);
     if (removed.length) parts.push(`-${removed.length} value${removed.length === 1 ? '' : 's'} (${span(removed)})`);
-    if (changed.length) parts.push(`${changed.length} changed (${changed.map((d) => `${d}: ${olds.get(d)!.value} -> ${news.get(d)!.value}`).join(', ')})`);
+    if (changed.length)
+      parts.push(
+        `${changed.length} changed (${changed.map((d) => `${d}: ${olds.get(d)!.value} -> ${news.get(d)!.value}`).join(', ')})`,
+      );
     if (parts.length) out.push(`${label}: ${parts.join(', ')}`);
   }
 }
@@ -144,7 +185,10 @@ function items(list: string, a: Json[], b: Json[], out: string[]): void {
       continue;
     }
     if (noun === 'strategy') {
-      const targets = (x: Json) => (isObject(x) && Array.isArray(x.addresses) ? x.addresses.map((l) => (isObject(l) ? String(l.factor) : String(l))) : []);
+      const targets = (x: Json) =>
+        isObject(x) && Array.isArray(x.addresses)
+          ? x.addresses.map((l) => (isObject(l) ? String(l.factor) : String(l)))
+          : [];
       const added = targets(item).filter((f) => !targets(old).includes(f));
       const dropped = targets(old).filter((f) => !targets(item).includes(f));
       if (added.length) out.push(`strategy ${id} now addresses ${added.join(', ')}`);

@@ -63,7 +63,9 @@ export const REFERENCES: Record<WorksheetKind, ReferenceSpec[]> = {
 
 export function matches(pattern: Pattern, path: readonly PathSegment[]): boolean {
   if (pattern.length !== path.length) return false;
-  return pattern.every((p, i) => (p === '*' ? typeof path[i] === 'number' : p === '{key}' ? typeof path[i] === 'string' : p === path[i]));
+  return pattern.every((p, i) =>
+    p === '*' ? typeof path[i] === 'number' : p === '{key}' ? typeof path[i] === 'string' : p === path[i],
+  );
 }
 
 /** The reference a value at this path would be, if any (for completion of ids). */

@@ -75,7 +75,8 @@ export class WorkspaceFiles {
   rootOf(uri: string): string | undefined {
     let best: string | undefined;
     for (const root of this.roots) if (isInside(uri, root) && (!best || root.length > best.length)) best = root;
-    if (best !== undefined && relativeSegments(best, uri).some((s) => s === '..' || s === '.' || s === '')) return undefined;
+    if (best !== undefined && relativeSegments(best, uri).some((s) => s === '..' || s === '.' || s === ''))
+      return undefined;
     return best;
   }
 
@@ -145,7 +146,12 @@ export class WorkspaceFiles {
       }
       if (type !== 'directory') {
         if (isWorksheetName(target)) worksheets.add(target);
-        else problems.push({ uri: target, kind: 'not-a-worksheet', message: 'is not a worksheet (expected a *.pdsa.yaml or *.factors.yaml file)' });
+        else
+          problems.push({
+            uri: target,
+            kind: 'not-a-worksheet',
+            message: 'is not a worksheet (expected a *.pdsa.yaml or *.factors.yaml file)',
+          });
         continue;
       }
       if (await this.isIgnored(target, true)) continue;
@@ -163,7 +169,12 @@ export class WorkspaceFiles {
   }
 
   /** Depth-first with an explicit stack: folder depth is not bounded by the call stack. */
-  private async walk(start: Folder[], worksheets: Set<string>, configs: Set<string>, problems: ScanProblem[]): Promise<void> {
+  private async walk(
+    start: Folder[],
+    worksheets: Set<string>,
+    configs: Set<string>,
+    problems: ScanProblem[],
+  ): Promise<void> {
     const stack: Folder[][] = [start];
     while (stack.length) {
       const chain = stack.pop()!;
@@ -203,7 +214,8 @@ export class WorkspaceFiles {
    */
   async readLinked(uri: string): Promise<{ text: string } | { problem: string }> {
     const root = this.rootOf(uri);
-    if (root === undefined) return { problem: 'it is outside the workspace (a CSV file must be inside the workspace folder)' };
+    if (root === undefined)
+      return { problem: 'it is outside the workspace (a CSV file must be inside the workspace folder)' };
     try {
       let real = uri;
       if (this.host.realPath) {
@@ -214,7 +226,10 @@ export class WorkspaceFiles {
       const stat = await this.host.stat(real);
       if (stat.type === 'directory') return { problem: 'it is a folder, not a file' };
       if (stat.type !== 'file') return { problem: 'it is not a regular file (a device, pipe or socket)' };
-      if (stat.size > MAX_CSV_BYTES) return { problem: `it is ${(stat.size / 1048576).toFixed(1)} MB; a CSV file is at most ${MAX_CSV_BYTES / 1048576} MB` };
+      if (stat.size > MAX_CSV_BYTES)
+        return {
+          problem: `it is ${(stat.size / 1048576).toFixed(1)} MB; a CSV file is at most ${MAX_CSV_BYTES / 1048576} MB`,
+        };
       return { text: await this.host.readFile(real) };
     } catch (error) {
       return { problem: errorText(error) };
@@ -253,14 +268,23 @@ const CHUNK = 100;
  * ids), then the rest, then the CSV files they name. Files are read a chunk at a time, in parallel
  * (on the web every read is a round trip to the editor).
  */
-export async function loadFound(workspace: Workspace, files: WorkspaceFiles, found: Found, options: LoadOptions = {}): Promise<void> {
+export async function loadFound(
+  workspace: Workspace,
+  files: WorkspaceFiles,
+  found: Found,
+  options: LoadOptions = {},
+): Promise<void> {
   const skip = options.skip ?? (() => false);
   const rank = (uri: string) => (isConfigName(basename(uri)) ? 0 : worksheetKind(uri) === 'factors' ? 1 : 2);
   const all = [...found.configs, ...found.worksheets].filter((u) => !skip(u)).sort((a, b) => rank(a) - rank(b));
   const jobs: AnalysisJob[] = [];
   for (let i = 0; i < all.length; i += CHUNK) {
     const chunk = all.slice(i, i + CHUNK);
-    const texts = await Promise.all(chunk.map((uri) => files.readText(uri).catch((error: unknown) => (options.onError?.(uri, errorText(error)), null))));
+    const texts = await Promise.all(
+      chunk.map((uri) =>
+        files.readText(uri).catch((error: unknown) => (options.onError?.(uri, errorText(error)), null)),
+      ),
+    );
     chunk.forEach((uri, j) => {
       const text = texts[j];
       if (text === null || text === undefined || skip(uri)) return;
@@ -279,7 +303,12 @@ export async function loadFound(workspace: Workspace, files: WorkspaceFiles, fou
  * whichever finished first, so the index (and every message that lists files) does not depend on
  * how the work was shared. A file the shell took over meanwhile (`skip`) keeps the shell's text.
  */
-export async function analyseInto(workspace: Workspace, jobs: AnalysisJob[], analyser: BulkAnalyser, skip: (uri: string) => boolean = () => false): Promise<void> {
+export async function analyseInto(
+  workspace: Workspace,
+  jobs: AnalysisJob[],
+  analyser: BulkAnalyser,
+  skip: (uri: string) => boolean = () => false,
+): Promise<void> {
   const done = new Map<string, CompactWorksheet | undefined>();
   let cursor = 0;
   await analyser.analyse(jobs, (job, result) => {
@@ -297,13 +326,29 @@ export async function analyseInto(workspace: Workspace, jobs: AnalysisJob[], ana
  * After a rescan (an ignore file changed): drops from the index what is no longer found (unless the
  * shell holds it open) and loads what is new.
  */
-export async function syncWithScan(workspace: Workspace, files: WorkspaceFiles, found: Found, options: LoadOptions = {}): Promise<void> {
+export async function syncWithScan(
+  workspace: Workspace,
+  files: WorkspaceFiles,
+  found: Found,
+  options: LoadOptions = {},
+): Promise<void> {
   const skip = options.skip ?? (() => false);
   const present = new Set([...found.worksheets, ...found.configs]);
-  for (const file of [...workspace.worksheets()]) if (!present.has(file.uri) && !skip(file.uri)) workspace.deleteWorksheet(file.uri);
-  for (const uri of workspace.configUris()) if (!present.has(uri) && !skip(uri) && files.contains(uri)) workspace.setConfig(uri, undefined);
+  for (const file of [...workspace.worksheets()])
+    if (!present.has(file.uri) && !skip(file.uri)) workspace.deleteWorksheet(file.uri);
+  for (const uri of workspace.configUris())
+    if (!present.has(uri) && !skip(uri) && files.contains(uri)) workspace.setConfig(uri, undefined);
   const known = (uri: string) => workspace.worksheet(uri) !== undefined || workspace.configUris().includes(uri);
-  await loadFound(workspace, files, { ...found, worksheets: found.worksheets.filter((u) => !known(u)), configs: found.configs.filter((u) => !known(u)) }, options);
+  await loadFound(
+    workspace,
+    files,
+    {
+      ...found,
+      worksheets: found.worksheets.filter((u) => !known(u)),
+      configs: found.configs.filter((u) => !known(u)),
+    },
+    options,
+  );
 }
 
 /**
@@ -311,7 +356,12 @@ export async function syncWithScan(workspace: Workspace, files: WorkspaceFiles, 
  * worksheets and configs are read again (or dropped when deleted or ignored), CSV files in use are
  * read again, and a changed ignore file rescans the workspace.
  */
-export async function applyChanges(workspace: Workspace, files: WorkspaceFiles, changes: readonly FileChange[], options: LoadOptions = {}): Promise<void> {
+export async function applyChanges(
+  workspace: Workspace,
+  files: WorkspaceFiles,
+  changes: readonly FileChange[],
+  options: LoadOptions = {},
+): Promise<void> {
   const skip = options.skip ?? (() => false);
   let rescan = false;
   for (const change of changes) {

@@ -40,7 +40,10 @@ export function formatWorksheet(uri: string, text: string): FormatResult {
   const refused = parsed.diagnostics.find((d) => REFUSED.has(d.code) && d.severity === 'error');
   if (refused) {
     const line = refused.range.start.line + 1;
-    const what = refused.code === 'yaml-syntax' ? `line ${line} has a YAML syntax error (${refused.message})` : `line ${line}: ${refused.message}`;
+    const what =
+      refused.code === 'yaml-syntax'
+        ? `line ${line} has a YAML syntax error (${refused.message})`
+        : `line ${line}: ${refused.message}`;
     return { ok: false, message: `not formatted: ${what}`, line };
   }
   if (!parsed.doc || parsed.doc.contents === null) return { ok: true, text, changed: false };
@@ -48,10 +51,20 @@ export function formatWorksheet(uri: string, text: string): FormatResult {
   const schema = schemaFor(uri);
   for (const [i, style] of STYLES.entries()) {
     // The first layout may work on the parsed tree itself; a fallback needs a fresh copy of the original.
-    const formatted = fixedPoint(text, i === 0 ? parsed.doc : parseDocument(text, { prettyErrors: false, uniqueKeys: false }), schema, style, before);
+    const formatted = fixedPoint(
+      text,
+      i === 0 ? parsed.doc : parseDocument(text, { prettyErrors: false, uniqueKeys: false }),
+      schema,
+      style,
+      before,
+    );
     if (formatted !== undefined) return { ok: true, text: formatted, changed: formatted !== text };
   }
-  return { ok: false, message: 'not formatted: the canonical layout would change a value in this file, so it is left as it is', line: 1 };
+  return {
+    ok: false,
+    message: 'not formatted: the canonical layout would change a value in this file, so it is left as it is',
+    line: 1,
+  };
 }
 
 interface Style {
@@ -70,7 +83,13 @@ const STYLES: Style[] = [
  * once: to compare its data with the original, and to lay out again. Undefined if a round changes
  * the data or the layout does not settle.
  */
-function fixedPoint(text: string, parsed: Document, schema: z.ZodType | undefined, style: Style, data: unknown): string | undefined {
+function fixedPoint(
+  text: string,
+  parsed: Document,
+  schema: z.ZodType | undefined,
+  style: Style,
+  data: unknown,
+): string | undefined {
   let current = text;
   let doc = parsed;
   for (let round = 0; round < 4; round++) {
@@ -95,7 +114,13 @@ function layOut(doc: Document, schema: z.ZodType | undefined, style: Style): str
     normalize(doc, style.requote);
     // Folded text (>-) is re-folded at LINE_WIDTH: the library has one width for all scalars, and 0 would
     // flatten every folded paragraph into one long line.
-    return doc.toString({ indent: 2, indentSeq: true, lineWidth: LINE_WIDTH, minContentWidth: 20, flowCollectionPadding: false });
+    return doc.toString({
+      indent: 2,
+      indentSeq: true,
+      lineWidth: LINE_WIDTH,
+      minContentWidth: 20,
+      flowCollectionPadding: false,
+    });
   } catch {
     return undefined;
   }
@@ -116,9 +141,12 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  if (a instanceof Uint8Array || b instanceof Uint8Array) return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (a instanceof Uint8Array || b instanceof Uint8Array)
+    return a instanceof Uint8Array && b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
   if (a instanceof Map || b instanceof Map || a instanceof Set || b instanceof Set) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
@@ -146,7 +174,11 @@ function order(node: Node | null, schema: z.ZodType | undefined): void {
       if (newFirst) newFirst.commentBefore = newFirst.commentBefore ? `${leading}\n${newFirst.commentBefore}` : leading;
     }
     node.items = indexed.map((x) => x.item);
-    for (const pair of node.items) order(pair.value as Node | null, schema && isScalar(pair.key) ? childSchema(schema, String(pair.key.value)) : undefined);
+    for (const pair of node.items)
+      order(
+        pair.value as Node | null,
+        schema && isScalar(pair.key) ? childSchema(schema, String(pair.key.value)) : undefined,
+      );
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => order(item as Node, schema && childSchema(schema, i)));
   }
@@ -164,11 +196,23 @@ function normalize(doc: Document, requote: boolean): void {
       }
     },
     Seq(_, node) {
-      const scalars = node.items.every((item) => isScalar(item) || (isSeq(item) && item.items.every((x) => isScalar(x))));
-      const hasComments = node.items.some((item) => (item as { commentBefore?: string; comment?: string }).commentBefore || (item as { comment?: string }).comment);
+      const scalars = node.items.every(
+        (item) => isScalar(item) || (isSeq(item) && item.items.every((x) => isScalar(x))),
+      );
+      const hasComments = node.items.some(
+        (item) =>
+          (item as { commentBefore?: string; comment?: string }).commentBefore ||
+          (item as { comment?: string }).comment,
+      );
       if (!scalars || hasComments || node.items.length === 0) return;
       // Points ([date, value]) and short id lists on one line; long lists of plain values stay one per line.
-      const inline = node.items.map((item) => (isSeq(item) ? `[${item.items.map((x) => String((x as Scalar).value)).join(', ')}]` : String((item as Scalar).value))).join(', ');
+      const inline = node.items
+        .map((item) =>
+          isSeq(item)
+            ? `[${item.items.map((x) => String((x as Scalar).value)).join(', ')}]`
+            : String((item as Scalar).value),
+        )
+        .join(', ');
       const nested = node.items.some((item) => isSeq(item));
       if (nested) {
         node.flow = false;

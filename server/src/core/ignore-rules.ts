@@ -26,7 +26,9 @@ export class IgnoreRules {
   layer(folderUri: string): Promise<Ignore | null> {
     let layer = this.layers.get(folderUri);
     if (!layer) {
-      layer = readOrNull(this.host, joinPath(folderUri, '.gitignore')).then((text) => (text === null ? null : ignore().add(text)));
+      layer = readOrNull(this.host, joinPath(folderUri, '.gitignore')).then((text) =>
+        text === null ? null : ignore().add(text),
+      );
       this.layers.set(folderUri, layer);
     }
     return layer;

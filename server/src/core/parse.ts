@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type Scalar, type YAMLError } from 'yaml';
+import { Document, isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import type { Diagnostic, DiagnosticCode, Range, Severity } from './diagnostics';
 import { CODES } from './diagnostics';
 import { MAX_BYTES, MAX_DEPTH, prescan } from './prescan';
@@ -26,7 +26,8 @@ export interface ParsedYaml {
 /** Messages of the yaml library that read better with a hint of what to do. */
 const YAML_HINTS: Partial<Record<string, string>> = {
   MULTILINE_IMPLICIT_KEY: 'expected "key: value" on one line (is a ":" missing?)',
-  BLOCK_AS_IMPLICIT_KEY: 'a nested map cannot start on the same line as its key: move it to the next line and indent it, or quote a value that contains ": "',
+  BLOCK_AS_IMPLICIT_KEY:
+    'a nested map cannot start on the same line as its key: move it to the next line and indent it, or quote a value that contains ": "',
   TAB_AS_INDENT: 'tabs are not allowed for indentation in YAML: indent with spaces',
 };
 
@@ -50,13 +51,28 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
 
   const problem = prescan(text);
   if (problem?.kind === 'too-large') {
-    return refuse(0, 0, 'too-large', `file is ${(problem.size / 1048576).toFixed(1)} MB; a worksheet is at most ${MAX_BYTES / 1048576} MB (move large data to a CSV file)`);
+    return refuse(
+      0,
+      0,
+      'too-large',
+      `file is ${(problem.size / 1048576).toFixed(1)} MB; a worksheet is at most ${MAX_BYTES / 1048576} MB (move large data to a CSV file)`,
+    );
   }
   if (problem?.kind === 'not-text') {
-    return refuse(problem.offset, problem.offset + 1, 'not-text', 'file contains binary bytes (control characters): expected a YAML text worksheet');
+    return refuse(
+      problem.offset,
+      problem.offset + 1,
+      'not-text',
+      'file contains binary bytes (control characters): expected a YAML text worksheet',
+    );
   }
   if (problem?.kind === 'too-deep') {
-    return refuse(problem.offset, problem.offset + 1, 'too-deep', `nesting is deeper than ${MAX_DEPTH} levels; no worksheet nests this deep`);
+    return refuse(
+      problem.offset,
+      problem.offset + 1,
+      'too-deep',
+      `nesting is deeper than ${MAX_DEPTH} levels; no worksheet nests this deep`,
+    );
   }
 
   // The library's own duplicate-key check compares each key with every earlier one (quadratic in a
@@ -86,14 +102,28 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
   if (broken) return result;
   result.diagnostics.push(...duplicateKeys(uri, lineCounter, doc));
 
-  if (doc.contents === null || (isScalarNull(doc.contents))) {
-    result.diagnostics.push(diagnostic(uri, rangeOf(lineCounter, 0, 0), 'empty-file', 'empty worksheet: expected a map starting with "version: 1"'));
+  if (doc.contents === null || isScalarNull(doc.contents)) {
+    result.diagnostics.push(
+      diagnostic(
+        uri,
+        rangeOf(lineCounter, 0, 0),
+        'empty-file',
+        'empty worksheet: expected a map starting with "version: 1"',
+      ),
+    );
     return result;
   }
   if (!isMap(doc.contents)) {
     const [start, end] = doc.contents.range ?? [0, 0];
     const found = Array.isArray((doc.contents as { items?: unknown }).items) ? 'a list' : 'a single value';
-    result.diagnostics.push(diagnostic(uri, rangeOf(lineCounter, start, firstLineEnd(text, start, end)), 'not-a-map', `expected a map of keys ("version: 1", "id: ...") at the top level, found ${found}`));
+    result.diagnostics.push(
+      diagnostic(
+        uri,
+        rangeOf(lineCounter, start, firstLineEnd(text, start, end)),
+        'not-a-map',
+        `expected a map of keys ("version: 1", "id: ...") at the top level, found ${found}`,
+      ),
+    );
     return result;
   }
 
@@ -109,7 +139,9 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
         uri,
         rangeOf(lineCounter, start, end),
         excessive ? 'alias-limit' : 'yaml-syntax',
-        excessive ? `aliases expand to too much data (more than ${MAX_ALIAS_COUNT} alias uses)` : `cannot resolve the document: ${message}`,
+        excessive
+          ? `aliases expand to too much data (more than ${MAX_ALIAS_COUNT} alias uses)`
+          : `cannot resolve the document: ${message}`,
       ),
     );
     return result;
@@ -118,19 +150,37 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
   return result;
 }
 
-function yamlErrorDiagnostic(uri: string, lc: LineCounter, text: string, error: YAMLError, severity?: Severity, doc?: Document.Parsed): Diagnostic {
-  let [start, end] = error.pos;
+function yamlErrorDiagnostic(
+  uri: string,
+  lc: LineCounter,
+  text: string,
+  error: YAMLError,
+  severity?: Severity,
+  doc?: Document.Parsed,
+): Diagnostic {
+  const start = error.pos[0];
+  let end = error.pos[1];
   if (end <= start) end = Math.min(text.length, start + 1);
   const range = rangeOf(lc, start, end);
   if (error.code === 'MULTIPLE_DOCS') {
     // The error spans the whole extra document; the "---" line is what to point at.
-    return diagnostic(uri, rangeOf(lc, start, firstLineEnd(text, start, end)), 'multi-document', 'a worksheet holds one YAML document: remove the "---" and what follows, or split it into its own file');
+    return diagnostic(
+      uri,
+      rangeOf(lc, start, firstLineEnd(text, start, end)),
+      'multi-document',
+      'a worksheet holds one YAML document: remove the "---" and what follows, or split it into its own file',
+    );
   }
   if (error.code === 'MISSING_CHAR' && /quote/.test(error.message) && doc) {
     // The parser notices a missing closing quote where the file ends; the opening quote is where the slip is.
     const open = quotedScalarAround(doc, start);
     if (open !== undefined) {
-      return diagnostic(uri, rangeOf(lc, open, open + 1), 'yaml-syntax', 'this quoted text has no closing quote, so it runs on to the end of the file: add the closing quote');
+      return diagnostic(
+        uri,
+        rangeOf(lc, open, open + 1),
+        'yaml-syntax',
+        'this quoted text has no closing quote, so it runs on to the end of the file: add the closing quote',
+      );
     }
   }
   const message = error.message.replace(/ at line \d+, column \d+.*$/s, '');
@@ -153,7 +203,14 @@ function duplicateKeys(uri: string, lc: LineCounter, doc: Document.Parsed): Diag
           continue;
         }
         const [start, end] = key.range ?? [0, 0];
-        out.push(diagnostic(uri, rangeOf(lc, start, end), 'duplicate-key', `duplicate key "${String(key.value)}": each key may appear once in a map`));
+        out.push(
+          diagnostic(
+            uri,
+            rangeOf(lc, start, end),
+            'duplicate-key',
+            `duplicate key "${String(key.value)}": each key may appear once in a map`,
+          ),
+        );
       }
     },
   });
@@ -165,7 +222,8 @@ function quotedScalarAround(doc: Document.Parsed, offset: number): number | unde
   visit(doc, {
     Scalar(_, node) {
       const r = node.range;
-      if (r && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && r[0] < offset && r[1] >= offset) found = r[0];
+      if (r && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && r[0] < offset && r[1] >= offset)
+        found = r[0];
     },
   });
   return found;

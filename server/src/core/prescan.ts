@@ -37,10 +37,16 @@ function depthProblem(text: string): PrescanProblem | undefined {
   let offset = 0;
   let lineStart = 0;
   let keyCol = -1;
-  const tooDeep = (at: number): PrescanProblem | undefined => (stack.length + flow > MAX_DEPTH ? { kind: 'too-deep', offset: at, depth: stack.length + flow } : undefined);
+  const tooDeep = (at: number): PrescanProblem | undefined =>
+    stack.length + flow > MAX_DEPTH ? { kind: 'too-deep', offset: at, depth: stack.length + flow } : undefined;
   const open = (col: number, map: boolean, at: number): PrescanProblem | undefined => {
     // A `-` at its map key's column is that key's value: it nests inside, it does not close it.
-    while (stack.length && (stack[stack.length - 1]!.col > col || (stack[stack.length - 1]!.col === col && (map || !stack[stack.length - 1]!.map)))) stack.pop();
+    while (
+      stack.length &&
+      (stack[stack.length - 1]!.col > col ||
+        (stack[stack.length - 1]!.col === col && (map || !stack[stack.length - 1]!.map)))
+    )
+      stack.pop();
     stack.push({ col, map });
     return tooDeep(at);
   };

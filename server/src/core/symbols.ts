@@ -5,7 +5,8 @@ import { DEFINITIONS, REFERENCES, type Pattern } from './fields';
 import { rangeOf } from './text';
 import type { WorksheetKind } from './uri';
 
-export type ItemKind = 'focus' | 'target' | 'measure' | 'factor' | 'strategy' | 'cycle' | 'collaborative' | 'team' | 'idea';
+export type ItemKind =
+  'focus' | 'target' | 'measure' | 'factor' | 'strategy' | 'cycle' | 'collaborative' | 'team' | 'idea';
 
 /** How messages and hovers name each kind of item. */
 export const KIND_LABELS: Record<ItemKind, string> = {
@@ -66,7 +67,9 @@ function getPath(node: unknown, dotted: string): Node | null | undefined {
 }
 
 function text(node: unknown): string | undefined {
-  return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined;
+  return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')
+    ? String(node.value)
+    : undefined;
 }
 
 /** Every node matching a pattern, with its concrete path. For "{key}" the node is the key scalar itself. */
@@ -78,7 +81,8 @@ function collect(root: unknown, pattern: Pattern): { node: unknown; path: PathSe
       if (segment === '*') {
         if (isSeq(node)) node.items.forEach((item, i) => next.push({ node: item, path: [...path, i] }));
       } else if (segment === '{key}') {
-        if (isMap(node)) for (const pair of node.items) next.push({ node: pair.key, path: [...path, text(pair.key) ?? ''] });
+        if (isMap(node))
+          for (const pair of node.items) next.push({ node: pair.key, path: [...path, text(pair.key) ?? ''] });
       } else {
         const child = get(node, segment);
         if (child !== undefined) next.push({ node: child, path: [...path, segment] });
@@ -119,7 +123,14 @@ export function extractSymbols(uri: string, kind: WorksheetKind, doc: Document, 
       const id = text(node);
       const s = span(node);
       if (id === undefined || id === '' || !s) continue;
-      const reference: Reference = { id, kind: spec.kind, field: spec.field, uri, range: rangeOf(lc, s[0], s[1]), path };
+      const reference: Reference = {
+        id,
+        kind: spec.kind,
+        field: spec.field,
+        uri,
+        range: rangeOf(lc, s[0], s[1]),
+        path,
+      };
       if (spec.field === 'previous' || spec.field === 'parent') reference.owner = ownerOf(reference, byPath);
       out.references.push(reference);
     }

@@ -24,8 +24,10 @@ export function relativePathProblem(path: string): string | undefined {
   if (path.trim() === '') return 'the path is empty';
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path)) return 'the path contains control characters';
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) return 'a URI is not allowed here: write a path relative to this file, e.g. data/measure.csv';
-  if (path.startsWith('/') || path.startsWith('\\') || /^[a-z]:/i.test(path) || path.startsWith('~')) return 'an absolute path is not allowed here: write a path relative to this file, e.g. data/measure.csv';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path))
+    return 'a URI is not allowed here: write a path relative to this file, e.g. data/measure.csv';
+  if (path.startsWith('/') || path.startsWith('\\') || /^[a-z]:/i.test(path) || path.startsWith('~'))
+    return 'an absolute path is not allowed here: write a path relative to this file, e.g. data/measure.csv';
   if (path.includes('\\')) return 'use "/" between folders (a backslash reads differently on each system)';
   return undefined;
 }
@@ -35,7 +37,10 @@ export function resolveRelative(fromUri: string, relative: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || relative.startsWith('/')) return relative;
   const base = dirname(fromUri);
   const schemeEnd = base.indexOf('://');
-  const prefix = schemeEnd === -1 ? '' : base.slice(0, base.indexOf('/', schemeEnd + 3) === -1 ? base.length : base.indexOf('/', schemeEnd + 3));
+  const prefix =
+    schemeEnd === -1
+      ? ''
+      : base.slice(0, base.indexOf('/', schemeEnd + 3) === -1 ? base.length : base.indexOf('/', schemeEnd + 3));
   const parts = base.slice(prefix.length).split('/');
   for (const segment of relative.split('/')) {
     if (segment === '' || segment === '.') continue;

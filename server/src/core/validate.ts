@@ -50,11 +50,28 @@ export interface Validation<T> {
 }
 
 /** Validates a parsed document against a zod schema, reporting each problem at the exact key or value. */
-export function validateAgainst<T>(schema: z.ZodType<T>, uri: string, doc: Document, text: string, lc: LineCounter, value: unknown): Validation<T> {
+export function validateAgainst<T>(
+  schema: z.ZodType<T>,
+  uri: string,
+  doc: Document,
+  text: string,
+  lc: LineCounter,
+  value: unknown,
+): Validation<T> {
   const reserved: PathSegment[][] = [];
   const cleaned = withoutEmptyMembers(value, schema, [], reserved);
   const result = schema.safeParse(cleaned);
-  const ctx: Context = { uri, doc, text, lc, root: schema, out: [], missing: new Map(), suggested: new Set(), maps: new Map() };
+  const ctx: Context = {
+    uri,
+    doc,
+    text,
+    lc,
+    root: schema,
+    out: [],
+    missing: new Map(),
+    suggested: new Set(),
+    maps: new Map(),
+  };
   for (const path of reserved) unknownKey(ctx, path, '__proto__');
   // zod returns a copy; the schemas transform nothing, so keep the original and let the copy go
   // (the index holds thousands of these).
@@ -70,7 +87,12 @@ export function validateAgainst<T>(schema: z.ZodType<T>, uri: string, doc: Docum
  * reports "22 students" instead of silently losing it. Lists keep their nulls (missing data points).
  * Works in place: the value is a fresh toJS() result that nothing else holds.
  */
-function withoutEmptyMembers(value: unknown, schema: z.ZodType | undefined, path: PathSegment[], reserved: PathSegment[][]): unknown {
+function withoutEmptyMembers(
+  value: unknown,
+  schema: z.ZodType | undefined,
+  path: PathSegment[],
+  reserved: PathSegment[][],
+): unknown {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(i);
@@ -112,19 +134,48 @@ function report(ctx: Context, issue: Issue, base: PathSegment[]): void {
     case 'invalid_value':
       return invalidValue(ctx, issue, path);
     case 'invalid_format':
-      if (issue.message.startsWith('expected a month')) return at(ctx, path, 'invalid-date', `"${valueText(ctx, path)}" is not a month: expected YYYY-MM, e.g. 2026-03`);
-      return at(ctx, path, 'invalid-id', `"${valueText(ctx, path)}" is not a valid id: ${issue.message.replace(/^expected an id: /, 'use ')}`);
+      if (issue.message.startsWith('expected a month'))
+        return at(
+          ctx,
+          path,
+          'invalid-date',
+          `"${valueText(ctx, path)}" is not a month: expected YYYY-MM, e.g. 2026-03`,
+        );
+      return at(
+        ctx,
+        path,
+        'invalid-id',
+        `"${valueText(ctx, path)}" is not a valid id: ${issue.message.replace(/^expected an id: /, 'use ')}`,
+      );
     case 'custom': {
       const text = valueText(ctx, path);
       const why = whyNotADate(text);
-      return at(ctx, path, 'invalid-date', why ? `"${text}" is not a real date: ${why}` : `"${text}" is not a real date: expected YYYY-MM-DD, e.g. 2026-03-02`);
+      return at(
+        ctx,
+        path,
+        'invalid-date',
+        why
+          ? `"${text}" is not a real date: ${why}`
+          : `"${text}" is not a real date: expected YYYY-MM-DD, e.g. 2026-03-02`,
+      );
     }
     case 'too_small':
     case 'too_big':
-      if (issue.origin === 'array') return at(ctx, path, 'wrong-type', `expected ${expectation(ctx, path) ?? 'a different number of items'}`);
-      return at(ctx, path, 'invalid-value', `${valueText(ctx, path)} is out of range: ${issue.message.replace(/^Too (small|big): /, '')}`);
+      if (issue.origin === 'array')
+        return at(ctx, path, 'wrong-type', `expected ${expectation(ctx, path) ?? 'a different number of items'}`);
+      return at(
+        ctx,
+        path,
+        'invalid-value',
+        `${valueText(ctx, path)} is out of range: ${issue.message.replace(/^Too (small|big): /, '')}`,
+      );
     case 'not_multiple_of':
-      return at(ctx, path, 'invalid-value', `${valueText(ctx, path)} is not on the scale: use 1.0 to 5.0 in steps of 0.5`);
+      return at(
+        ctx,
+        path,
+        'invalid-value',
+        `${valueText(ctx, path)} is not on the scale: use 1.0 to 5.0 in steps of 0.5`,
+      );
     default:
       return at(ctx, path, 'wrong-type', issue.message);
   }
@@ -135,7 +186,9 @@ function union(ctx: Context, issue: Issue, path: PathSegment[]): void {
   let best: Issue[] | undefined;
   let bestScore = -1;
   for (const branch of issue.errors ?? []) {
-    const rootTypeMismatch = branch.some((e) => e.path.length === 0 && (e.code === 'invalid_type' || e.code === 'too_small' || e.code === 'too_big'));
+    const rootTypeMismatch = branch.some(
+      (e) => e.path.length === 0 && (e.code === 'invalid_type' || e.code === 'too_small' || e.code === 'too_big'),
+    );
     const score = rootTypeMismatch ? 0 : Math.max(1, ...branch.map((e) => e.path.length + 1));
     if (score > bestScore) {
       best = branch;
@@ -173,7 +226,8 @@ function invalidType(ctx: Context, issue: Issue, path: PathSegment[]): void {
   if (missingKey(ctx, path)) return;
   const expected = TYPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'another type';
   const foundText = found(ctx, path);
-  const hint = expected === 'text' && /number|true or false/.test(foundText) ? ' (put it in quotes to make it text)' : '';
+  const hint =
+    expected === 'text' && /number|true or false/.test(foundText) ? ' (put it in quotes to make it text)' : '';
   at(ctx, path, 'wrong-type', `expected ${expected}, found ${foundText}${hint}`);
 }
 
@@ -231,7 +285,12 @@ function unknownKey(ctx: Context, path: PathSegment[], key: string): void {
   const where = path.length ? ` in ${pathText(path)}` : '';
   if (isMap(node) && node.flow && pair && pair.value === null && !guess) {
     // `{note: one class, 22 students}` splits at the comma: the tail becomes a key with no value.
-    push(ctx, span, 'unknown-key', `"${key}" became a key because a comma inside { } separates entries: put the text before it in quotes`);
+    push(
+      ctx,
+      span,
+      'unknown-key',
+      `"${key}" became a key because a comma inside { } separates entries: put the text before it in quotes`,
+    );
     return;
   }
   const message = guess
@@ -245,7 +304,13 @@ function at(ctx: Context, path: PathSegment[], code: DiagnosticCode, message: st
   push(ctx, located ? valueSpan(located) : undefined, code, message);
 }
 
-function push(ctx: Context, span: [number, number] | undefined, code: DiagnosticCode, message: string, replacement?: string): void {
+function push(
+  ctx: Context,
+  span: [number, number] | undefined,
+  code: DiagnosticCode,
+  message: string,
+  replacement?: string,
+): void {
   const [start, end] = span ?? [0, 0];
   const d = diagnostic(ctx.uri, rangeOf(ctx.lc, start, end), code, message);
   if (replacement !== undefined && span) d.suggestion = { range: d.range, newText: replacement };
@@ -278,7 +343,8 @@ function found(ctx: Context, path: PathSegment[]): string {
     // Tags such as !!binary and !!timestamp build values a worksheet cannot hold.
     if (v instanceof Uint8Array) return 'binary data (!!binary is not allowed in a worksheet)';
     if (v instanceof Date) return `a timestamp (!!timestamp): write the date as YYYY-MM-DD`;
-    if (typeof v === 'object' && v !== null) return `a ${node.tag ?? 'tagged'} value (YAML tags are not allowed in a worksheet)`;
+    if (typeof v === 'object' && v !== null)
+      return `a ${node.tag ?? 'tagged'} value (YAML tags are not allowed in a worksheet)`;
     return `text ("${truncate(String(v))}")`;
   }
   return 'another kind of value';
@@ -297,7 +363,6 @@ function expectation(ctx: Context, path: PathSegment[]): string | undefined {
 function pathText(path: PathSegment[]): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
-
 
 function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;

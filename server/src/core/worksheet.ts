@@ -42,7 +42,15 @@ export interface WorksheetFile {
 
 export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string): WorksheetFile {
   const parsed = parseYaml(uri, text);
-  const file: WorksheetFile = { uri, kind, parsed, symbols: { definitions: [], references: [] }, diagnostics: [...parsed.diagnostics], csv: [], anchors: {} };
+  const file: WorksheetFile = {
+    uri,
+    kind,
+    parsed,
+    symbols: { definitions: [], references: [] },
+    diagnostics: [...parsed.diagnostics],
+    csv: [],
+    anchors: {},
+  };
   const doc = parsed.doc;
   if (!doc || parsed.fatal) return file;
   try {
@@ -53,8 +61,7 @@ export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string)
     else if (kind === 'collaborative') {
       file.collaborative = v.data as Collaborative | undefined;
       file.teams = file.collaborative?.teams ?? lenientTeams(parsed.value);
-    }
-    else {
+    } else {
       file.factors = v.data as Factors | undefined;
       file.factors?.measures?.forEach((m, i) => {
         if (!m.csv) return;
@@ -65,13 +72,21 @@ export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string)
       });
     }
     file.diagnostics.push(...localChecks(file), ...unsafeCharacters(uri, doc, parsed.lineCounter));
-    for (const { path, prefer } of crossFileAnchors(file)) file.anchors[anchorKey(path, prefer)] = rangeAt(file, path, prefer);
+    for (const { path, prefer } of crossFileAnchors(file))
+      file.anchors[anchorKey(path, prefer)] = rangeAt(file, path, prefer);
     // The plain data now lives on as file.cycle / file.factors / file.collaborative (or was invalid): don't hold it twice.
     parsed.value = undefined;
   } catch (error) {
     // A bug in a check must cost the user one diagnostic, never the language server.
-    const why = error instanceof RangeError && /call stack/i.test(error.message) ? 'it nests or repeats too deeply to check' : error instanceof Error ? error.message : String(error);
-    file.diagnostics.push(diagnostic(uri, ZERO_RANGE, 'yaml-syntax', `internal error while checking this file: ${why}`));
+    const why =
+      error instanceof RangeError && /call stack/i.test(error.message)
+        ? 'it nests or repeats too deeply to check'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    file.diagnostics.push(
+      diagnostic(uri, ZERO_RANGE, 'yaml-syntax', `internal error while checking this file: ${why}`),
+    );
   }
   return file;
 }
@@ -79,7 +94,9 @@ export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string)
 function lenientTeams(value: unknown): { id: string; folder: string }[] {
   const teams = (value as { teams?: unknown } | null)?.teams;
   if (!Array.isArray(teams)) return [];
-  return teams.flatMap((t: { id?: unknown; folder?: unknown } | null) => (typeof t?.id === 'string' && typeof t.folder === 'string' && t.folder ? [{ id: t.id, folder: t.folder }] : []));
+  return teams.flatMap((t: { id?: unknown; folder?: unknown } | null) =>
+    typeof t?.id === 'string' && typeof t.folder === 'string' && t.folder ? [{ id: t.id, folder: t.folder }] : [],
+  );
 }
 
 /**
@@ -101,6 +118,12 @@ export function rangeAt(file: WorksheetFile, path: PathSegment[], prefer: Prefer
   return span ? rangeOf(file.parsed.lineCounter, span[0], span[1]) : ZERO_RANGE;
 }
 
-export function diagnosticAt(file: WorksheetFile, path: PathSegment[], code: DiagnosticCode, message: string, prefer: Prefer = 'value'): Diagnostic {
+export function diagnosticAt(
+  file: WorksheetFile,
+  path: PathSegment[],
+  code: DiagnosticCode,
+  message: string,
+  prefer: Prefer = 'value',
+): Diagnostic {
   return diagnostic(file.uri, rangeAt(file, path, prefer), code, message);
 }

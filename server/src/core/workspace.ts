@@ -56,7 +56,8 @@ function removeAll<K, V>(map: Map<K, V[]>, values: readonly V[], keyOf: (v: V) =
 /** The chain links a file contributes (owner -> target), to tell whether the loop analysis is stale. */
 function chainSignature(file: WorksheetFile | undefined): string {
   let out = '';
-  for (const r of file?.symbols.references ?? []) if (r.owner !== undefined) out += `${r.field}\u0000${r.owner}\u0000${r.id}\u0001`;
+  for (const r of file?.symbols.references ?? [])
+    if (r.owner !== undefined) out += `${r.field}\u0000${r.owner}\u0000${r.id}\u0001`;
   return out;
 }
 
@@ -124,7 +125,8 @@ export class Workspace implements IndexView {
   get today(): string {
     if (this.fixedToday) return this.fixedToday;
     let outer: LoadedConfigFile | undefined;
-    for (const c of this.configs.values()) if (c.config.today && this.governs(c) && (!outer || c.folder.length < outer.folder.length)) outer = c;
+    for (const c of this.configs.values())
+      if (c.config.today && this.governs(c) && (!outer || c.folder.length < outer.folder.length)) outer = c;
     return outer?.config.today ?? localDate();
   }
 
@@ -219,7 +221,7 @@ export class Workspace implements IndexView {
   /** The config that governs a file: the nearest pdsa.config.yaml upward from it, inside the workspace. */
   configFor(uri: string): LoadedConfigFile | undefined {
     if (this.configs.size === 0) return undefined;
-    for (let folder = dirname(uri); folder !== ''; ) {
+    for (let folder = dirname(uri); folder !== '';) {
       const c = this.configs.get(folder);
       if (c && this.governs(c)) return c;
       const parent = dirname(folder);
@@ -247,8 +249,10 @@ export class Workspace implements IndexView {
     const prev = this.files.get(uri);
     const prevSigs = new Map<string, string>();
     const nextSigs = new Map<string, string>();
-    for (const d of prev?.symbols.definitions ?? []) prevSigs.set(d.id, `${prevSigs.get(d.id) ?? ''}${signature(prev!, d)};`);
-    for (const d of next?.symbols.definitions ?? []) nextSigs.set(d.id, `${nextSigs.get(d.id) ?? ''}${signature(next!, d)};`);
+    for (const d of prev?.symbols.definitions ?? [])
+      prevSigs.set(d.id, `${prevSigs.get(d.id) ?? ''}${signature(prev!, d)};`);
+    for (const d of next?.symbols.definitions ?? [])
+      nextSigs.set(d.id, `${nextSigs.get(d.id) ?? ''}${signature(next!, d)};`);
     const refKey = (r: Reference) => `${r.id}\u0000${r.kind}\u0000${r.field}`;
     const prevRefs = new Set((prev?.symbols.references ?? []).map(refKey));
     const nextRefs = new Set((next?.symbols.references ?? []).map(refKey));
@@ -285,7 +289,9 @@ export class Workspace implements IndexView {
       for (const d of this.defs.get(id) ?? []) this.dirty.add(d.uri);
     }
     // Files whose ids gained or lost a user (follow-up cycles, measure data from cycles), and chains that may loop.
-    const changedRefs = [...prevRefs].filter((k) => !nextRefs.has(k)).concat([...nextRefs].filter((k) => !prevRefs.has(k)));
+    const changedRefs = [...prevRefs]
+      .filter((k) => !nextRefs.has(k))
+      .concat([...nextRefs].filter((k) => !prevRefs.has(k)));
     let chainChanged = chainSignature(prev) !== chainSignature(next);
     for (const key of changedRefs) {
       const [id, , field] = key.split('\u0000');
@@ -412,7 +418,8 @@ export class Workspace implements IndexView {
   chainLoops(): ChainLoops {
     if (!this.loops) {
       const links: Reference[] = [];
-      for (const file of this.files.values()) for (const r of file.symbols.references) if (r.owner !== undefined) links.push(r);
+      for (const file of this.files.values())
+        for (const r of file.symbols.references) if (r.owner !== undefined) links.push(r);
       this.loops = new ChainLoops(links);
     }
     return this.loops;
@@ -441,7 +448,6 @@ export class Workspace implements IndexView {
   worksheets(): IterableIterator<WorksheetFile> {
     return this.files.values();
   }
-
 
   /** Diagnostics of one file (worksheet or config), sorted, with the config applied. */
   diagnostics(uri: string): Diagnostic[] {

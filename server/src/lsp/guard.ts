@@ -15,14 +15,19 @@ export function guardHandlers(connection: Connection): Connection {
       return (...args: unknown[]) => {
         const last = args.length - 1;
         const handler = args[last];
-        if (typeof handler === 'function') args[last] = wrap(handler as (...a: unknown[]) => unknown, notification, connection);
+        if (typeof handler === 'function')
+          args[last] = wrap(handler as (...a: unknown[]) => unknown, notification, connection);
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
     },
   });
 }
 
-function wrap(handler: (...a: unknown[]) => unknown, notification: boolean, connection: Connection): (...a: unknown[]) => unknown {
+function wrap(
+  handler: (...a: unknown[]) => unknown,
+  notification: boolean,
+  connection: Connection,
+): (...a: unknown[]) => unknown {
   const fail = (error: unknown): never | undefined => {
     if (error instanceof ResponseError) throw error;
     const message = describe(error);
@@ -43,6 +48,7 @@ function wrap(handler: (...a: unknown[]) => unknown, notification: boolean, conn
 }
 
 export function describe(error: unknown): string {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'the input nests or repeats too deeply to process';
+  if (error instanceof RangeError && /call stack/i.test(error.message))
+    return 'the input nests or repeats too deeply to process';
   return error instanceof Error ? error.message : String(error);
 }

@@ -4,7 +4,8 @@
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
-export type ItemKind = 'focus' | 'target' | 'measure' | 'factor' | 'strategy' | 'cycle' | 'collaborative' | 'team' | 'idea';
+export type ItemKind =
+  'focus' | 'target' | 'measure' | 'factor' | 'strategy' | 'cycle' | 'collaborative' | 'team' | 'idea';
 
 /** Server -> client after each batch of diagnostics: counts over the whole workspace, for the status bar. */
 export interface WorkspaceStatus {
@@ -66,7 +67,9 @@ export type { ChartModel } from '../core/analytics/model';
 export interface DashboardParams {
   uri?: string;
 }
-export const dashboard = new RequestType<DashboardParams, import('../core/collab/dashboard').DashboardModel, void>('pdsa/dashboard');
+export const dashboard = new RequestType<DashboardParams, import('../core/collab/dashboard').DashboardModel, void>(
+  'pdsa/dashboard',
+);
 
 export const chart = new RequestType<ChartParams, import('../core/analytics/model').ChartModel, void>('pdsa/chart');
 
@@ -77,7 +80,9 @@ export interface DriversParams {
   expanded?: string[];
 }
 export type { DriverModel } from '../core/analytics/drivers';
-export const drivers = new RequestType<DriversParams, import('../core/analytics/drivers').DriverModel, void>('pdsa/drivers');
+export const drivers = new RequestType<DriversParams, import('../core/analytics/drivers').DriverModel, void>(
+  'pdsa/drivers',
+);
 
 /** Moving a factor to another quadrant of the four-blocker: the edit to apply (undoable, keeps the file's layout). */
 export interface MoveFactorParams {
@@ -86,7 +91,9 @@ export interface MoveFactorParams {
   impact: 'high' | 'low';
   influence: 'high' | 'low';
 }
-export const moveFactor = new RequestType<MoveFactorParams, import('vscode-languageserver-types').WorkspaceEdit, void>('pdsa/moveFactor');
+export const moveFactor = new RequestType<MoveFactorParams, import('vscode-languageserver-types').WorkspaceEdit, void>(
+  'pdsa/moveFactor',
+);
 
 /** What the client tells the server at start (initializationOptions). */
 export interface InitializationOptions {
@@ -109,6 +116,8 @@ export interface FsParams {
   uri: string;
 }
 export type { DirectoryEntry, FileStat } from '../core/host';
-export const fsReadDirectory = new RequestType<FsParams, import('../core/host').DirectoryEntry[], void>('pdsa/fs/readDirectory');
+export const fsReadDirectory = new RequestType<FsParams, import('../core/host').DirectoryEntry[], void>(
+  'pdsa/fs/readDirectory',
+);
 export const fsStat = new RequestType<FsParams, import('../core/host').FileStat, void>('pdsa/fs/stat');
 export const fsReadFile = new RequestType<FsParams, string, void>('pdsa/fs/readFile');

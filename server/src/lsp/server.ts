@@ -24,7 +24,17 @@ import { CycleError, newCycle as createCycle, nextCycle } from '../core/service/
 import { basename, worksheetKind } from '../core/uri';
 import { Workspace } from '../core/workspace';
 import { toLspDiagnostic } from './convert';
-import { chart, dashboard, drivers, listItems, moveFactor, newCycle, nextCycle as nextCycleRequest, workspaceStatus, type Settings } from './protocol';
+import {
+  chart,
+  dashboard,
+  drivers,
+  listItems,
+  moveFactor,
+  newCycle,
+  nextCycle as nextCycleRequest,
+  workspaceStatus,
+  type Settings,
+} from './protocol';
 import { buildChart, ChartError } from '../core/analytics/model';
 import { buildDashboard, collaboratives, DashboardError } from '../core/collab/dashboard';
 import { buildDriverModel, DiagramError } from '../core/analytics/drivers';
@@ -32,11 +42,18 @@ import { moveFactorEdits } from '../core/service/factor-edits';
 import { codeLenses } from '../core/service/codelens';
 import { formattingEdits } from '../core/service/formatting';
 
-const CHANGE_TYPES = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+const CHANGE_TYPES = {
+  [FileChangeType.Created]: 'created',
+  [FileChangeType.Changed]: 'changed',
+  [FileChangeType.Deleted]: 'deleted',
+} as const;
 
 /** Changes the editor's file watcher reports (it watches whatever file system the workspace is on). */
 function watchThroughEditor(connection: Connection): NonNullable<WorkspaceHost['watch']> {
-  return (listener) => connection.onDidChangeWatchedFiles(({ changes }) => listener(changes.map((c): FileChange => ({ uri: c.uri, type: CHANGE_TYPES[c.type] ?? 'changed' }))));
+  return (listener) =>
+    connection.onDidChangeWatchedFiles(({ changes }) =>
+      listener(changes.map((c): FileChange => ({ uri: c.uri, type: CHANGE_TYPES[c.type] ?? 'changed' }))),
+    );
 }
 
 /** Lets other tasks (the editor's requests) run between chunks of work. */
@@ -89,7 +106,9 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
     try {
       accelerator = options.scanAccelerator?.(params);
     } catch (error) {
-      connection.console.warn(`pdsa: scanning on this thread only: ${error instanceof Error ? error.message : String(error)}`);
+      connection.console.warn(
+        `pdsa: scanning on this thread only: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return {
       capabilities: {
@@ -111,14 +130,19 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
   });
 
   connection.onInitialized(async () => {
-    if (configurationPull) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'pdsa' });
+    if (configurationPull)
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'pdsa' });
     await pullSettings();
     const started = Date.now();
     try {
       const files = await scanRoots();
-      connection.console.info(`pdsa: indexed ${files} worksheet files in ${Date.now() - started} ms${accelerator ? ` (${accelerator.summary()})` : ''}`);
+      connection.console.info(
+        `pdsa: indexed ${files} worksheet files in ${Date.now() - started} ms${accelerator ? ` (${accelerator.summary()})` : ''}`,
+      );
     } catch (error) {
-      connection.console.error(`pdsa: the workspace scan failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      connection.console.error(
+        `pdsa: the workspace scan failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     } finally {
       // Whatever happened, publish what the index holds; a failed scan must not silence the editor.
       scanning = false;
@@ -130,7 +154,9 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
       try {
         accelerator?.scanned([...workspace.worksheets()].map((f) => f.uri));
       } catch (error) {
-        connection.console.warn(`pdsa: cannot keep results for the next start: ${error instanceof Error ? error.message : String(error)}`);
+        connection.console.warn(
+          `pdsa: cannot keep results for the next start: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       accelerator = undefined;
     }, 0);
@@ -163,10 +189,16 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
    */
   async function scanRoots(): Promise<number> {
     const found = await files.scan();
-    for (const problem of found.problems) connection.console.warn(`pdsa: cannot read ${problem.uri}: ${problem.message}`);
+    for (const problem of found.problems)
+      connection.console.warn(`pdsa: cannot read ${problem.uri}: ${problem.message}`);
     const onError = (uri: string, message: string) => connection.console.warn(`pdsa: cannot read ${uri}: ${message}`);
     const analyser = accelerator?.analyser;
-    await loadFound(workspace, files, found, { skip: (uri) => documents.get(uri) !== undefined && !deferred.has(uri), onError, pause, analyser });
+    await loadFound(workspace, files, found, {
+      skip: (uri) => documents.get(uri) !== undefined && !deferred.has(uri),
+      onError,
+      pause,
+      analyser,
+    });
     while (analyser && deferred.size) {
       const jobs = [...deferred].flatMap((uri) => {
         const text = documents.get(uri)?.getText();
@@ -207,7 +239,11 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
       // One status update per burst of changes (opening 5,000 files is 5,000 publishes).
       statusTimer = setTimeout(() => {
         statusTimer = undefined;
-        void connection.sendNotification(workspaceStatus, { errors: totalErrors, warnings: totalWarnings, files: workspace.fileCount });
+        void connection.sendNotification(workspaceStatus, {
+          errors: totalErrors,
+          warnings: totalWarnings,
+          files: workspace.fileCount,
+        });
       }, 20);
     }
   }
@@ -256,7 +292,11 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
   watch((changes) => {
     applying = applying
       .then(() => applyChanges(workspace, files, changes, { skip: (uri) => documents.get(uri) !== undefined, pause }))
-      .catch((error: unknown) => connection.console.error(`pdsa: applying file changes failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        connection.console.error(
+          `pdsa: applying file changes failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
       .then(publish);
   });
 
@@ -282,7 +322,11 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
     const file = workspace.worksheet(p.textDocument.uri);
     return file ? foldingRanges(file) : [];
   });
-  connection.onCodeAction((p) => [...codeActions(workspace, p.textDocument.uri, p.context.diagnostics), ...cycleActions(workspace, p.textDocument.uri, p.range), ...rebaselineActions(workspace, p.textDocument.uri, p.range)]);
+  connection.onCodeAction((p) => [
+    ...codeActions(workspace, p.textDocument.uri, p.context.diagnostics),
+    ...cycleActions(workspace, p.textDocument.uri, p.range),
+    ...rebaselineActions(workspace, p.textDocument.uri, p.range),
+  ]);
 
   connection.onDocumentFormatting((p) => {
     const file = workspace.worksheet(p.textDocument.uri);
@@ -313,7 +357,12 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
   connection.onRequest(chart, async (params) => {
     await scanned;
     try {
-      return buildChart(workspace, { measure: params.measure, type: params.type, rules: params.rules, ...(params.from ? { from: params.from } : {}) });
+      return buildChart(workspace, {
+        measure: params.measure,
+        type: params.type,
+        rules: params.rules,
+        ...(params.from ? { from: params.from } : {}),
+      });
     } catch (error) {
       if (error instanceof ChartError) throw new ResponseError(ErrorCodes.InvalidParams, error.message);
       throw error;
@@ -352,8 +401,17 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
       throw error;
     }
   };
-  connection.onRequest(newCycle, async ({ strategy, title }) => (await scanned, cycleRequest(() => createCycle(workspace, strategy, title, today()))));
-  connection.onRequest(nextCycleRequest, async ({ from }) => (await scanned, cycleRequest(() => nextCycle(workspace, from, today()))));
+  connection.onRequest(
+    newCycle,
+    async ({ strategy, title }) => (
+      await scanned,
+      cycleRequest(() => createCycle(workspace, strategy, title, today()))
+    ),
+  );
+  connection.onRequest(
+    nextCycleRequest,
+    async ({ from }) => (await scanned, cycleRequest(() => nextCycle(workspace, from, today()))),
+  );
 
   documents.listen(connection);
   connection.listen();

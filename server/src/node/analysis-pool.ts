@@ -44,7 +44,11 @@ export interface PoolStats {
  * turns its own errors into diagnostics) has its share analysed on this thread, with the same
  * result by construction.
  */
-export async function analyseInParallel(jobs: AnalysisJob[], onResult: OnResult, options: PoolOptions = {}): Promise<PoolStats> {
+export async function analyseInParallel(
+  jobs: AnalysisJob[],
+  onResult: OnResult,
+  options: PoolOptions = {},
+): Promise<PoolStats> {
   const script = options.workerScript ?? WORKER_SCRIPT;
   const bytes = jobs.reduce((sum, j) => sum + j.text.length, 0);
   let threads = options.threads ?? os.availableParallelism();

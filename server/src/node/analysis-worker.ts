@@ -6,6 +6,9 @@ import { analyseCompact } from '../core/compact';
 import type { AnalyseRequest, AnalyseResponse } from './analysis-protocol';
 
 parentPort?.on('message', (request: AnalyseRequest) => {
-  const response: AnalyseResponse = { id: request.id, results: request.jobs.map((job) => analyseCompact(job.uri, job.text)) };
+  const response: AnalyseResponse = {
+    id: request.id,
+    results: request.jobs.map((job) => analyseCompact(job.uri, job.text)),
+  };
   parentPort!.postMessage(response);
 });

@@ -13,7 +13,10 @@ import { ResultCache } from './result-cache';
  */
 export function nodeScanAccelerator(params: InitializeParams): ScanAccelerator {
   const storage = (params.initializationOptions as InitializationOptions | undefined)?.storagePath;
-  let cache = typeof storage === 'string' && path.isAbsolute(storage) ? new ResultCache(path.join(storage, 'analysis.bin')) : undefined;
+  let cache =
+    typeof storage === 'string' && path.isAbsolute(storage)
+      ? new ResultCache(path.join(storage, 'analysis.bin'))
+      : undefined;
   const analyser = new NodeAnalyser({ cache });
   return {
     analyser,

@@ -4,7 +4,8 @@
 // reads once at activation. Nothing of the workspace is on the disk the editor runs on.
 import * as vscode from 'vscode';
 
-type Entry = { type: vscode.FileType.File; data: Uint8Array; mtime: number } | { type: vscode.FileType.Directory; mtime: number };
+type Entry =
+  { type: vscode.FileType.File; data: Uint8Array; mtime: number } | { type: vscode.FileType.Directory; mtime: number };
 
 class MemoryFileSystem implements vscode.FileSystemProvider {
   private readonly entries = new Map<string, Entry>([['/', { type: vscode.FileType.Directory, mtime: Date.now() }]]);
@@ -22,7 +23,8 @@ class MemoryFileSystem implements vscode.FileSystemProvider {
   }
 
   private mkdirs(path: string): void {
-    for (let p = path; p !== '/' && !this.entries.has(p); p = this.parent(p)) this.entries.set(p, { type: vscode.FileType.Directory, mtime: Date.now() });
+    for (let p = path; p !== '/' && !this.entries.has(p); p = this.parent(p))
+      this.entries.set(p, { type: vscode.FileType.Directory, mtime: Date.now() });
   }
 
   seed(files: Record<string, string>): void {
@@ -38,14 +40,21 @@ class MemoryFileSystem implements vscode.FileSystemProvider {
 
   stat(uri: vscode.Uri): vscode.FileStat {
     const e = this.entry(uri);
-    return { type: e.type, ctime: e.mtime, mtime: e.mtime, size: e.type === vscode.FileType.File ? e.data.byteLength : 0 };
+    return {
+      type: e.type,
+      ctime: e.mtime,
+      mtime: e.mtime,
+      size: e.type === vscode.FileType.File ? e.data.byteLength : 0,
+    };
   }
 
   readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
     if (this.entry(uri).type !== vscode.FileType.Directory) throw vscode.FileSystemError.FileNotADirectory(uri);
     const prefix = uri.path === '/' ? '/' : `${uri.path}/`;
     const out: [string, vscode.FileType][] = [];
-    for (const [path, e] of this.entries) if (path !== '/' && path.startsWith(prefix) && !path.slice(prefix.length).includes('/')) out.push([path.slice(prefix.length), e.type]);
+    for (const [path, e] of this.entries)
+      if (path !== '/' && path.startsWith(prefix) && !path.slice(prefix.length).includes('/'))
+        out.push([path.slice(prefix.length), e.type]);
     return out;
   }
 
@@ -71,7 +80,8 @@ class MemoryFileSystem implements vscode.FileSystemProvider {
 
   delete(uri: vscode.Uri): void {
     this.entry(uri);
-    for (const path of [...this.entries.keys()]) if (path === uri.path || path.startsWith(`${uri.path}/`)) this.entries.delete(path);
+    for (const path of [...this.entries.keys()])
+      if (path === uri.path || path.startsWith(`${uri.path}/`)) this.entries.delete(path);
     this.emitter.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
   }
 
@@ -89,7 +99,9 @@ class MemoryFileSystem implements vscode.FileSystemProvider {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const fs = new MemoryFileSystem();
-  const json = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'files.json')));
+  const json = new TextDecoder().decode(
+    await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'files.json')),
+  );
   fs.seed(JSON.parse(json) as Record<string, string>);
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider('memfs', fs, { isCaseSensitive: true }));
 }

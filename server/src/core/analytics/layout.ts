@@ -41,7 +41,10 @@ const PAD = 6;
 
 /** The badge under an item's statement: the id and priority of a factor, the cycles of an idea. */
 export function badgeOf(n: DiagramNode): string {
-  if (n.kind === 'idea') return n.cycles && n.cycles.count ? `${n.cycles.count} cycle${n.cycles.count === 1 ? '' : 's'} · latest: ${n.cycles.latest ?? 'under way'}${n.cycles.rampUnderWay ? ' · ramp under way' : ''}` : 'not tested yet';
+  if (n.kind === 'idea')
+    return n.cycles && n.cycles.count
+      ? `${n.cycles.count} cycle${n.cycles.count === 1 ? '' : 's'} · latest: ${n.cycles.latest ?? 'under way'}${n.cycles.rampUnderWay ? ' · ramp under way' : ''}`
+      : 'not tested yet';
   if (n.kind === 'cycles') return n.detail ?? '';
   if (n.kind === 'aim') return '';
   return `${n.id}${n.muted ? ' · not priority' : ''}`;
@@ -50,7 +53,10 @@ export function badgeOf(n: DiagramNode): string {
 /** Every word of the statement, wrapped to the box; the aim adds its SMARTIE target. */
 export function boxText(n: DiagramNode, width: number): BoxText {
   const inner = width - 2 * PAD;
-  const lines = n.kind === 'aim' ? [...wrapText(n.label, inner, FONT), ...(n.detail ? ['', ...wrapText(`Target: ${n.detail}`, inner, FONT)] : [])] : wrapText(n.label, inner, FONT);
+  const lines =
+    n.kind === 'aim'
+      ? [...wrapText(n.label, inner, FONT), ...(n.detail ? ['', ...wrapText(`Target: ${n.detail}`, inner, FONT)] : [])]
+      : wrapText(n.label, inner, FONT);
   const badge = badgeOf(n);
   return { lines, badge: badge ? wrapText(badge, inner, SMALL) : [] };
 }
@@ -73,7 +79,10 @@ export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[], target
   // For a narrow panel: narrower columns (the text wraps to more lines) and narrower gaps.
   const present = columns.filter((c) => c.length).length;
   const gapX = targetWidth !== undefined && targetWidth < 1000 ? 40 : GAP_X;
-  const fit = targetWidth !== undefined ? Math.max(120, Math.min(230, (targetWidth - 32 - (present - 1) * gapX) / Math.max(1, present))) : undefined;
+  const fit =
+    targetWidth !== undefined
+      ? Math.max(120, Math.min(230, (targetWidth - 32 - (present - 1) * gapX) / Math.max(1, present)))
+      : undefined;
   const widths = WIDTHS.map((w, c) => (fit === undefined ? w : Math.round(c === 4 ? Math.max(110, fit * 0.8) : fit)));
   const incoming = new Map<string, string[]>();
   for (const e of edges) incoming.set(e.to, [...(incoming.get(e.to) ?? []), e.from]);
@@ -86,7 +95,9 @@ export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[], target
     if (c > 0) {
       const order = new Map(column.map((n, i) => [n.key, i]));
       const centre = (n: DiagramNode) => {
-        const from = (incoming.get(n.key) ?? []).map((k) => position.get(k)).filter((v): v is number => v !== undefined);
+        const from = (incoming.get(n.key) ?? [])
+          .map((k) => position.get(k))
+          .filter((v): v is number => v !== undefined);
         return from.length ? from.reduce((a, b) => a + b, 0) / from.length : Number.MAX_SAFE_INTEGER;
       };
       column.sort((a, b) => centre(a) - centre(b) || order.get(a.key)! - order.get(b.key)!);
@@ -160,7 +171,16 @@ function routeEdges(columns: DiagramNode[][], boxes: Map<string, Box>, edges: Di
     const skipped: number[] = [];
     for (let c = ca + 1; c < cb; c++) if (present[c]) skipped.push(c);
     if (!skipped.length) {
-      routes.push({ from: e.from, to: e.to, points: [{ x: x1, y: y1 }, { x: gx1, y: y1 }, { x: gx1, y: y2 }, { x: x2, y: y2 }] });
+      routes.push({
+        from: e.from,
+        to: e.to,
+        points: [
+          { x: x1, y: y1 },
+          { x: gx1, y: y1 },
+          { x: gx1, y: y2 },
+          { x: x2, y: y2 },
+        ],
+      });
       continue;
     }
     // A lane free in every skipped column, nearest the straight line between the ends.
@@ -170,12 +190,27 @@ function routeEdges(columns: DiagramNode[][], boxes: Map<string, Box>, edges: Di
       for (const [lo, hi] of lanes[c]!) {
         if (hi < lo) continue;
         const candidate = Math.min(hi, Math.max(lo, want));
-        if (skipped.every((k) => lanes[k]!.some(([l, h]) => candidate >= l && candidate <= h)) && (best === undefined || Math.abs(candidate - want) < Math.abs(best - want))) best = candidate;
+        if (
+          skipped.every((k) => lanes[k]!.some(([l, h]) => candidate >= l && candidate <= h)) &&
+          (best === undefined || Math.abs(candidate - want) < Math.abs(best - want))
+        )
+          best = candidate;
       }
     }
     const lane = best ?? want;
     const gx2 = x2 - GAP / 2;
-    routes.push({ from: e.from, to: e.to, points: [{ x: x1, y: y1 }, { x: gx1, y: y1 }, { x: gx1, y: lane }, { x: gx2, y: lane }, { x: gx2, y: y2 }, { x: x2, y: y2 }] });
+    routes.push({
+      from: e.from,
+      to: e.to,
+      points: [
+        { x: x1, y: y1 },
+        { x: gx1, y: y1 },
+        { x: gx1, y: lane },
+        { x: gx2, y: lane },
+        { x: gx2, y: y2 },
+        { x: x2, y: y2 },
+      ],
+    });
   }
   return routes;
 }
@@ -204,7 +239,8 @@ export function edgesThroughBoxes(layout: Pick<Layout, 'boxes' | 'routes'>): str
       const [y0, y1] = [Math.min(p.y, q.y), Math.max(p.y, q.y)];
       for (const b of layout.boxes.values()) {
         if (b.key === r.from || b.key === r.to) continue;
-        if (x1 > b.x + 0.5 && x0 < b.x + b.width - 0.5 && y1 > b.y + 0.5 && y0 < b.y + b.height - 0.5) out.push(`${r.from} -> ${r.to} through ${b.key}`);
+        if (x1 > b.x + 0.5 && x0 < b.x + b.width - 0.5 && y1 > b.y + 0.5 && y0 < b.y + b.height - 0.5)
+          out.push(`${r.from} -> ${r.to} through ${b.key}`);
       }
     }
   }
@@ -224,7 +260,9 @@ export function edgeCrossings(layout: Pick<Layout, 'routes'>): number {
     }
   });
   let n = 0;
-  for (const s of h) for (const t of v) if (s.e !== t.e && t.x > s.x0 + 0.5 && t.x < s.x1 - 0.5 && s.y > t.y0 + 0.5 && s.y < t.y1 - 0.5) n++;
+  for (const s of h)
+    for (const t of v)
+      if (s.e !== t.e && t.x > s.x0 + 0.5 && t.x < s.x1 - 0.5 && s.y > t.y0 + 0.5 && s.y < t.y1 - 0.5) n++;
   return n;
 }
 

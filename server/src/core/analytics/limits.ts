@@ -34,7 +34,10 @@ const present = (p: ChartPoint): boolean => p.value !== null && Number.isFinite(
  * value breaks the range instead of bridging it. Optionally screened (Nelson 1982): ranges of
  * 3.267 x the average or more are left out and the average recomputed once.
  */
-export function averageMovingRange(values: (number | null | undefined)[], screen: boolean): { average: number; used: number; screened: number } {
+export function averageMovingRange(
+  values: (number | null | undefined)[],
+  screen: boolean,
+): { average: number; used: number; screened: number } {
   const ranges: number[] = [];
   let previous: number | null = null;
   for (const v of values) {
@@ -65,7 +68,12 @@ export function averageMovingRange(values: (number | null | undefined)[], screen
 }
 
 /** The rows of the baseline as the moving-range sequence sees them: undefined = excluded, null = missing. */
-function baselineSequence(points: ChartPoint[], from: number, baselineTo: number, value: (p: ChartPoint) => number | null): (number | null | undefined)[] {
+function baselineSequence(
+  points: ChartPoint[],
+  from: number,
+  baselineTo: number,
+  value: (p: ChartPoint) => number | null,
+): (number | null | undefined)[] {
   const out: (number | null | undefined)[] = [];
   for (let i = from; i <= baselineTo; i++) {
     const p = points[i]!;
@@ -79,7 +87,15 @@ function baselineSequence(points: ChartPoint[], from: number, baselineTo: number
  * present and not excluded, and drawn over every row of the phase. Formulas as qicharts2 (Montgomery;
  * Laney 2002 for P' and U'), I chart constant per rule set (see xmrFactor).
  */
-export function phaseLimits(points: ChartPoint[], from: number, to: number, baselineTo: number, type: ChartType, rules: RuleSet, screen: boolean): Limits {
+export function phaseLimits(
+  points: ChartPoint[],
+  from: number,
+  to: number,
+  baselineTo: number,
+  type: ChartType,
+  rules: RuleSet,
+  screen: boolean,
+): Limits {
   const base: ChartPoint[] = [];
   for (let i = from; i <= baselineTo; i++) if (present(points[i]!)) base.push(points[i]!);
   const rows = to - from + 1;
@@ -93,17 +109,30 @@ export function phaseLimits(points: ChartPoint[], from: number, to: number, base
 
   if (type === 'i') {
     const centre = mean(base.map((p) => p.value as number));
-    const mr = averageMovingRange(baselineSequence(points, from, baselineTo, (p) => p.value), screen);
+    const mr = averageMovingRange(
+      baselineSequence(points, from, baselineTo, (p) => p.value),
+      screen,
+    );
     const width = Number.isFinite(mr.average) && Number.isFinite(centre) ? xmrFactor(rules) * mr.average : NaN;
     const limit = (sign: number) => perRow(() => (Number.isFinite(width) ? centre + sign * width : null));
-    return { centre, upper: limit(1), lower: limit(-1), averageMovingRange: mr.average, movingRanges: { used: mr.used, screened: mr.screened } };
+    return {
+      centre,
+      upper: limit(1),
+      lower: limit(-1),
+      averageMovingRange: mr.average,
+      movingRanges: { used: mr.used, screened: mr.screened },
+    };
   }
 
   if (type === 'c') {
     const centre = mean(base.map((p) => p.value as number));
     const sigma = Math.sqrt(centre);
     const ok = Number.isFinite(centre);
-    return { centre, upper: perRow(() => (ok ? centre + 3 * sigma : null)), lower: perRow(() => (ok ? Math.max(0, centre - 3 * sigma) : null)) };
+    return {
+      centre,
+      upper: perRow(() => (ok ? centre + 3 * sigma : null)),
+      lower: perRow(() => (ok ? Math.max(0, centre - 3 * sigma) : null)),
+    };
   }
 
   // P, U and Laney's P' and U': a weighted centre (total count / total denominator) and a sigma per row from its denominator.
@@ -116,7 +145,8 @@ export function phaseLimits(points: ChartPoint[], from: number, to: number, base
   }
   const centre = denominator > 0 ? count / denominator : NaN;
   const proportion = type === 'p' || type === 'pp';
-  const sigmaOf = (n: number | undefined): number => (n && n > 0 && Number.isFinite(centre) ? Math.sqrt((proportion ? centre * (1 - centre) : centre) / n) : NaN);
+  const sigmaOf = (n: number | undefined): number =>
+    n && n > 0 && Number.isFinite(centre) ? Math.sqrt((proportion ? centre * (1 - centre) : centre) / n) : NaN;
   let factor = 1; // Laney's sigma_z; 1 for P and U charts
   let result: Limits = { centre };
   if (type === 'pp' || type === 'up') {

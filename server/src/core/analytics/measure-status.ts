@@ -31,9 +31,16 @@ export function statusOfModel(model: ChartModel): MeasureStatus {
       const pts = g.analysis.points;
       for (let i = pts.length - 1; i >= 0 && !latest; i--) {
         const p = pts[i]!;
-        if (p.value !== null && Number.isFinite(p.value) && p.excluded === undefined) latest = { date: p.date, value: p.value };
+        if (p.value !== null && Number.isFinite(p.value) && p.excluded === undefined)
+          latest = { date: p.date, value: p.value };
       }
-      return { group: g.group, ...(g.variation ? { variation: g.variation } : {}), ...(g.assurance ? { assurance: g.assurance } : {}), ...(g.target !== undefined ? { target: g.target } : {}), ...(latest ? { latest } : {}) };
+      return {
+        group: g.group,
+        ...(g.variation ? { variation: g.variation } : {}),
+        ...(g.assurance ? { assurance: g.assurance } : {}),
+        ...(g.target !== undefined ? { target: g.target } : {}),
+        ...(latest ? { latest } : {}),
+      };
     }),
   };
 }

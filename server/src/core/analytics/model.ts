@@ -69,14 +69,27 @@ export function buildChart(ws: Workspace, request: ChartRequest): ChartModel {
   const scope = request.from === undefined ? undefined : ws.scopeOf(request.from);
   const inScope = (uri: string) => scope === undefined || ws.scopeOf(uri) === scope;
   const defs = ws.definitions(request.measure, request.from).filter((d) => d.kind === 'measure');
-  const def = defs.find((d) => ws.worksheet(d.uri)?.kind === 'factors' && inScope(d.uri)) ?? defs.find((d) => ws.worksheet(d.uri)?.kind === 'factors') ?? defs[0];
+  const def =
+    defs.find((d) => ws.worksheet(d.uri)?.kind === 'factors' && inScope(d.uri)) ??
+    defs.find((d) => ws.worksheet(d.uri)?.kind === 'factors') ??
+    defs[0];
   if (!def) throw new ChartError(`no measure "${request.measure}" in the workspace`);
   const file = ws.worksheet(def.uri);
   const common = file?.collaborative?.measures?.[def.path[1] as number];
   const measure: Measure | undefined = common
-    ? { id: common.id, name: common.name, definition: common.definition, unit: common.unit, kind: common.kind, better: common.better }
+    ? {
+        id: common.id,
+        name: common.name,
+        definition: common.definition,
+        unit: common.unit,
+        kind: common.kind,
+        better: common.better,
+      }
     : file?.factors?.measures?.[def.path[1] as number];
-  if (!measure || measure.id !== request.measure) throw new ChartError(`measure "${request.measure}" has errors in ${def.uri.slice(def.uri.lastIndexOf('/') + 1)}: fix them to see its chart`);
+  if (!measure || measure.id !== request.measure)
+    throw new ChartError(
+      `measure "${request.measure}" has errors in ${def.uri.slice(def.uri.lastIndexOf('/') + 1)}: fix them to see its chart`,
+    );
   // The request (panel, CLI) wins, then the measure's own settings, then the workspace default.
   const chart = measure.chart ?? {};
   const defaults = ws.chartDefaults(def.uri);
@@ -111,7 +124,14 @@ export function buildChart(ws: Workspace, request: ChartRequest): ChartModel {
       for (const [g, pts] of seriesByGroup(data as Parameters<typeof seriesByGroup>[0])) add(g, pts);
     }
     if (!cycles.some((c) => c.id === cycle.id) && cycle.plan.when?.start) {
-      cycles.push({ id: cycle.id, title: cycle.title, uri: ref.uri, start: cycle.plan.when.start, end: cycle.plan.when.end, decision: cycle.act?.decision });
+      cycles.push({
+        id: cycle.id,
+        title: cycle.title,
+        uri: ref.uri,
+        start: cycle.plan.when.start,
+        end: cycle.plan.when.end,
+        decision: cycle.act?.decision,
+      });
     }
   }
   cycles.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
@@ -123,7 +143,13 @@ export function buildChart(ws: Workspace, request: ChartRequest): ChartModel {
   for (const ref of ws.references(measure.id, def.uri)) {
     if (ref.path[0] !== 'targets' || !inScope(ref.uri)) continue;
     const target = ws.worksheet(ref.uri)?.factors?.targets?.[ref.path[1] as number];
-    if (target?.measure === measure.id && target.target) targets.push({ id: target.id, value: target.target.value * targetScale, date: target.target.date, group: target.group });
+    if (target?.measure === measure.id && target.target)
+      targets.push({
+        id: target.id,
+        value: target.target.value * targetScale,
+        date: target.target.date,
+        group: target.group,
+      });
   }
   targets.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
@@ -157,9 +183,18 @@ export function buildChart(ws: Workspace, request: ChartRequest): ChartModel {
   }
   groups.sort((a, b) => (a.group === ALL_GROUP ? -1 : b.group === ALL_GROUP ? 1 : 0));
 
-  const family = (file!.factors?.measures ?? []).filter((m) => m?.id && m.name).map((m) => ({ id: m.id, name: m.name, kind: m.kind }));
+  const family = (file!.factors?.measures ?? [])
+    .filter((m) => m?.id && m.name)
+    .map((m) => ({ id: m.id, name: m.name, kind: m.kind }));
   return {
-    measure: { id: measure.id, name: measure.name, unit: measure.unit, better: measure.better, definition: measure.definition, uri: def.uri },
+    measure: {
+      id: measure.id,
+      name: measure.name,
+      unit: measure.unit,
+      better: measure.better,
+      definition: measure.definition,
+      uri: def.uri,
+    },
     type,
     rules,
     centreLine: type === 'run' ? 'median' : 'mean',
@@ -189,7 +224,9 @@ function targetFor(targets: TargetLine[], group: string, analysis: SeriesAnalysi
  */
 function toChartPoints(raw: Point[], measure: Measure, type: ChartType): ChartPoint[] {
   const seen = new Set<string>();
-  const sorted = [...raw].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).filter((p) => (seen.has(p.date) ? false : (seen.add(p.date), true)));
+  const sorted = [...raw]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .filter((p) => (seen.has(p.date) ? false : (seen.add(p.date), true)));
   const percent = measure.unit === '%' && (type === 'run' || type === 'i');
   const needsDenominator = type === 'p' || type === 'pp' || type === 'u' || type === 'up';
   return sorted.map((p) => {
@@ -197,7 +234,12 @@ function toChartPoints(raw: Point[], measure: Measure, type: ChartType): ChartPo
       // A C chart counts events: it plots the count.
       if (type === 'c') return { date: p.date, value: p.value };
       const ratio = p.denominator > 0 ? p.value / p.denominator : null;
-      return { date: p.date, value: ratio !== null && percent ? ratio * 100 : ratio, count: p.value, denominator: p.denominator };
+      return {
+        date: p.date,
+        value: ratio !== null && percent ? ratio * 100 : ratio,
+        count: p.value,
+        denominator: p.denominator,
+      };
     }
     // P, U, P' and U' charts need counts and denominators: a plain value cannot be placed on them.
     return { date: p.date, value: needsDenominator ? null : p.value };

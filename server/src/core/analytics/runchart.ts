@@ -1,6 +1,14 @@
 import { phaseLimits } from './limits';
 import { longestRunLimit, minimumCrossings, runsLimits } from './stats';
-import type { AnalysisOptions, ChartPoint, PhaseAnalysis, PhaseInput, PhaseStats, SeriesAnalysis, Signal } from './types';
+import type {
+  AnalysisOptions,
+  ChartPoint,
+  PhaseAnalysis,
+  PhaseInput,
+  PhaseStats,
+  SeriesAnalysis,
+  Signal,
+} from './types';
 
 export * from './types';
 
@@ -45,7 +53,9 @@ function markExcluded(points: ChartPoint[], exclude: AnalysisOptions['exclude'])
   if (!exclude?.length) return points;
   const reasons = new Map<string, string>();
   for (const e of exclude) reasons.set(e.date, e.reason ?? '');
-  return points.map((p) => (reasons.has(p.date) && p.excluded === undefined ? { ...p, excluded: reasons.get(p.date)! } : p));
+  return points.map((p) =>
+    reasons.has(p.date) && p.excluded === undefined ? { ...p, excluded: reasons.get(p.date)! } : p,
+  );
 }
 
 function phaseStarts(points: ChartPoint[], phases: PhaseInput[]): { index: number; label?: string }[] {
@@ -76,7 +86,12 @@ function firstIndexOnOrAfter(points: ChartPoint[], date: string): number {
  * like qicharts2's freeze and NHSRplotthedots' fix_after_n_points); a date is the rows up to it.
  * Without a baseline, or with no rows before the date, the whole phase.
  */
-export function baselineEnd(points: ChartPoint[], from: number, to: number, baseline: number | string | undefined): number {
+export function baselineEnd(
+  points: ChartPoint[],
+  from: number,
+  to: number,
+  baseline: number | string | undefined,
+): number {
   if (typeof baseline === 'number' && baseline >= 1) return Math.min(to, from + Math.floor(baseline) - 1);
   if (typeof baseline === 'string') {
     const end = firstIndexOnOrAfter(points, baseline);
@@ -86,11 +101,25 @@ export function baselineEnd(points: ChartPoint[], from: number, to: number, base
   return to;
 }
 
-function analysePhase(points: ChartPoint[], from: number, to: number, label: string | undefined, options: AnalysisOptions): PhaseAnalysis {
+function analysePhase(
+  points: ChartPoint[],
+  from: number,
+  to: number,
+  label: string | undefined,
+  options: AnalysisOptions,
+): PhaseAnalysis {
   const baselineTo = baselineEnd(points, from, to, options.baseline);
   const screen = options.screen ?? options.rules !== 'mdc';
   const limits = phaseLimits(points, from, to, baselineTo, options.type, options.rules, screen);
-  const phase: PhaseAnalysis = { from, to, label, baselineTo, centre: limits.centre, signals: [], stats: { points: 0, useful: 0, runs: 0, crossings: 0, longestRun: 0 } };
+  const phase: PhaseAnalysis = {
+    from,
+    to,
+    label,
+    baselineTo,
+    centre: limits.centre,
+    signals: [],
+    stats: { points: 0, useful: 0, runs: 0, crossings: 0, longestRun: 0 },
+  };
   if (limits.upper) phase.upper = limits.upper;
   if (limits.lower) phase.lower = limits.lower;
   if (limits.averageMovingRange !== undefined) phase.averageMovingRange = limits.averageMovingRange;
@@ -117,7 +146,12 @@ function analysePhase(points: ChartPoint[], from: number, to: number, label: str
   for (const date of options.astronomical ?? []) {
     const i = firstIndexOnOrAfter(points, date);
     if (i >= from && i <= to && points[i]!.date === date && isUsable(points[i]!)) {
-      phase.signals.push({ rule: 'astronomical', points: [i], message: `astronomical point on ${date} (marked by the team)`, side: (points[i]!.value as number) >= phase.centre ? 'high' : 'low' });
+      phase.signals.push({
+        rule: 'astronomical',
+        points: [i],
+        message: `astronomical point on ${date} (marked by the team)`,
+        side: (points[i]!.value as number) >= phase.centre ? 'high' : 'low',
+      });
     }
   }
   return phase;
@@ -175,7 +209,12 @@ const sideOf = (side: number): 'high' | 'low' => (side > 0 ? 'high' : 'low');
 function ihiRules(points: ChartPoint[], seq: number[], runs: Run[], phase: PhaseAnalysis, word: string): void {
   for (const run of runs) {
     if (run.length >= 6) {
-      phase.signals.push({ rule: 'shift', points: seq.slice(run.start, run.end + 1), message: `shift: ${run.length} points in a row ${sideWord(run.side, word)} (6 or more is a signal)`, side: sideOf(run.side) });
+      phase.signals.push({
+        rule: 'shift',
+        points: seq.slice(run.start, run.end + 1),
+        message: `shift: ${run.length} points in a row ${sideWord(run.side, word)} (6 or more is a signal)`,
+        side: sideOf(run.side),
+      });
     }
   }
   for (const trend of ihiTrends(points, seq)) phase.signals.push(trend);
@@ -183,8 +222,18 @@ function ihiRules(points: ChartPoint[], seq: number[], runs: Run[], phase: Phase
   if (n >= 10) {
     const limits = runsLimits(n);
     phase.stats.runsLimits = limits;
-    if (runs.length < limits.lower) phase.signals.push({ rule: 'too-few-runs', points: seq.slice(), message: `too few runs: ${runs.length} runs in ${n} useful observations (fewer than ${limits.lower})` });
-    if (runs.length > limits.upper) phase.signals.push({ rule: 'too-many-runs', points: seq.slice(), message: `too many runs: ${runs.length} runs in ${n} useful observations (more than ${limits.upper})` });
+    if (runs.length < limits.lower)
+      phase.signals.push({
+        rule: 'too-few-runs',
+        points: seq.slice(),
+        message: `too few runs: ${runs.length} runs in ${n} useful observations (fewer than ${limits.lower})`,
+      });
+    if (runs.length > limits.upper)
+      phase.signals.push({
+        rule: 'too-many-runs',
+        points: seq.slice(),
+        message: `too many runs: ${runs.length} runs in ${n} useful observations (more than ${limits.upper})`,
+      });
   }
 }
 
@@ -208,7 +257,12 @@ function ihiTrends(points: ChartPoint[], seq: number[]): Signal[] {
     while (end + 1 < distinct.length && value(distinct[end + 1]!) > value(distinct[end]!) === up) end++;
     const length = end - start + 1;
     if (length >= 5) {
-      out.push({ rule: 'trend', points: seq.slice(distinct[start]!, distinct[end]! + 1), message: `trend: ${length} points all ${up ? 'rising' : 'falling'} (5 or more is a signal)`, side: up ? 'high' : 'low' });
+      out.push({
+        rule: 'trend',
+        points: seq.slice(distinct[start]!, distinct[end]! + 1),
+        message: `trend: ${length} points all ${up ? 'rising' : 'falling'} (5 or more is a signal)`,
+        side: up ? 'high' : 'low',
+      });
     }
     start = end;
   }
@@ -220,10 +274,20 @@ function anhoejRules(runs: Run[], seq: number[], phase: PhaseAnalysis, word: str
   if (n === 0 || limit === undefined || min === undefined) return;
   for (const run of runs) {
     if (run.length > limit) {
-      phase.signals.push({ rule: 'longest-run', points: seq.slice(run.start, run.end + 1), message: `unusually long run: ${run.length} points ${sideWord(run.side, word)} (more than ${limit} for ${n} useful observations)`, side: sideOf(run.side) });
+      phase.signals.push({
+        rule: 'longest-run',
+        points: seq.slice(run.start, run.end + 1),
+        message: `unusually long run: ${run.length} points ${sideWord(run.side, word)} (more than ${limit} for ${n} useful observations)`,
+        side: sideOf(run.side),
+      });
     }
   }
-  if (crossings < min) phase.signals.push({ rule: 'too-few-crossings', points: seq.slice(), message: `too few crossings: ${crossings} (fewer than ${min} for ${n} useful observations)` });
+  if (crossings < min)
+    phase.signals.push({
+      rule: 'too-few-crossings',
+      points: seq.slice(),
+      message: `too few crossings: ${crossings} (fewer than ${min} for ${n} useful observations)`,
+    });
 }
 
 /**
@@ -232,7 +296,14 @@ function anhoejRules(runs: Run[], seq: number[], phase: PhaseAnalysis, word: str
  * consecutive points beyond 2 sigma on one side, all three on that side (points beyond the process
  * limits count). Excluded ("ghosted") points are stepped over. Trends are found across phases.
  */
-function mdcRules(points: ChartPoint[], from: number, to: number, phase: PhaseAnalysis, shiftLength: number, word: string): void {
+function mdcRules(
+  points: ChartPoint[],
+  from: number,
+  to: number,
+  phase: PhaseAnalysis,
+  shiftLength: number,
+  word: string,
+): void {
   const centre = phase.centre;
   const rows: number[] = [];
   for (let i = from; i <= to; i++) if (points[i]!.excluded === undefined) rows.push(i);
@@ -246,7 +317,12 @@ function mdcRules(points: ChartPoint[], from: number, to: number, phase: PhaseAn
     const length = k - start;
     const runSide = start < rows.length ? sideAt(rows[start]!) : 0;
     if (runSide !== 0 && length >= shiftLength) {
-      phase.signals.push({ rule: 'shift', points: rows.slice(start, k), message: `shift: ${length} points in a row ${sideWord(runSide, word)} (${shiftLength} or more is a signal)`, side: sideOf(runSide) });
+      phase.signals.push({
+        rule: 'shift',
+        points: rows.slice(start, k),
+        message: `shift: ${length} points in a row ${sideWord(runSide, word)} (${shiftLength} or more is a signal)`,
+        side: sideOf(runSide),
+      });
     }
     start = k;
   }
@@ -266,7 +342,12 @@ function mdcRules(points: ChartPoint[], from: number, to: number, phase: PhaseAn
   const flush = () => {
     if (!group) return;
     const dates = group.members.map((i) => points[i]!.date).join(', ');
-    phase.signals.push({ rule: 'two-of-three', points: group.members, message: `two of three points beyond 2 sigma ${sideWord(group.side, word)}: ${dates}`, side: sideOf(group.side) });
+    phase.signals.push({
+      rule: 'two-of-three',
+      points: group.members,
+      message: `two of three points beyond 2 sigma ${sideWord(group.side, word)}: ${dates}`,
+      side: sideOf(group.side),
+    });
     group = undefined;
   };
   for (let k = 0; k + 2 < rows.length; k++) {
@@ -298,7 +379,12 @@ function mdcTrends(points: ChartPoint[], length: number): Signal[] {
   let direction = 0;
   const close = () => {
     if (segment.length >= length && direction !== 0) {
-      out.push({ rule: 'trend', points: segment, message: `trend: ${segment.length} points all ${direction > 0 ? 'rising' : 'falling'} (${length} or more, endpoints included, is a signal)`, side: direction > 0 ? 'high' : 'low' });
+      out.push({
+        rule: 'trend',
+        points: segment,
+        message: `trend: ${segment.length} points all ${direction > 0 ? 'rising' : 'falling'} (${length} or more, endpoints included, is a signal)`,
+        side: direction > 0 ? 'high' : 'low',
+      });
     }
   };
   for (let i = 0; i < points.length; i++) {
@@ -340,7 +426,12 @@ function beyondLimits(points: ChartPoint[], seq: number[], phase: PhaseAnalysis)
     const low = phase.lower?.[i - phase.from];
     const high = up !== null && up !== undefined && v > up;
     if (high || (low !== null && low !== undefined && v < low)) {
-      phase.signals.push({ rule: 'beyond-limits', points: [i], message: `${points[i]!.date}: ${v} is outside the control limits`, side: high ? 'high' : 'low' });
+      phase.signals.push({
+        rule: 'beyond-limits',
+        points: [i],
+        message: `${points[i]!.date}: ${v} is outside the control limits`,
+        side: high ? 'high' : 'low',
+      });
     }
   }
 }

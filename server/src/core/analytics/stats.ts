@@ -43,7 +43,10 @@ function runsProbability(n1: number, n2: number, r: number): number {
     return 2 * Math.exp(logChoose(n1 - 1, k - 1) + logChoose(n2 - 1, k - 1) - total);
   }
   const k = (r - 1) / 2;
-  return Math.exp(logChoose(n1 - 1, k - 1) + logChoose(n2 - 1, k) - total) + Math.exp(logChoose(n1 - 1, k) + logChoose(n2 - 1, k - 1) - total);
+  return (
+    Math.exp(logChoose(n1 - 1, k - 1) + logChoose(n2 - 1, k) - total) +
+    Math.exp(logChoose(n1 - 1, k) + logChoose(n2 - 1, k - 1) - total)
+  );
 }
 
 /**

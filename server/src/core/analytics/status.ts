@@ -5,7 +5,14 @@ import type { PhaseAnalysis, SeriesAnalysis } from './types';
  * special cause improvement / concern, high or low; "neither" high or low for a measure with no
  * better direction.
  */
-export type Variation = 'common-cause' | 'improvement-high' | 'improvement-low' | 'concern-high' | 'concern-low' | 'neither-high' | 'neither-low';
+export type Variation =
+  | 'common-cause'
+  | 'improvement-high'
+  | 'improvement-low'
+  | 'concern-high'
+  | 'concern-low'
+  | 'neither-high'
+  | 'neither-low';
 
 /** Assurance: can the process be relied on to meet the target? Judged from the latest phase's process limits. */
 export type Assurance = 'pass' | 'hit-and-miss' | 'fail';
@@ -45,7 +52,11 @@ export function latestIndex(analysis: SeriesAnalysis): number {
  * too few crossings have no side and do not count). When it is part of both an improvement and a
  * concern signal, `conflict` decides (the NHS SPC SQL's MetricConflictRule). Undefined without data.
  */
-export function variationOf(analysis: SeriesAnalysis, better: Better, conflict: Conflict = 'improvement'): Variation | undefined {
+export function variationOf(
+  analysis: SeriesAnalysis,
+  better: Better,
+  conflict: Conflict = 'improvement',
+): Variation | undefined {
   const latest = latestIndex(analysis);
   if (latest < 0) return undefined;
   let high = false;
@@ -76,7 +87,11 @@ function phaseOf(analysis: SeriesAnalysis, index: number): PhaseAnalysis | undef
  * failed, in between hit and miss; mirrored for better down. Undefined for measures with no better
  * direction, charts without limits, or no target.
  */
-export function assuranceOf(analysis: SeriesAnalysis, better: Better, target: number | undefined): Assurance | undefined {
+export function assuranceOf(
+  analysis: SeriesAnalysis,
+  better: Better,
+  target: number | undefined,
+): Assurance | undefined {
   if (target === undefined || better === 'neither') return undefined;
   const latest = latestIndex(analysis);
   const phase = latest < 0 ? undefined : phaseOf(analysis, latest);

@@ -57,7 +57,11 @@ export function summarise(analysis: SeriesAnalysis): SummaryRow[] {
       longestRunLimit: useful ? (s.longestRunLimit ?? null) : null,
       crossings: useful ? s.crossings : null,
       minimumCrossings: useful ? (s.minimumCrossings ?? null) : null,
-      runsSignal: useful && s.longestRunLimit !== undefined && s.minimumCrossings !== undefined && (s.longestRun > s.longestRunLimit || s.crossings < s.minimumCrossings),
+      runsSignal:
+        useful &&
+        s.longestRunLimit !== undefined &&
+        s.minimumCrossings !== undefined &&
+        (s.longestRun > s.longestRunLimit || s.crossings < s.minimumCrossings),
       centre: Number.isFinite(ph.centre) ? ph.centre : null,
       lower: average(ph.lower),
       upper: average(ph.upper),

@@ -21,7 +21,11 @@ export interface Anchor {
 export function crossFileAnchors(data: { cycle?: Cycle; factors?: Factors; collaborative?: Collaborative }): Anchor[] {
   const out: Anchor[] = [];
   if (data.cycle) {
-    out.push({ path: ['do'], prefer: 'key' }, { path: ['plan', 'when', 'end'], prefer: 'key' }, { path: ['act', 'decision'], prefer: 'value' });
+    out.push(
+      { path: ['do'], prefer: 'key' },
+      { path: ['plan', 'when', 'end'], prefer: 'key' },
+      { path: ['act', 'decision'], prefer: 'value' },
+    );
   }
   data.factors?.strategies?.forEach((_, i) => out.push({ path: ['strategies', i, 'addresses'], prefer: 'key' }));
   data.factors?.measures?.forEach((m, i) => {
@@ -39,7 +43,9 @@ type RawData = unknown[][] | Record<string, unknown[][]>;
 
 /** The first point with and the first without a denominator in each series: one of them may not match a common measure. */
 function shapeAnchors(path: PathSegment[], data: RawData, out: Anchor[]): void {
-  const all: [PathSegment[], unknown[][]][] = Array.isArray(data) ? [[path, data]] : Object.entries(data).map(([g, s]) => [[...path, g], s]);
+  const all: [PathSegment[], unknown[][]][] = Array.isArray(data)
+    ? [[path, data]]
+    : Object.entries(data).map(([g, s]) => [[...path, g], s]);
   for (const [p, series] of all) {
     for (const three of [true, false]) {
       const i = series.findIndex((pt) => (pt.length === 3) === three);

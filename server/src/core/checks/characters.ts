@@ -20,8 +20,19 @@ export function unsafeCharacters(uri: string, doc: Document, lc: LineCounter): D
       const m = UNSAFE_CHARACTER.exec(node.value);
       if (!m || !node.range) return;
       const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      const what = /\p{Cc}/u.test(m[0]) ? 'an invisible control character' : /\p{Cs}/u.test(m[0]) ? 'half of a character (an unpaired surrogate)' : 'a Unicode non-character';
-      out.push(diagnostic(uri, rangeOf(lc, node.range[0], node.range[1]), 'unsafe-character', `this text holds ${what} (U+${code}): remove it; it cannot be shown in charts or reports`));
+      const what = /\p{Cc}/u.test(m[0])
+        ? 'an invisible control character'
+        : /\p{Cs}/u.test(m[0])
+          ? 'half of a character (an unpaired surrogate)'
+          : 'a Unicode non-character';
+      out.push(
+        diagnostic(
+          uri,
+          rangeOf(lc, node.range[0], node.range[1]),
+          'unsafe-character',
+          `this text holds ${what} (U+${code}): remove it; it cannot be shown in charts or reports`,
+        ),
+      );
     },
   });
   return out;

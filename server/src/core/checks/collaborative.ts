@@ -21,17 +21,41 @@ export function scoreOf(e: AssessmentEntry): number | undefined {
 /** Checks a collaborative file needs no other file for: month order, self vs faculty, flat scores. */
 export function assessmentChecks(file: WorksheetFile, c: Collaborative, out: Diagnostic[]): void {
   c.calendar?.forEach((e, i) => {
-    if (e.end < e.start) out.push(diagnosticAt(file, ['calendar', i, 'end'], 'date-order', `${e.name} ends (${e.end}) before it starts (${e.start})`));
+    if (e.end < e.start)
+      out.push(
+        diagnosticAt(
+          file,
+          ['calendar', i, 'end'],
+          'date-order',
+          `${e.name} ends (${e.end}) before it starts (${e.start})`,
+        ),
+      );
   });
   for (const [team, entries] of Object.entries(c.assessment ?? {})) {
     entries.forEach((e, i) => {
       const at: PathSegment[] = ['assessment', team, i];
       const prev = entries[i - 1];
       if (prev && monthNumber(e.month) <= monthNumber(prev.month)) {
-        out.push(diagnosticAt(file, [...at, 'month'], e.month === prev.month ? 'duplicate-date' : 'date-order', e.month === prev.month ? `a second score for ${e.month}` : `${e.month} comes after ${prev.month}: keep the months in order`));
+        out.push(
+          diagnosticAt(
+            file,
+            [...at, 'month'],
+            e.month === prev.month ? 'duplicate-date' : 'date-order',
+            e.month === prev.month
+              ? `a second score for ${e.month}`
+              : `${e.month} comes after ${prev.month}: keep the months in order`,
+          ),
+        );
       }
       if (e.self !== undefined && e.faculty !== undefined && Math.abs(e.self - e.faculty) >= 1) {
-        out.push(diagnosticAt(file, at, 'assessment-disagreement', `${team}, ${e.month}: the team scores itself ${e.self.toFixed(1)} and the faculty ${e.faculty.toFixed(1)}: talk it through with the team`));
+        out.push(
+          diagnosticAt(
+            file,
+            at,
+            'assessment-disagreement',
+            `${team}, ${e.month}: the team scores itself ${e.self.toFixed(1)} and the faculty ${e.faculty.toFixed(1)}: talk it through with the team`,
+          ),
+        );
       }
     });
     // Only the current run matters: a coach acts on a team that is stuck now.
@@ -39,9 +63,17 @@ export function assessmentChecks(file: WorksheetFile, c: Collaborative, out: Dia
     if (n >= 3) {
       const [a, b, last] = [entries[n - 3]!, entries[n - 2]!, entries[n - 1]!];
       const s = scoreOf(last);
-      const consecutive = monthNumber(last.month) - monthNumber(a.month) === 2 && monthNumber(b.month) - monthNumber(a.month) === 1;
+      const consecutive =
+        monthNumber(last.month) - monthNumber(a.month) === 2 && monthNumber(b.month) - monthNumber(a.month) === 1;
       if (s !== undefined && s < 5 && consecutive && scoreOf(a) === s && scoreOf(b) === s) {
-        out.push(diagnosticAt(file, ['assessment', team, n - 1], 'assessment-flat', `${team} has scored ${s.toFixed(1)} for 3 months (${a.month} to ${last.month}): what would help this team move?`));
+        out.push(
+          diagnosticAt(
+            file,
+            ['assessment', team, n - 1],
+            'assessment-flat',
+            `${team} has scored ${s.toFixed(1)} for 3 months (${a.month} to ${last.month}): what would help this team move?`,
+          ),
+        );
       }
     }
   }
@@ -50,7 +82,8 @@ export function assessmentChecks(file: WorksheetFile, c: Collaborative, out: Dia
 /** The action period that ended most recently before today. */
 export function lastActionPeriod(c: Collaborative, today: string): CalendarEntry | undefined {
   let best: CalendarEntry | undefined;
-  for (const e of c.calendar ?? []) if (e.kind === 'action-period' && e.end < today && (!best || e.end > best.end)) best = e;
+  for (const e of c.calendar ?? [])
+    if (e.kind === 'action-period' && e.end < today && (!best || e.end > best.end)) best = e;
   return best;
 }
 
@@ -69,7 +102,14 @@ export function collaborativeChecks(file: WorksheetFile, index: IndexView, out: 
       return true;
     });
     if (missing.length) {
-      out.push(diagnosticAt(file, ['teams', i, 'id'], 'common-measure-no-data', `team "${team.id}" sent no data for ${missing.map((m) => `"${m.id}"`).join(', ')} in ${period.name} (${period.start} to ${period.end})`));
+      out.push(
+        diagnosticAt(
+          file,
+          ['teams', i, 'id'],
+          'common-measure-no-data',
+          `team "${team.id}" sent no data for ${missing.map((m) => `"${m.id}"`).join(', ')} in ${period.name} (${period.start} to ${period.end})`,
+        ),
+      );
     }
   });
 }
@@ -82,11 +122,25 @@ export function teamMeasureChecks(file: WorksheetFile, index: IndexView, out: Di
     if (!common) return;
     const c = common.measure;
     if (m.unit !== undefined && (c.unit ?? '') !== m.unit) {
-      out.push(diagnosticAt(file, ['measures', i, 'unit'], 'common-measure-redefined', `"${m.id}" is a common measure in "${c.unit ?? 'no unit'}", but this team reports it in "${m.unit}": report it as the collaborative defines it, or give your own measure another id`));
+      out.push(
+        diagnosticAt(
+          file,
+          ['measures', i, 'unit'],
+          'common-measure-redefined',
+          `"${m.id}" is a common measure in "${c.unit ?? 'no unit'}", but this team reports it in "${m.unit}": report it as the collaborative defines it, or give your own measure another id`,
+        ),
+      );
     }
     if (m.kind !== c.kind || m.better !== c.better) {
       const key = m.kind !== c.kind ? 'kind' : 'better';
-      out.push(diagnosticAt(file, ['measures', i, key], 'common-measure-redefined', `"${m.id}" is a common measure with ${key} "${c[key]}", but this team says "${m[key]}"`));
+      out.push(
+        diagnosticAt(
+          file,
+          ['measures', i, key],
+          'common-measure-redefined',
+          `"${m.id}" is a common measure with ${key} "${c[key]}", but this team says "${m[key]}"`,
+        ),
+      );
     }
     if (m.data) shapeCheck(file, ['measures', i, 'data'], m.id, m.data as RawData, c.denominator, out);
   });
@@ -97,10 +151,19 @@ export function teamMeasureChecks(file: WorksheetFile, index: IndexView, out: Di
 }
 
 /** Reports the first point of each series written with(out) a denominator against the common definition. */
-function shapeCheck(file: WorksheetFile, path: PathSegment[], id: string, data: RawData, denominator: boolean, out: Diagnostic[]): void {
-  const all: [PathSegment[], RawPoint[]][] = Array.isArray(data) ? [[path, data]] : Object.entries(data).map(([g, s]) => [[...path, g], s]);
+function shapeCheck(
+  file: WorksheetFile,
+  path: PathSegment[],
+  id: string,
+  data: RawData,
+  denominator: boolean,
+  out: Diagnostic[],
+): void {
+  const all: [PathSegment[], RawPoint[]][] = Array.isArray(data)
+    ? [[path, data]]
+    : Object.entries(data).map(([g, s]) => [[...path, g], s]);
   for (const [p, series] of all) {
-    const i = series.findIndex((pt) => pt.length === 3 !== denominator);
+    const i = series.findIndex((pt) => (pt.length === 3) !== denominator);
     if (i === -1) continue;
     out.push(
       diagnosticAt(

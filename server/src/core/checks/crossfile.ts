@@ -45,16 +45,35 @@ function references(file: WorksheetFile, index: IndexView, out: Diagnostic[]): v
     const kindName = KIND_LABELS[ref.kind];
     if (defs.length === 0 && ref.field === 'package') {
       const guess = nearest(ref.id, index.idsOfKind('idea'));
-      const d = diagnostic(file.uri, ref.range, 'unknown-package-idea', `no change-package idea "${ref.id}" in the collaborative${guess ? `: did you mean "${guess}"?` : ': add it to the change package, or leave package out for a team\'s own idea'}`);
+      const d = diagnostic(
+        file.uri,
+        ref.range,
+        'unknown-package-idea',
+        `no change-package idea "${ref.id}" in the collaborative${guess ? `: did you mean "${guess}"?` : ": add it to the change package, or leave package out for a team's own idea"}`,
+      );
       if (guess) d.suggestion = { range: ref.range, newText: guess };
       out.push(d);
     } else if (defs.length === 0) {
       const guess = nearest(ref.id, index.idsOfKind(ref.kind));
-      const d = diagnostic(file.uri, ref.range, 'unknown-reference', guess ? `no ${kindName} "${ref.id}" in the workspace: did you mean "${guess}"?` : `no ${kindName} "${ref.id}" in the workspace`);
+      const d = diagnostic(
+        file.uri,
+        ref.range,
+        'unknown-reference',
+        guess
+          ? `no ${kindName} "${ref.id}" in the workspace: did you mean "${guess}"?`
+          : `no ${kindName} "${ref.id}" in the workspace`,
+      );
       if (guess) d.suggestion = { range: ref.range, newText: guess };
       out.push(d);
     } else if (!defs.some((d) => d.kind === ref.kind)) {
-      out.push(diagnostic(file.uri, ref.range, 'wrong-reference-kind', `"${ref.id}" is a ${KIND_LABELS[defs[0]!.kind]}, but a ${kindName} is expected here`));
+      out.push(
+        diagnostic(
+          file.uri,
+          ref.range,
+          'wrong-reference-kind',
+          `"${ref.id}" is a ${KIND_LABELS[defs[0]!.kind]}, but a ${kindName} is expected here`,
+        ),
+      );
     }
   }
 }
@@ -63,10 +82,19 @@ function duplicates(file: WorksheetFile, index: IndexView, out: Diagnostic[]): v
   for (const def of file.symbols.definitions) {
     const scope = index.scopeOf(file.uri);
     // A team's measure under a common measure's id reports that measure: not a duplicate.
-    const all = index.definitions(def.id, file.uri).filter((d) => d === def || index.scopeOf(d.uri) === scope || d.kind !== 'measure' || def.kind !== 'measure');
+    const all = index
+      .definitions(def.id, file.uri)
+      .filter((d) => d === def || index.scopeOf(d.uri) === scope || d.kind !== 'measure' || def.kind !== 'measure');
     if (all.length < 2) continue;
     const others = all.filter((d) => d !== def).map((d) => (d.uri === file.uri ? 'this file' : index.fileLabel(d.uri)));
-    out.push(diagnostic(file.uri, def.range, 'duplicate-id', `id "${def.id}" is also defined in ${[...new Set(others)].join(', ')}: ids must be unique across the workspace`));
+    out.push(
+      diagnostic(
+        file.uri,
+        def.range,
+        'duplicate-id',
+        `id "${def.id}" is also defined in ${[...new Set(others)].join(', ')}: ids must be unique across the workspace`,
+      ),
+    );
   }
 }
 
@@ -88,12 +116,27 @@ function cycleCoaching(file: WorksheetFile, index: IndexView, out: Diagnostic[])
   const studied = c.study && (c.study.learned?.trim() || c.study.results?.length);
   if (end && end < index.today && !studied) {
     const at = c.do ? ['do'] : ['plan', 'when', 'end'];
-    out.push(diagnosticAt(file, at, 'stuck-at-do', `the Do ended on ${end} and there is no Study yet: compare the results with the predictions and write what was learned`, 'key'));
+    out.push(
+      diagnosticAt(
+        file,
+        at,
+        'stuck-at-do',
+        `the Do ended on ${end} and there is no Study yet: compare the results with the predictions and write what was learned`,
+        'key',
+      ),
+    );
   }
   if (c.act?.decision === 'adapt') {
     const followed = index.references(c.id, file.uri).some((r) => r.field === 'previous');
     if (!followed) {
-      out.push(diagnosticAt(file, ['act', 'decision'], 'adapt-without-followup', `cycle "${c.id}" decided to adapt, but no cycle builds on it yet (previous: ${c.id}): the ramp stops here`));
+      out.push(
+        diagnosticAt(
+          file,
+          ['act', 'decision'],
+          'adapt-without-followup',
+          `cycle "${c.id}" decided to adapt, but no cycle builds on it yet (previous: ${c.id}): the ramp stops here`,
+        ),
+      );
     }
   }
 }
@@ -106,7 +149,15 @@ function factorsCoaching(file: WorksheetFile, index: IndexView, out: Diagnostic[
     const priorities = factorIds.map((id) => factorPriority(id, index, file.uri));
     // Only judge when every linked factor is known; unknown ones already have their own error.
     if (priorities.every((p) => p === false)) {
-      out.push(diagnosticAt(file, ['strategies', i, 'addresses'], 'strategy-unprioritised', `strategy "${s.id}" addresses only factors not marked priority (${factorIds.join(', ')}): focus on the few priority factors`, 'key'));
+      out.push(
+        diagnosticAt(
+          file,
+          ['strategies', i, 'addresses'],
+          'strategy-unprioritised',
+          `strategy "${s.id}" addresses only factors not marked priority (${factorIds.join(', ')}): focus on the few priority factors`,
+          'key',
+        ),
+      );
     }
   });
   f.measures?.forEach((m, i) => {
@@ -114,7 +165,14 @@ function factorsCoaching(file: WorksheetFile, index: IndexView, out: Diagnostic[
     if (inline || m.csv) return;
     const fromCycles = index.references(m.id, file.uri).some((r) => r.field === 'data');
     if (!fromCycles) {
-      out.push(diagnosticAt(file, ['measures', i, 'id'], 'measure-without-data', `measure "${m.id}" has no data: add data, a csv file, or record it in a cycle's do.data`));
+      out.push(
+        diagnosticAt(
+          file,
+          ['measures', i, 'id'],
+          'measure-without-data',
+          `measure "${m.id}" has no data: add data, a csv file, or record it in a cycle's do.data`,
+        ),
+      );
     }
   });
 }
@@ -133,12 +191,29 @@ function csvFiles(file: WorksheetFile, index: IndexView, out: Diagnostic[]): voi
   for (const link of file.csv) {
     const data = index.csv(link.uri);
     const name = basename(link.uri);
-    if (data === null) out.push(diagnostic(file.uri, link.range, 'csv-error', `cannot read ${name}: ${index.csvProblem(link.uri) ?? 'the file is missing or unreadable'}`));
+    if (data === null)
+      out.push(
+        diagnostic(
+          file.uri,
+          link.range,
+          'csv-error',
+          `cannot read ${name}: ${index.csvProblem(link.uri) ?? 'the file is missing or unreadable'}`,
+        ),
+      );
     else if (data) {
       // One diagnostic per bad row, up to a bound: a file of a million bad rows must not flood the editor.
-      for (const e of data.errors.slice(0, MAX_CSV_DIAGNOSTICS)) out.push(diagnostic(file.uri, link.range, 'csv-error', `${name} line ${e.line}: ${e.message}`, e.severity));
+      for (const e of data.errors.slice(0, MAX_CSV_DIAGNOSTICS))
+        out.push(diagnostic(file.uri, link.range, 'csv-error', `${name} line ${e.line}: ${e.message}`, e.severity));
       const more = data.errors.length - MAX_CSV_DIAGNOSTICS;
-      if (more > 0) out.push(diagnostic(file.uri, link.range, 'csv-error', `${name}: ${more} more problem${more === 1 ? '' : 's'}, from line ${data.errors[MAX_CSV_DIAGNOSTICS]!.line}`));
+      if (more > 0)
+        out.push(
+          diagnostic(
+            file.uri,
+            link.range,
+            'csv-error',
+            `${name}: ${more} more problem${more === 1 ? '' : 's'}, from line ${data.errors[MAX_CSV_DIAGNOSTICS]!.line}`,
+          ),
+        );
     }
   }
 }

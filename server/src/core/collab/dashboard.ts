@@ -87,13 +87,27 @@ export interface DashboardModel {
   cells: Cell[];
   whole: { measure: string; series: MiniSeries[] }[];
   gaps: GapTrend[];
-  package: { driver: string; ideas: { id: string; title: string; place: Place; teams: { team: string; status: PackageStatus; cycles: number; place?: Place }[] }[] }[];
+  package: {
+    driver: string;
+    ideas: {
+      id: string;
+      title: string;
+      place: Place;
+      teams: { team: string; status: PackageStatus; cycles: number; place?: Place }[];
+    }[];
+  }[];
   signals: SignalRow[];
 }
 
 export class DashboardError extends Error {}
 
-const STATUS_RANK: Record<PackageStatus, number> = { 'not-started': 0, abandoned: 1, testing: 2, adopted: 3, spreading: 4 };
+const STATUS_RANK: Record<PackageStatus, number> = {
+  'not-started': 0,
+  abandoned: 1,
+  testing: 2,
+  adopted: 3,
+  spreading: 4,
+};
 
 function effectOf(side: 'high' | 'low' | undefined, better: 'up' | 'down' | 'neither'): Effect {
   if (!side || better === 'neither') return 'neither';
@@ -121,7 +135,10 @@ function mini(group: string, a: SeriesAnalysis, better: 'up' | 'down' | 'neither
   for (const s of a.signals) if (s.side && s.points.length) spans.push([...extent(s.points), effectOf(s.side, better)]);
   return {
     group,
-    points: a.points.map((p) => [p.date, p.value === null || !Number.isFinite(p.value) ? null : Math.round(p.value * 100) / 100]),
+    points: a.points.map((p) => [
+      p.date,
+      p.value === null || !Number.isFinite(p.value) ? null : Math.round(p.value * 100) / 100,
+    ]),
     centres: a.phases.map((ph) => [ph.from, ph.to, Math.round(ph.centre * 100) / 100]),
     spans,
     ...(variation ? { variation } : {}),
@@ -131,7 +148,8 @@ function mini(group: string, a: SeriesAnalysis, better: 'up' | 'down' | 'neither
 /** The collaborative files of the workspace, by URI. */
 export function collaboratives(ws: Workspace): { uri: string; title: string }[] {
   const out: { uri: string; title: string }[] = [];
-  for (const f of ws.worksheets()) if (f.kind === 'collaborative') out.push({ uri: f.uri, title: f.collaborative?.title ?? f.uri });
+  for (const f of ws.worksheets())
+    if (f.kind === 'collaborative') out.push({ uri: f.uri, title: f.collaborative?.title ?? f.uri });
   return out.sort((a, b) => (a.uri < b.uri ? -1 : 1));
 }
 
@@ -143,10 +161,14 @@ export function collaboratives(ws: Workspace): { uri: string; title: string }[] 
 export function buildDashboard(ws: Workspace, collabUri: string): DashboardModel {
   const file = ws.worksheet(collabUri);
   const c: Collaborative | undefined = file?.collaborative;
-  if (!file || !c) throw new DashboardError(file ? 'the collaborative file has errors: fix them to see the dashboard' : `no collaborative file ${collabUri}`);
+  if (!file || !c)
+    throw new DashboardError(
+      file ? 'the collaborative file has errors: fix them to see the dashboard' : `no collaborative file ${collabUri}`,
+    );
   const today = ws.today;
   const period = lastActionPeriod(c, today);
-  const defRange = (id: string, kind: string) => file.symbols.definitions.find((d) => d.id === id && d.kind === kind)?.range;
+  const defRange = (id: string, kind: string) =>
+    file.symbols.definitions.find((d) => d.id === id && d.kind === kind)?.range;
 
   // One pass over the workspace: each team's files.
   const teamFiles = new Map<string, { factors: string[]; cycles: string[] }>();
@@ -164,7 +186,12 @@ export function buildDashboard(ws: Workspace, collabUri: string): DashboardModel
     e.cycles.sort();
   }
 
-  const measures = (c.measures ?? []).map((m) => ({ ...m, place: { uri: collabUri, range: defRange(m.id, 'measure') } as Place, min: undefined as number | undefined, max: undefined as number | undefined }));
+  const measures = (c.measures ?? []).map((m) => ({
+    ...m,
+    place: { uri: collabUri, range: defRange(m.id, 'measure') } as Place,
+    min: undefined as number | undefined,
+    max: undefined as number | undefined,
+  }));
   const cells: Cell[] = [];
   const signals: SignalRow[] = [];
   const charts = new Map<string, ChartModel>();
@@ -186,26 +213,38 @@ export function buildDashboard(ws: Workspace, collabUri: string): DashboardModel
       charts.set(`${m.id}\u0000${t.id}`, chart);
       const withData = chart.groups.filter((g) => g.analysis.points.some((p) => p.value !== null));
       cell.series = withData.map((g) => mini(g.group, g.analysis, m.better, g.variation));
-      for (const s of cell.series) for (const [, v] of s.points) if (v !== null) {
-        m.min = m.min === undefined ? v : Math.min(m.min, v);
-        m.max = m.max === undefined ? v : Math.max(m.max, v);
-      }
+      for (const s of cell.series)
+        for (const [, v] of s.points)
+          if (v !== null) {
+            m.min = m.min === undefined ? v : Math.min(m.min, v);
+            m.max = m.max === undefined ? v : Math.max(m.max, v);
+          }
       const primary = primaryGroup(chart);
       if (primary) {
         cell.group = primary.group;
         cell.state = stateOf(primary.variation);
         const pts = primary.analysis.points;
-        for (let i = pts.length - 1; i >= 0; i--) if (pts[i]!.value !== null) {
-          cell.latest = Math.round(pts[i]!.value! * 100) / 100;
-          break;
-        }
+        for (let i = pts.length - 1; i >= 0; i--)
+          if (pts[i]!.value !== null) {
+            cell.latest = Math.round(pts[i]!.value! * 100) / 100;
+            break;
+          }
       }
       for (const g of withData) {
         for (const s of g.analysis.signals) {
           if (!s.points.length) continue;
           const pts = g.analysis.points;
           const [lo, hi] = extent(s.points);
-          signals.push({ measure: m.id, team: t.id, group: g.group, rule: s.rule, start: pts[lo]!.date, end: pts[hi]!.date, effect: effectOf(s.side, m.better), from });
+          signals.push({
+            measure: m.id,
+            team: t.id,
+            group: g.group,
+            rule: s.rule,
+            start: pts[lo]!.date,
+            end: pts[hi]!.date,
+            effect: effectOf(s.side, m.better),
+            from,
+          });
         }
       }
     }
@@ -220,7 +259,12 @@ export function buildDashboard(ws: Workspace, collabUri: string): DashboardModel
       id: idea.id,
       title: idea.title,
       place: { uri: collabUri, range: defRange(idea.id, 'idea') } as Place,
-      teams: c.teams.map((t) => ({ team: t.id, status: 'not-started' as PackageStatus, cycles: 0, place: undefined as Place | undefined })),
+      teams: c.teams.map((t) => ({
+        team: t.id,
+        status: 'not-started' as PackageStatus,
+        cycles: 0,
+        place: undefined as Place | undefined,
+      })),
     })),
   }));
   const ideaIndex = new Map<string, (typeof packageRows)[number]['ideas'][number]>();
@@ -233,8 +277,11 @@ export function buildDashboard(ws: Workspace, collabUri: string): DashboardModel
         const idea = s.package ? ideaIndex.get(s.package) : undefined;
         if (!idea) return;
         const cell = idea.teams[teamIndex.get(t.id)!]!;
-        const cycles = ws.references(s.id, uri).filter((r) => r.field === 'strategy' && ws.scopeOf(r.uri) === ws.scopeOf(uri)).length;
-        const status: PackageStatus = s.status === 'idea' || s.status === undefined ? (cycles > 0 ? 'testing' : 'not-started') : s.status;
+        const cycles = ws
+          .references(s.id, uri)
+          .filter((r) => r.field === 'strategy' && ws.scopeOf(r.uri) === ws.scopeOf(uri)).length;
+        const status: PackageStatus =
+          s.status === 'idea' || s.status === undefined ? (cycles > 0 ? 'testing' : 'not-started') : s.status;
         if (STATUS_RANK[status] >= STATUS_RANK[cell.status]) {
           cell.status = status;
           cell.place = { uri, range: f.symbols.definitions.find((d) => d.id === s.id && d.kind === 'strategy')?.range };
@@ -251,13 +298,18 @@ export function buildDashboard(ws: Workspace, collabUri: string): DashboardModel
     let latest: DashboardModel['teams'][number]['latestCycle'];
     for (const f of cycles) {
       const start = f.cycle!.plan.when?.start;
-      if (start && (!latest || start > latest.start)) latest = { id: f.cycle!.id, title: f.cycle!.title, uri: f.uri, decision: f.cycle!.act?.decision, start };
+      if (start && (!latest || start > latest.start))
+        latest = { id: f.cycle!.id, title: f.cycle!.title, uri: f.uri, decision: f.cycle!.act?.decision, start };
     }
     const evidence: TeamEvidence = {
       factors: files.factors.map((u) => ws.worksheet(u)!.factors).filter((x) => x !== undefined),
       cycles: cycles.map((f) => f.cycle!),
-      outcomes: measures.filter((m) => m.kind === 'outcome').map((m) => ({ measure: m, chart: charts.get(`${m.id}\u0000${t.id}`) })),
-      others: measures.filter((m) => m.kind !== 'outcome').map((m) => ({ measure: m, chart: charts.get(`${m.id}\u0000${t.id}`) })),
+      outcomes: measures
+        .filter((m) => m.kind === 'outcome')
+        .map((m) => ({ measure: m, chart: charts.get(`${m.id}\u0000${t.id}`) })),
+      others: measures
+        .filter((m) => m.kind !== 'outcome')
+        .map((m) => ({ measure: m, chart: charts.get(`${m.id}\u0000${t.id}`) })),
     };
     return {
       id: t.id,
@@ -294,7 +346,12 @@ export function buildDashboard(ws: Workspace, collabUri: string): DashboardModel
  * counts; a date counts the teams that reported on it. Then the gap between the first two groups by
  * date, judged by the run-chart rules on the gap series itself.
  */
-function wholeCollaborative(ws: Workspace, c: Collaborative, collabUri: string, teamFiles: Map<string, { factors: string[]; cycles: string[] }>): { whole: DashboardModel['whole']; gaps: GapTrend[] } {
+function wholeCollaborative(
+  ws: Workspace,
+  c: Collaborative,
+  collabUri: string,
+  teamFiles: Map<string, { factors: string[]; cycles: string[] }>,
+): { whole: DashboardModel['whole']; gaps: GapTrend[] } {
   const whole: DashboardModel['whole'] = [];
   const gaps: GapTrend[] = [];
   const teamOfUri = (uri: string) => {
@@ -328,7 +385,10 @@ function wholeCollaborative(ws: Workspace, c: Collaborative, collabUri: string, 
         add(team, measure.data);
         const link = ws.worksheet(def.uri)!.csv.find((l) => l.measureId === m.id);
         const csv = link ? ws.csv(link.uri) : undefined;
-        for (const [g, pts] of csv?.groups ?? []) add(team, { [g]: pts.map((p) => (p.denominator === undefined ? [p.date, p.value] : [p.date, p.value, p.denominator])) });
+        for (const [g, pts] of csv?.groups ?? [])
+          add(team, {
+            [g]: pts.map((p) => (p.denominator === undefined ? [p.date, p.value] : [p.date, p.value, p.denominator])),
+          });
       }
     }
     for (const ref of ws.references(m.id)) {
@@ -348,24 +408,45 @@ function wholeCollaborative(ws: Workspace, c: Collaborative, collabUri: string, 
       });
       const a = analyseSeries(points, { rules: 'ihi', type: 'run' });
       series.push(mini(group, a, m.better, variationOf(a, m.better)));
-      valuesByGroup.set(group, points.map((p) => [p.date, p.value]));
+      valuesByGroup.set(
+        group,
+        points.map((p) => [p.date, p.value]),
+      );
     }
     whole.push({ measure: m.id, series });
     const groups = [...valuesByGroup.keys()];
     if (groups.length >= 2) {
       const [g1, g2] = [groups[0]!, groups[1]!];
       const other = new Map(valuesByGroup.get(g2)!);
-      const points = valuesByGroup.get(g1)!.filter(([d]) => other.has(d)).map(([d, v]) => [d, v === null || other.get(d) === null ? null : Math.round((v - other.get(d)!) * 100) / 100] as [string, number | null]);
+      const points = valuesByGroup
+        .get(g1)!
+        .filter(([d]) => other.has(d))
+        .map(
+          ([d, v]) =>
+            [d, v === null || other.get(d) === null ? null : Math.round((v - other.get(d)!) * 100) / 100] as [
+              string,
+              number | null,
+            ],
+        );
       const present = points.filter(([, v]) => v !== null);
       let verdict: GapTrend['verdict'] = 'too-few';
       if (present.length >= 10) {
-        const a = analyseSeries(points.map(([date, value]) => ({ date, value })), { rules: 'ihi', type: 'run', baseline: Math.min(8, Math.floor(points.length / 2)) });
+        const a = analyseSeries(
+          points.map(([date, value]) => ({ date, value })),
+          { rules: 'ihi', type: 'run', baseline: Math.min(8, Math.floor(points.length / 2)) },
+        );
         // A gap is closing when its size shrinks: toward zero from whichever side it sits.
         const firstSign = Math.sign(present[0]![1]!);
         const v = variationOf(a, firstSign >= 0 ? 'down' : 'up');
         verdict = v?.startsWith('improvement') ? 'closing' : v?.startsWith('concern') ? 'widening' : 'steady';
       }
-      gaps.push({ measure: m.id, groups: [g1, g2], points, verdict, ...(present.length ? { first: present[0]![1]!, last: present[present.length - 1]![1]! } : {}) });
+      gaps.push({
+        measure: m.id,
+        groups: [g1, g2],
+        points,
+        verdict,
+        ...(present.length ? { first: present[0]![1]!, last: present[present.length - 1]![1]! } : {}),
+      });
     }
   }
   return { whole, gaps };
@@ -373,5 +454,7 @@ function wholeCollaborative(ws: Workspace, c: Collaborative, collabUri: string, 
 
 /** The assessment months of a team in order, with the score that counts (faculty, else self). */
 export function scoreSeries(entries: AssessmentEntry[]): { month: string; score?: number }[] {
-  return [...entries].sort((a, b) => monthNumber(a.month) - monthNumber(b.month)).map((e) => ({ month: e.month, score: scoreOf(e) }));
+  return [...entries]
+    .sort((a, b) => monthNumber(a.month) - monthNumber(b.month))
+    .map((e) => ({ month: e.month, score: scoreOf(e) }));
 }

@@ -88,7 +88,8 @@ export class Scopes {
     for (const [collab, entry] of this.collabs) {
       if (uri === collab) return collab;
       for (const t of entry.teams) {
-        if (uri.startsWith(`${t.folder}/`) && (!best || t.folder.length > best.length)) best = { scope: `${collab}#${t.id}`, length: t.folder.length };
+        if (uri.startsWith(`${t.folder}/`) && (!best || t.folder.length > best.length))
+          best = { scope: `${collab}#${t.id}`, length: t.folder.length };
       }
       if (!best && uri.startsWith(`${entry.dir}/`)) best = { scope: collab, length: entry.dir.length - 1 };
     }

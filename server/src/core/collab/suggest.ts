@@ -79,13 +79,27 @@ export function suggestScore(e: TeamEvidence): Suggestion {
   const step = (score: number, met: boolean, text: string) => reasons.push({ met, score, text });
 
   const charter = e.factors.some((f) => f.team?.name && (f.team.members?.length ?? 0) > 0 && f.result.statement.trim());
-  step(1.5, charter, charter ? 'Team and charter written: a factors file names the team, its members and the result.' : 'No charter yet: no factors file names the team, its members and the result.');
+  step(
+    1.5,
+    charter,
+    charter
+      ? 'Team and charter written: a factors file names the team, its members and the result.'
+      : 'No charter yet: no factors file names the team, its members and the result.',
+  );
 
   const done = e.cycles.filter((c) => c.do);
-  step(2, done.length > 0, `${done.length} cycle${done.length === 1 ? '' : 's'} with a Do (of ${e.cycles.length} planned).`);
+  step(
+    2,
+    done.length > 0,
+    `${done.length} cycle${done.length === 1 ? '' : 's'} with a Do (of ${e.cycles.length} planned).`,
+  );
 
   const tested = e.cycles.filter((c) => (c.study?.learned?.trim() || c.study?.results?.length) && c.act?.decision);
-  step(2.5, tested.length >= 2, `${tested.length} cycle${tested.length === 1 ? '' : 's'} studied with an adopt, adapt or abandon decision (2 or more show changes tested).`);
+  step(
+    2.5,
+    tested.length >= 2,
+    `${tested.length} cycle${tested.length === 1 ? '' : 's'} studied with an adopt, adapt or abandon decision (2 or more show changes tested).`,
+  );
 
   const judged = e.outcomes.map((o) => {
     const g = o.chart ? primaryGroup(o.chart) : undefined;
@@ -94,7 +108,12 @@ export function suggestScore(e: TeamEvidence): Suggestion {
   const improving = judged.filter((j) => j.v?.startsWith('improvement'));
   const concern = judged.filter((j) => j.v?.startsWith('concern'));
 
-  const charted = e.outcomes.filter((o) => o.chart && primaryGroup(o.chart) && primaryGroup(o.chart)!.analysis.points.filter((p) => p.value !== null).length >= CHARTED_POINTS);
+  const charted = e.outcomes.filter(
+    (o) =>
+      o.chart &&
+      primaryGroup(o.chart) &&
+      primaryGroup(o.chart)!.analysis.points.filter((p) => p.value !== null).length >= CHARTED_POINTS,
+  );
   const targeted = e.outcomes.filter((o) => o.chart?.targets.length);
   const chartedAll = e.outcomes.length > 0 && charted.length === e.outcomes.length && targeted.length > 0;
   const anySignal = [...e.outcomes, ...e.others].filter((o) => {
@@ -103,30 +122,53 @@ export function suggestScore(e: TeamEvidence): Suggestion {
     return o.chart.groups.some((g) => g.analysis.signals.some((s) => s.side === side));
   });
   // An improvement that has since reversed is not progress: a concern at the latest point of an outcome holds the suggestion below 3.
-  if (concern.length) step(3, false, `Concern at the latest point in ${concern.map((j) => `${j.o.measure.id} (${groupText(j.g!.group)})`).join(', ')}: whatever improved before has not held, so the suggestion stays at 2.5 or below.`);
+  if (concern.length)
+    step(
+      3,
+      false,
+      `Concern at the latest point in ${concern.map((j) => `${j.o.measure.id} (${groupText(j.g!.group)})`).join(', ')}: whatever improved before has not held, so the suggestion stays at 2.5 or below.`,
+    );
   step(
     3,
     chartedAll && anySignal.length > 0 && concern.length === 0,
     `${charted.length} of ${e.outcomes.length} outcome measures charted with ${CHARTED_POINTS}+ values, ${targeted.length} with a target; improvement signals in ${anySignal.map((o) => o.measure.id).join(', ') || 'no common measure'}.`,
   );
 
-  step(3.5, improving.length > 0 && concern.length === 0, `Improvement at the latest point in ${improving.map((j) => `${j.o.measure.id} (${groupText(j.g!.group)})`).join(', ') || 'no outcome measure'}.`);
+  step(
+    3.5,
+    improving.length > 0 && concern.length === 0,
+    `Improvement at the latest point in ${improving.map((j) => `${j.o.measure.id} (${groupText(j.g!.group)})`).join(', ') || 'no outcome measure'}.`,
+  );
 
-  step(4, improving.length > 0 && improving.length === e.outcomes.length, `${improving.length} of ${e.outcomes.length} outcome measures improving at the latest point (all of them: significant improvement).`);
+  step(
+    4,
+    improving.length > 0 && improving.length === e.outcomes.length,
+    `${improving.length} of ${e.outcomes.length} outcome measures improving at the latest point (all of them: significant improvement).`,
+  );
 
   const sustained = improving.filter((j) => {
     const since = improvingSince(j.g!, j.o.measure.better);
     const latest = latestValue(j.g!);
     return since && latest && monthsBetween(since, latest.date) >= SUSTAIN_MONTHS;
   });
-  step(4.5, sustained.length > 0 && sustained.length === e.outcomes.length, `${sustained.length} of ${e.outcomes.length} outcome measures improving for ${SUSTAIN_MONTHS} months or more (sustained).`);
+  step(
+    4.5,
+    sustained.length > 0 && sustained.length === e.outcomes.length,
+    `${sustained.length} of ${e.outcomes.length} outcome measures improving for ${SUSTAIN_MONTHS} months or more (sustained).`,
+  );
 
   const met = sustained.filter((j) => {
     const latest = latestValue(j.g!);
     const target = j.g!.target;
-    return latest && target !== undefined && (j.o.measure.better === 'up' ? latest.value >= target : latest.value <= target);
+    return (
+      latest && target !== undefined && (j.o.measure.better === 'up' ? latest.value >= target : latest.value <= target)
+    );
   });
-  step(5, met.length > 0 && met.length === e.outcomes.length, `${met.length} of ${e.outcomes.length} outcome measures at or past their target (outstanding, sustained results).`);
+  step(
+    5,
+    met.length > 0 && met.length === e.outcomes.length,
+    `${met.length} of ${e.outcomes.length} outcome measures at or past their target (outstanding, sustained results).`,
+  );
 
   let score = 1;
   for (const r of reasons) {

@@ -79,7 +79,11 @@ function addPoints(e: TeamMeasureData, group: string, pts: Point[]): void {
 }
 
 /** The common measure a team's measure id reports under, if the file belongs to a collaborative's team. */
-export function commonMeasureFor(index: IndexView, fromUri: string, id: string): { uri: string; measure: CommonMeasure } | undefined {
+export function commonMeasureFor(
+  index: IndexView,
+  fromUri: string,
+  id: string,
+): { uri: string; measure: CommonMeasure } | undefined {
   const scope = index.scopeOf(fromUri);
   for (const def of index.definitions(id, fromUri)) {
     if (def.kind !== 'measure' || index.scopeOf(def.uri) === scope) continue;

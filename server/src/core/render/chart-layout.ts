@@ -65,7 +65,8 @@ export function timeAxis(minDay: number, maxDay: number, plotWidth: number, size
       if (day >= minDay && day <= maxDay) ticks.push({ day, label: String(y) });
     }
     const spacing = ticks.length > 1 ? px(ticks[1]!.day) - px(ticks[0]!.day) : plotWidth;
-    if (spacing >= yearLabelWidth) return { ticks: ticks.length ? ticks : [{ day: minDay, label: String(firstYear) }], years: [] };
+    if (spacing >= yearLabelWidth)
+      return { ticks: ticks.length ? ticks : [{ day: minDay, label: String(firstYear) }], years: [] };
   }
   return { ticks: [{ day: minDay, label: String(firstYear) }], years: [] };
 }
@@ -92,7 +93,16 @@ function cycleLabels(c: CycleMark, mode: LabelMode): string[] {
  * most `maxRows`) has room for both; otherwise the bar goes unlabelled (its tooltip still names it).
  * A cycle still under way (no end) runs to the end of the axis.
  */
-export function packCycles(cycles: CycleMark[], sx: (day: number) => number, minDay: number, maxDay: number, left: number, right: number, size: number, maxRows = 6): PlacedCycle[] {
+export function packCycles(
+  cycles: CycleMark[],
+  sx: (day: number) => number,
+  minDay: number,
+  maxDay: number,
+  left: number,
+  right: number,
+  size: number,
+  maxRows = 6,
+): PlacedCycle[] {
   // One kind of label for the whole lane (titles where they all fit, else ids, else short ids), never a mix.
   let best: PlacedCycle[] = [];
   for (const mode of ['title', 'id', 'short'] as const) {
@@ -104,7 +114,17 @@ export function packCycles(cycles: CycleMark[], sx: (day: number) => number, min
   return best;
 }
 
-function packIn(mode: LabelMode, cycles: CycleMark[], sx: (day: number) => number, minDay: number, maxDay: number, left: number, right: number, size: number, maxRows: number): PlacedCycle[] {
+function packIn(
+  mode: LabelMode,
+  cycles: CycleMark[],
+  sx: (day: number) => number,
+  minDay: number,
+  maxDay: number,
+  left: number,
+  right: number,
+  size: number,
+  maxRows: number,
+): PlacedCycle[] {
   const rowEnds: number[] = [];
   const firstRow = (x1: number, limit: number) => {
     for (let r = 0; r < Math.min(limit, rowEnds.length); r++) if (rowEnds[r]! + 3 <= x1) return r;

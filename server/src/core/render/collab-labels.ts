@@ -2,11 +2,31 @@ import type { Variation } from '../analytics/status';
 import type { CellState, Effect, PackageStatus } from '../collab/dashboard';
 
 /** Words for the dashboard's states, shared by the webview, `pdsa summary` and `pdsa report`. */
-export const STATE_LABELS: Record<CellState, string> = { improvement: 'improvement', concern: 'concern', 'common-cause': 'common cause', 'no-data': 'no data' };
-export const STATUS_LABELS: Record<PackageStatus, string> = { 'not-started': 'not started', testing: 'testing', adopted: 'adopted', spreading: 'spreading', abandoned: 'abandoned' };
-export const EFFECT_LABELS: Record<Effect, string> = { improvement: 'improvement', concern: 'concern', neither: 'pattern, no direction' };
+export const STATE_LABELS: Record<CellState, string> = {
+  improvement: 'improvement',
+  concern: 'concern',
+  'common-cause': 'common cause',
+  'no-data': 'no data',
+};
+export const STATUS_LABELS: Record<PackageStatus, string> = {
+  'not-started': 'not started',
+  testing: 'testing',
+  adopted: 'adopted',
+  spreading: 'spreading',
+  abandoned: 'abandoned',
+};
+export const EFFECT_LABELS: Record<Effect, string> = {
+  improvement: 'improvement',
+  concern: 'concern',
+  neither: 'pattern, no direction',
+};
 /** A glyph beside each state, so it never rests on colour alone. */
-export const STATE_MARKS: Record<CellState, string> = { improvement: '▲', concern: '◆', 'common-cause': '●', 'no-data': '○' };
+export const STATE_MARKS: Record<CellState, string> = {
+  improvement: '▲',
+  concern: '◆',
+  'common-cause': '●',
+  'no-data': '○',
+};
 
 export function scoreText(v: number | undefined): string {
   return v === undefined ? '–' : v.toFixed(1);

@@ -1,7 +1,15 @@
 import { buildDriverModel, DiagramError } from '../analytics/drivers';
 import { buildChart, ChartError } from '../analytics/model';
 import type { DashboardModel } from '../collab/dashboard';
-import { ASSESSMENT_SCALE, EFFECT_LABELS, scoreText, STATE_LABELS, STATE_MARKS, STATUS_LABELS, wholeState } from './collab-labels';
+import {
+  ASSESSMENT_SCALE,
+  EFFECT_LABELS,
+  scoreText,
+  STATE_LABELS,
+  STATE_MARKS,
+  STATUS_LABELS,
+  wholeState,
+} from './collab-labels';
 import type { Cycle } from '../schema/cycle';
 import type { Workspace } from '../workspace';
 import { COLLAB_STYLE, renderMini, renderScores, timeRange } from './collab-svg';
@@ -39,11 +47,24 @@ ul.reasons { margin: 4px 0; padding-left: 18px; } .met { color: #1b5e20; } .unme
  */
 export function renderReport(ws: Workspace, d: DashboardModel): string {
   const out: string[] = [];
-  out.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
+  out.push(
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+  );
   out.push(`<title>${h(d.collaborative.title)}: report of ${h(readableDate(d.today))}</title>`);
-  out.push(`<style>${PAGE_STYLE}${COLLAB_STYLE}${STANDALONE_STYLE}${DRIVER_STYLE}</style>`, '</head>', '<body>', '<main>');
+  out.push(
+    `<style>${PAGE_STYLE}${COLLAB_STYLE}${STANDALONE_STYLE}${DRIVER_STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+  );
   out.push(`<h1>${h(d.collaborative.title)}</h1>`, `<p class="aim">${h(d.collaborative.aim)}</p>`);
-  out.push(`<p class="meta">As of ${h(readableDate(d.today))}. ${d.teams.length} teams, ${d.measures.length} common measures, ${d.teams.reduce((n, t) => n + t.cycles, 0)} PDSA cycles.${d.period ? ` Last action period: ${h(d.period.name)} (${h(readableDate(d.period.start))} to ${h(readableDate(d.period.end))}).` : ''}</p>`);
+  out.push(
+    `<p class="meta">As of ${h(readableDate(d.today))}. ${d.teams.length} teams, ${d.measures.length} common measures, ${d.teams.reduce((n, t) => n + t.cycles, 0)} PDSA cycles.${d.period ? ` Last action period: ${h(d.period.name)} (${h(readableDate(d.period.start))} to ${h(readableDate(d.period.end))}).` : ''}</p>`,
+  );
 
   out.push(...dashboardSection(d));
   // Each team's cycles, in one pass over the workspace.
@@ -63,19 +84,31 @@ export function renderReport(ws: Workspace, d: DashboardModel): string {
 function dashboardSection(d: DashboardModel): string[] {
   const out: string[] = [];
   out.push('<h2 id="teams">Teams at a glance</h2>');
-  out.push('<table><thead><tr><th scope="col">Team</th><th scope="col">Latest score (self / faculty)</th><th scope="col">Suggested from the worksheets</th><th scope="col">Cycles (studied)</th><th scope="col">Latest cycle</th>');
+  out.push(
+    '<table><thead><tr><th scope="col">Team</th><th scope="col">Latest score (self / faculty)</th><th scope="col">Suggested from the worksheets</th><th scope="col">Cycles (studied)</th><th scope="col">Latest cycle</th>',
+  );
   for (const m of d.measures) out.push(`<th scope="col">${h(m.name)}</th>`);
   out.push('</tr></thead><tbody>');
   for (const t of d.teams) {
     const last = t.assessment[t.assessment.length - 1];
-    out.push(`<tr><th scope="row">${h(t.name)}${t.joined ? `<br><span class="meta">joined ${h(readableDate(t.joined))}</span>` : ''}</th>`);
-    out.push(`<td>${last ? `${scoreText(last.self)} / ${scoreText(last.faculty)} <span class="meta">(${h(last.month)})</span>` : '–'}</td>`);
-    out.push(`<td>${scoreText(t.suggestion.score)} <span class="meta">${h(ASSESSMENT_SCALE[String(t.suggestion.score)] ?? '')}</span></td>`);
+    out.push(
+      `<tr><th scope="row">${h(t.name)}${t.joined ? `<br><span class="meta">joined ${h(readableDate(t.joined))}</span>` : ''}</th>`,
+    );
+    out.push(
+      `<td>${last ? `${scoreText(last.self)} / ${scoreText(last.faculty)} <span class="meta">(${h(last.month)})</span>` : '–'}</td>`,
+    );
+    out.push(
+      `<td>${scoreText(t.suggestion.score)} <span class="meta">${h(ASSESSMENT_SCALE[String(t.suggestion.score)] ?? '')}</span></td>`,
+    );
     out.push(`<td class="num">${t.cycles} (${t.studied})</td>`);
-    out.push(`<td>${t.latestCycle ? `${h(t.latestCycle.title)} <span class="meta">(${h(readableDate(t.latestCycle.start))}${t.latestCycle.decision ? `, ${h(t.latestCycle.decision)}` : ''})</span>` : '–'}</td>`);
+    out.push(
+      `<td>${t.latestCycle ? `${h(t.latestCycle.title)} <span class="meta">(${h(readableDate(t.latestCycle.start))}${t.latestCycle.decision ? `, ${h(t.latestCycle.decision)}` : ''})</span>` : '–'}</td>`,
+    );
     for (const m of d.measures) {
       const c = d.cells.find((x) => x.measure === m.id && x.team === t.id)!;
-      out.push(`<td><span class="state ${c.state}">${STATE_MARKS[c.state]} ${STATE_LABELS[c.state]}</span>${c.latest !== undefined ? ` <span class="meta">${fmt(c.latest)}${m.unit === '%' ? '%' : ''}</span>` : ''}</td>`);
+      out.push(
+        `<td><span class="state ${c.state}">${STATE_MARKS[c.state]} ${STATE_LABELS[c.state]}</span>${c.latest !== undefined ? ` <span class="meta">${fmt(c.latest)}${m.unit === '%' ? '%' : ''}</span>` : ''}</td>`,
+      );
     }
     out.push('</tr>');
   }
@@ -83,30 +116,58 @@ function dashboardSection(d: DashboardModel): string[] {
 
   // Small multiples: every common measure for every team on one scale, and the collaborative summed.
   out.push('<h2 id="measures">Common measures, team by team</h2>');
-  out.push('<p class="legend"><span><span class="swatch" style="background:#1565c0"></span>improvement signal</span><span><span class="swatch" style="background:#c43e00"></span>concern signal</span><span>dashed: centre line (median)</span><span>each row on one scale</span></p>');
+  out.push(
+    '<p class="legend"><span><span class="swatch" style="background:#1565c0"></span>improvement signal</span><span><span class="swatch" style="background:#c43e00"></span>concern signal</span><span>dashed: centre line (median)</span><span>each row on one scale</span></p>',
+  );
   const range = timeRange([...d.cells.map((c) => c.series), ...d.whole.map((w) => w.series)]);
   out.push('<table class="grid"><thead><tr><th scope="col">Measure</th>');
   for (const t of d.teams) out.push(`<th scope="col">${h(t.name)}</th>`);
   out.push('<th scope="col">Collaborative (summed)</th></tr></thead><tbody>');
   for (const m of d.measures) {
-    out.push(`<tr><th scope="row">${h(m.name)}<br><span class="meta">${h(m.kind)}, ${m.better === 'up' ? 'higher is better' : 'lower is better'}${m.unit ? `, ${h(m.unit)}` : ''}</span></th>`);
+    out.push(
+      `<tr><th scope="row">${h(m.name)}<br><span class="meta">${h(m.kind)}, ${m.better === 'up' ? 'higher is better' : 'lower is better'}${m.unit ? `, ${h(m.unit)}` : ''}</span></th>`,
+    );
     for (const t of d.teams) {
       const c = d.cells.find((x) => x.measure === m.id && x.team === t.id)!;
       out.push('<td>');
-      if (range && c.series.length && m.min !== undefined && m.max !== undefined) out.push(renderMini(c.series, { width: 150, height: 56, min: m.min, max: m.max, ...range, label: `${m.name}, ${t.name}: ${STATE_LABELS[c.state]}` }));
-      out.push(`<span class="state ${c.state}">${STATE_MARKS[c.state]} ${STATE_LABELS[c.state]}</span>${c.group && c.series.length > 1 ? ` <span class="meta">(${h(groupLabel(c.group))})</span>` : ''}</td>`);
+      if (range && c.series.length && m.min !== undefined && m.max !== undefined)
+        out.push(
+          renderMini(c.series, {
+            width: 150,
+            height: 56,
+            min: m.min,
+            max: m.max,
+            ...range,
+            label: `${m.name}, ${t.name}: ${STATE_LABELS[c.state]}`,
+          }),
+        );
+      out.push(
+        `<span class="state ${c.state}">${STATE_MARKS[c.state]} ${STATE_LABELS[c.state]}</span>${c.group && c.series.length > 1 ? ` <span class="meta">(${h(groupLabel(c.group))})</span>` : ''}</td>`,
+      );
     }
     const w = d.whole.find((x) => x.measure === m.id);
     const wMin = Math.min(m.min ?? 0, ...(w?.series.flatMap((s) => s.points.map(([, v]) => v ?? m.min ?? 0)) ?? []));
     const wMax = Math.max(m.max ?? 1, ...(w?.series.flatMap((s) => s.points.map(([, v]) => v ?? m.max ?? 1)) ?? []));
     out.push('<td>');
     if (range && w?.series.length) {
-      out.push(renderMini(w.series, { width: 150, height: 56, min: wMin, max: wMax, ...range, label: `${m.name}, the collaborative as a whole` }));
+      out.push(
+        renderMini(w.series, {
+          width: 150,
+          height: 56,
+          min: wMin,
+          max: wMax,
+          ...range,
+          label: `${m.name}, the collaborative as a whole`,
+        }),
+      );
       const state = wholeState(w.series[0]?.variation);
       out.push(`<span class="state ${state}">${STATE_MARKS[state]} ${STATE_LABELS[state]}</span><br>`);
     }
     const gap = d.gaps.find((g) => g.measure === m.id);
-    if (gap) out.push(`<span class="meta">Gap ${h(groupLabel(gap.groups[0]))} − ${h(groupLabel(gap.groups[1]))}: ${gap.first !== undefined ? `${fmt(gap.first)} → ${fmt(gap.last!)}` : ''} <strong>${h(gap.verdict === 'too-few' ? 'too few dates to judge' : gap.verdict)}</strong></span>`);
+    if (gap)
+      out.push(
+        `<span class="meta">Gap ${h(groupLabel(gap.groups[0]))} − ${h(groupLabel(gap.groups[1]))}: ${gap.first !== undefined ? `${fmt(gap.first)} → ${fmt(gap.last!)}` : ''} <strong>${h(gap.verdict === 'too-few' ? 'too few dates to judge' : gap.verdict)}</strong></span>`,
+      );
     out.push('</td></tr>');
   }
   out.push('</tbody></table>');
@@ -120,23 +181,43 @@ function dashboardSection(d: DashboardModel): string[] {
       out.push('<tr>');
       if (i === 0) out.push(`<th scope="rowgroup" rowspan="${drv.ideas.length}">${h(drv.driver)}</th>`);
       out.push(`<th scope="row">${h(idea.title)}</th>`);
-      for (const cell of idea.teams) out.push(`<td class="status-${cell.status}">${STATUS_LABELS[cell.status]}${cell.cycles ? `, ${cell.cycles} cycle${cell.cycles === 1 ? '' : 's'}` : ''}</td>`);
+      for (const cell of idea.teams)
+        out.push(
+          `<td class="status-${cell.status}">${STATUS_LABELS[cell.status]}${cell.cycles ? `, ${cell.cycles} cycle${cell.cycles === 1 ? '' : 's'}` : ''}</td>`,
+        );
       out.push('</tr>');
     });
   }
   out.push('</tbody></table>');
 
   out.push('<h2 id="assessment">Assessment: self, faculty and the evidence</h2>');
-  out.push('<p class="meta">IHI Assessment Scale for Collaboratives (1.0 to 5.0). Solid: faculty; dashed: self; ring: the score the worksheets suggest now. The written scores are the scores; the suggestion lists its reasons.</p>');
+  out.push(
+    '<p class="meta">IHI Assessment Scale for Collaboratives (1.0 to 5.0). Solid: faculty; dashed: self; ring: the score the worksheets suggest now. The written scores are the scores; the suggestion lists its reasons.</p>',
+  );
   const months = d.teams.flatMap((t) => t.assessment.map((e) => e.month)).sort();
-  out.push('<table><thead><tr><th scope="col">Team</th><th scope="col">Scores over time</th><th scope="col">Suggested, and why</th></tr></thead><tbody>');
+  out.push(
+    '<table><thead><tr><th scope="col">Team</th><th scope="col">Scores over time</th><th scope="col">Suggested, and why</th></tr></thead><tbody>',
+  );
   for (const t of d.teams) {
     out.push(`<tr><th scope="row">${h(t.name)}</th><td>`);
-    if (months.length) out.push(renderScores(t.assessment, t.suggestion.score, { width: 260, height: 90, fromMonth: months[0]!, toMonth: months[months.length - 1]!, label: `${t.name}: assessment scores over time` }));
+    if (months.length)
+      out.push(
+        renderScores(t.assessment, t.suggestion.score, {
+          width: 260,
+          height: 90,
+          fromMonth: months[0]!,
+          toMonth: months[months.length - 1]!,
+          label: `${t.name}: assessment scores over time`,
+        }),
+      );
     const notes = t.assessment.filter((e) => e.note).slice(-3);
-    if (notes.length) out.push(`<ul class="reasons">${notes.map((e) => `<li>${h(e.month)}: ${h(e.note!)}</li>`).join('')}</ul>`);
-    out.push(`</td><td><strong>${scoreText(t.suggestion.score)}</strong> ${h(ASSESSMENT_SCALE[String(t.suggestion.score)] ?? '')}<ul class="reasons">`);
-    for (const r of t.suggestion.reasons) out.push(`<li class="${r.met ? 'met' : 'unmet'}">${r.met ? '✓' : '✗'} ${fmt(r.score)}: ${h(r.text)}</li>`);
+    if (notes.length)
+      out.push(`<ul class="reasons">${notes.map((e) => `<li>${h(e.month)}: ${h(e.note!)}</li>`).join('')}</ul>`);
+    out.push(
+      `</td><td><strong>${scoreText(t.suggestion.score)}</strong> ${h(ASSESSMENT_SCALE[String(t.suggestion.score)] ?? '')}<ul class="reasons">`,
+    );
+    for (const r of t.suggestion.reasons)
+      out.push(`<li class="${r.met ? 'met' : 'unmet'}">${r.met ? '✓' : '✗'} ${fmt(r.score)}: ${h(r.text)}</li>`);
     out.push('</ul></td></tr>');
   }
   out.push('</tbody></table>');
@@ -144,11 +225,15 @@ function dashboardSection(d: DashboardModel): string[] {
   out.push('<h2 id="signals">Every signal</h2>');
   if (!d.signals.length) out.push('<p>No signals on any common measure.</p>');
   else {
-    out.push('<table><thead><tr><th scope="col">Measure</th><th scope="col">Team</th><th scope="col">Group</th><th scope="col">Rule</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Improvement or concern</th></tr></thead><tbody>');
+    out.push(
+      '<table><thead><tr><th scope="col">Measure</th><th scope="col">Team</th><th scope="col">Group</th><th scope="col">Rule</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Improvement or concern</th></tr></thead><tbody>',
+    );
     const names = new Map(d.measures.map((m) => [m.id, m.name]));
     const teams = new Map(d.teams.map((t) => [t.id, t.name]));
     for (const s of d.signals) {
-      out.push(`<tr><td>${h(names.get(s.measure) ?? s.measure)}</td><td>${h(teams.get(s.team) ?? s.team)}</td><td>${h(s.group === 'all' ? 'everyone' : groupLabel(s.group))}</td><td>${h(RULE_LABELS[s.rule])}</td><td>${h(s.start)}</td><td>${h(s.end)}</td><td><span class="state ${s.effect === 'neither' ? 'common-cause' : s.effect}">${h(EFFECT_LABELS[s.effect])}</span></td></tr>`);
+      out.push(
+        `<tr><td>${h(names.get(s.measure) ?? s.measure)}</td><td>${h(teams.get(s.team) ?? s.team)}</td><td>${h(s.group === 'all' ? 'everyone' : groupLabel(s.group))}</td><td>${h(RULE_LABELS[s.rule])}</td><td>${h(s.start)}</td><td>${h(s.end)}</td><td><span class="state ${s.effect === 'neither' ? 'common-cause' : s.effect}">${h(EFFECT_LABELS[s.effect])}</span></td></tr>`,
+      );
     }
     out.push('</tbody></table>');
   }
@@ -162,7 +247,9 @@ function teamSection(ws: Workspace, d: DashboardModel, t: DashboardModel['teams'
     if (!c.series.length) continue;
     try {
       const chart = buildChart(ws, { measure: m.id, from: c.from });
-      out.push(`<figure class="chart">${staticSvg(renderChart(chart, { width: 900, height: 300, portable: true }))}</figure>`);
+      out.push(
+        `<figure class="chart">${staticSvg(renderChart(chart, { width: 900, height: 300, portable: true }))}</figure>`,
+      );
     } catch (error) {
       if (!(error instanceof ChartError)) throw error;
     }
@@ -170,7 +257,9 @@ function teamSection(ws: Workspace, d: DashboardModel, t: DashboardModel['teams'
   const factorsFile = ws.worksheet(t.uri);
   if (factorsFile?.factors) {
     try {
-      out.push(`<h3>Driver diagram</h3><figure class="diagram">${staticSvg(renderDriverDiagram(buildDriverModel(ws, t.uri)))}</figure>`);
+      out.push(
+        `<h3>Driver diagram</h3><figure class="diagram">${staticSvg(renderDriverDiagram(buildDriverModel(ws, t.uri)))}</figure>`,
+      );
     } catch (error) {
       if (!(error instanceof DiagramError)) throw error;
     }
@@ -187,9 +276,13 @@ function teamSection(ws: Workspace, d: DashboardModel, t: DashboardModel['teams'
   for (const [strategy, list] of strategies) {
     out.push(`<p><strong>${h(titles.get(strategy) ?? strategy)}</strong></p><ol class="ramp">`);
     for (const c of list) {
-      const when = c.plan.when ? `${readableDate(c.plan.when.start)}${c.plan.when.end ? ` to ${readableDate(c.plan.when.end)}` : ''}` : '';
+      const when = c.plan.when
+        ? `${readableDate(c.plan.when.start)}${c.plan.when.end ? ` to ${readableDate(c.plan.when.end)}` : ''}`
+        : '';
       const learned = c.study?.learned ? ` ${h(c.study.learned)}` : c.do ? ' (no Study yet)' : ' (planned)';
-      out.push(`<li>${h(c.title)} <span class="meta">${h(when)}${c.scale?.people ? `, ${c.scale.people} people` : ''}</span>${c.act?.decision ? ` <span class="decision">${h(c.act.decision)}</span>` : ''}.${learned}</li>`);
+      out.push(
+        `<li>${h(c.title)} <span class="meta">${h(when)}${c.scale?.people ? `, ${c.scale.people} people` : ''}</span>${c.act?.decision ? ` <span class="decision">${h(c.act.decision)}</span>` : ''}.${learned}</li>`,
+      );
     }
     out.push('</ol>');
   }

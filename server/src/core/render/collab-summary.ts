@@ -32,12 +32,23 @@ function signalsTable(d: DashboardModel): Table {
   const teams = new Map(d.teams.map((t) => [t.id, t.name]));
   return {
     head: ['Measure', 'Team', 'Group', 'Rule', 'From', 'To', 'Effect'],
-    rows: d.signals.map((s) => [names.get(s.measure) ?? s.measure, teams.get(s.team) ?? s.team, s.group === 'all' ? 'everyone' : groupLabel(s.group), RULE_LABELS[s.rule], s.start, s.end, EFFECT_LABELS[s.effect]]),
+    rows: d.signals.map((s) => [
+      names.get(s.measure) ?? s.measure,
+      teams.get(s.team) ?? s.team,
+      s.group === 'all' ? 'everyone' : groupLabel(s.group),
+      RULE_LABELS[s.rule],
+      s.start,
+      s.end,
+      EFFECT_LABELS[s.effect],
+    ]),
   };
 }
 
 function header(d: DashboardModel): string[] {
-  return [d.collaborative.title, `As of ${d.today}${d.period ? `; last action period ${d.period.name} (${d.period.start} to ${d.period.end})` : ''}.`];
+  return [
+    d.collaborative.title,
+    `As of ${d.today}${d.period ? `; last action period ${d.period.name} (${d.period.start} to ${d.period.end})` : ''}.`,
+  ];
 }
 
 /** Plain text: aligned columns, for a terminal or an email. Latest scores are the written ones; "suggested" comes from the worksheets. */
@@ -45,25 +56,41 @@ export function summaryText(d: DashboardModel): string {
   const out = [...header(d), ''];
   const align = (t: Table) => {
     const widths = t.head.map((h, i) => Math.max(h.length, ...t.rows.map((r) => r[i]!.length)));
-    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd();
     return [line(t.head), line(widths.map((w) => '-'.repeat(w))), ...t.rows.map(line)];
   };
   out.push(...align(teamsTable(d)), '');
   out.push(d.signals.length ? `Signals (${d.signals.length}):` : 'No signals on any common measure.');
   if (d.signals.length) out.push(...align(signalsTable(d)));
-  for (const g of d.gaps) out.push('', `Gap in ${d.measures.find((m) => m.id === g.measure)?.name ?? g.measure} (${groupLabel(g.groups[0])} minus ${groupLabel(g.groups[1])}), the collaborative summed: ${g.verdict === 'too-few' ? 'too few dates to judge' : g.verdict}${g.first !== undefined ? ` (${fmt(g.first)} -> ${fmt(g.last!)})` : ''}.`);
+  for (const g of d.gaps)
+    out.push(
+      '',
+      `Gap in ${d.measures.find((m) => m.id === g.measure)?.name ?? g.measure} (${groupLabel(g.groups[0])} minus ${groupLabel(g.groups[1])}), the collaborative summed: ${g.verdict === 'too-few' ? 'too few dates to judge' : g.verdict}${g.first !== undefined ? ` (${fmt(g.first)} -> ${fmt(g.last!)})` : ''}.`,
+    );
   return `${out.join('\n')}\n`;
 }
 
 /** GitHub-flavoured Markdown (pull-request comments, emails); worksheet text is escaped. */
 export function summaryMarkdown(d: DashboardModel): string {
   const esc = (s: string) => s.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`);
-  const table = (t: Table) => [`| ${t.head.map(esc).join(' | ')} |`, `|${t.head.map(() => '---').join('|')}|`, ...t.rows.map((r) => `| ${r.map(esc).join(' | ')} |`)];
+  const table = (t: Table) => [
+    `| ${t.head.map(esc).join(' | ')} |`,
+    `|${t.head.map(() => '---').join('|')}|`,
+    ...t.rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ];
   const [title, asOf] = header(d);
   const out = [`## ${esc(title!)}`, '', esc(asOf!), '', ...table(teamsTable(d)), ''];
   out.push(d.signals.length ? `### Signals (${d.signals.length})` : 'No signals on any common measure.', '');
   if (d.signals.length) out.push(...table(signalsTable(d)), '');
-  for (const g of d.gaps) out.push(`Gap in ${esc(d.measures.find((m) => m.id === g.measure)?.name ?? g.measure)}: **${g.verdict === 'too-few' ? 'too few dates to judge' : g.verdict}**.`, '');
+  for (const g of d.gaps)
+    out.push(
+      `Gap in ${esc(d.measures.find((m) => m.id === g.measure)?.name ?? g.measure)}: **${g.verdict === 'too-few' ? 'too few dates to judge' : g.verdict}**.`,
+      '',
+    );
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -81,8 +108,16 @@ export function summaryJson(d: DashboardModel): object {
         cycles: t.cycles,
         studied: t.studied,
         latest: last ? { month: last.month, self: last.self, faculty: last.faculty } : undefined,
-        suggested: { score: t.suggestion.score, meaning: ASSESSMENT_SCALE[String(t.suggestion.score)], reasons: t.suggestion.reasons },
-        measures: Object.fromEntries(d.cells.filter((c) => c.team === t.id).map((c) => [c.measure, { state: c.state, group: c.group, latest: c.latest }])),
+        suggested: {
+          score: t.suggestion.score,
+          meaning: ASSESSMENT_SCALE[String(t.suggestion.score)],
+          reasons: t.suggestion.reasons,
+        },
+        measures: Object.fromEntries(
+          d.cells
+            .filter((c) => c.team === t.id)
+            .map((c) => [c.measure, { state: c.state, group: c.group, latest: c.latest }]),
+        ),
       };
     }),
     signals: d.signals.map(({ from: _, ...s }) => s),

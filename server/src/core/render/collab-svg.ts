@@ -63,7 +63,9 @@ export function renderMini(series: MiniSeries[], o: MiniOptions): string {
   const days = o.toDay - o.fromDay || 1;
   const x = (date: string) => pad + ((dayNumber(date) - o.fromDay) / days) * (o.width - 2 * pad);
   const y = (v: number) => o.height - pad - ((v - o.min) / span) * (o.height - 2 * pad);
-  const out = [`<svg xmlns="http://www.w3.org/2000/svg" class="mini" width="${o.width}" height="${o.height}" viewBox="0 0 ${o.width} ${o.height}" role="img" aria-label="${escapeXml(o.label)}">`];
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="mini" width="${o.width}" height="${o.height}" viewBox="0 0 ${o.width} ${o.height}" role="img" aria-label="${escapeXml(o.label)}">`,
+  ];
   out.push(`<rect class="frame" x="0.5" y="0.5" width="${o.width - 1}" height="${o.height - 1}"/>`);
   series.forEach((s, i) => {
     const cls = `series-${Math.min(i, 2)}`;
@@ -74,7 +76,10 @@ export function renderMini(series: MiniSeries[], o: MiniOptions): string {
     for (const [from, to, centre] of s.centres) {
       const a = s.points[from]?.[0];
       const b = s.points[to]?.[0];
-      if (a && b) out.push(`<line class="centre" x1="${x(a).toFixed(1)}" x2="${x(b).toFixed(1)}" y1="${y(centre).toFixed(1)}" y2="${y(centre).toFixed(1)}"/>`);
+      if (a && b)
+        out.push(
+          `<line class="centre" x1="${x(a).toFixed(1)}" x2="${x(b).toFixed(1)}" y1="${y(centre).toFixed(1)}" y2="${y(centre).toFixed(1)}"/>`,
+        );
     }
     const line = pathOf(s, 0, s.points.length - 1, x, y);
     if (line) out.push(`<path class="line ${cls}" d="${line}"/>`);
@@ -110,7 +115,11 @@ function pathOf(s: MiniSeries, from: number, to: number, x: (d: string) => numbe
 }
 
 /** A team's assessment over time: self (dashed) and faculty scores on the 1-5 scale, and the suggested score now (a ring). */
-export function renderScores(entries: AssessmentEntry[], suggested: number, o: { width: number; height: number; fromMonth: string; toMonth: string; label: string }): string {
+export function renderScores(
+  entries: AssessmentEntry[],
+  suggested: number,
+  o: { width: number; height: number; fromMonth: string; toMonth: string; label: string },
+): string {
   const m = (s: string) => Number(s.slice(0, 4)) * 12 + Number(s.slice(5, 7)) - 1;
   const left = 18;
   const pad = 6;
@@ -118,15 +127,27 @@ export function renderScores(entries: AssessmentEntry[], suggested: number, o: {
   const x = (month: string) => left + ((m(month) - m(o.fromMonth)) / months) * (o.width - left - 2 * pad);
   const bottom = 12;
   const y = (v: number) => o.height - bottom - ((v - 1) / 4) * (o.height - bottom - pad);
-  const out = [`<svg xmlns="http://www.w3.org/2000/svg" class="mini scores" width="${o.width}" height="${o.height}" viewBox="0 0 ${o.width} ${o.height}" role="img" aria-label="${escapeXml(o.label)}">`];
-  for (const v of [1, 2, 3, 4, 5]) out.push(`<line class="grid" x1="${left}" x2="${o.width - pad}" y1="${y(v)}" y2="${y(v)}"/><text x="2" y="${y(v) + 3}">${v}</text>`);
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="mini scores" width="${o.width}" height="${o.height}" viewBox="0 0 ${o.width} ${o.height}" role="img" aria-label="${escapeXml(o.label)}">`,
+  ];
+  for (const v of [1, 2, 3, 4, 5])
+    out.push(
+      `<line class="grid" x1="${left}" x2="${o.width - pad}" y1="${y(v)}" y2="${y(v)}"/><text x="2" y="${y(v) + 3}">${v}</text>`,
+    );
   for (const key of ['self', 'faculty'] as const) {
     const pts = entries.filter((e) => e[key] !== undefined).map((e) => [x(e.month), y(e[key]!)] as const);
-    if (pts.length) out.push(`<path class="${key}" d="${pts.map(([a, b], i) => `${i ? 'L' : 'M'}${a.toFixed(1)} ${b.toFixed(1)}`).join('')}"/>`);
+    if (pts.length)
+      out.push(
+        `<path class="${key}" d="${pts.map(([a, b], i) => `${i ? 'L' : 'M'}${a.toFixed(1)} ${b.toFixed(1)}`).join('')}"/>`,
+      );
     for (const [a, b] of pts) out.push(`<circle class="${key}" cx="${a.toFixed(1)}" cy="${b.toFixed(1)}" r="2"/>`);
   }
-  out.push(`<text x="${left}" y="${o.height - 1}">${escapeXml(o.fromMonth)}</text><text x="${o.width - pad}" y="${o.height - 1}" text-anchor="end">${escapeXml(o.toMonth)}</text>`);
-  out.push(`<circle class="suggested" cx="${x(o.toMonth).toFixed(1)}" cy="${y(suggested).toFixed(1)}" r="5"><title>suggested ${fmt(suggested)}</title></circle>`);
+  out.push(
+    `<text x="${left}" y="${o.height - 1}">${escapeXml(o.fromMonth)}</text><text x="${o.width - pad}" y="${o.height - 1}" text-anchor="end">${escapeXml(o.toMonth)}</text>`,
+  );
+  out.push(
+    `<circle class="suggested" cx="${x(o.toMonth).toFixed(1)}" cy="${y(suggested).toFixed(1)}" r="5"><title>suggested ${fmt(suggested)}</title></circle>`,
+  );
   out.push('</svg>');
   return out.join('');
 }

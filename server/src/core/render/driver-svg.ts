@@ -26,7 +26,12 @@ const COLUMN_TITLES = ['Aim', 'Primary drivers', 'Secondary drivers', 'Change id
 const KINDS = ['aim', 'primary', 'secondary', 'idea', 'cycles'];
 
 function nodeClass(n: DiagramNode): string {
-  const decision = n.kind === 'cycles' && n.key.startsWith('cycle:') ? ` decision-${n.detail}` : n.cycles?.latest ? ` decision-${n.cycles.latest}` : '';
+  const decision =
+    n.kind === 'cycles' && n.key.startsWith('cycle:')
+      ? ` decision-${n.detail}`
+      : n.cycles?.latest
+        ? ` decision-${n.cycles.latest}`
+        : '';
   return `node ${n.kind}${n.muted ? ' muted' : ''}${decision}`;
 }
 
@@ -74,15 +79,20 @@ export function renderDriverDiagram(model: DriverModel, options: DiagramRenderOp
   const top = 26 + legendH;
   const H = layout.height + top;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="pdsa-drivers" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="d-title d-desc">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="pdsa-drivers" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="d-title d-desc">`,
+  );
   out.push(`<title id="d-title">${x(`Driver diagram: ${model.focus.title}`)}</title>`);
   const counts = ['primary', 'secondary', 'idea'].map((k) => model.nodes.filter((n) => n.kind === k).length);
-  out.push(`<desc id="d-desc">${x(`${counts[0]} primary drivers, ${counts[1]} secondary drivers, ${counts[2]} change ideas. Dashed boxes: factors not marked priority, or ideas not yet tested.`)}</desc>`);
+  out.push(
+    `<desc id="d-desc">${x(`${counts[0]} primary drivers, ${counts[1]} secondary drivers, ${counts[2]} change ideas. Dashed boxes: factors not marked priority, or ideas not yet tested.`)}</desc>`,
+  );
   if (options.embedStyle) out.push(`<style>${DRIVER_STYLE}</style>`);
   out.push(`<g class="legend">`);
   for (const l of legend) {
     const y = 8 + l.row * 16;
-    if (l.item.kind === 'box') out.push(`<g class="${l.item.cls}"><rect x="${l.x}" y="${y}" width="20" height="11" rx="3"/></g>`);
+    if (l.item.kind === 'box')
+      out.push(`<g class="${l.item.cls}"><rect x="${l.x}" y="${y}" width="20" height="11" rx="3"/></g>`);
     else out.push(`<path class="edge ${l.item.cls}" d="M${l.x},${y + 6} L${l.x + 20},${y + 6}"/>`);
     out.push(`<text class="badge" x="${l.x + 26}" y="${y + 9.5}">${x(l.item.label)}</text>`);
   }
@@ -93,27 +103,46 @@ export function renderDriverDiagram(model: DriverModel, options: DiagramRenderOp
     const col = KINDS.indexOf(n.kind);
     if (!columnX.has(col)) columnX.set(col, b.x);
   }
-  for (const [col, colX] of columnX) out.push(`<text class="column-title" x="${colX}" y="${top - 8}">${x(COLUMN_TITLES[col]!)}</text>`);
+  for (const [col, colX] of columnX)
+    out.push(`<text class="column-title" x="${colX}" y="${top - 8}">${x(COLUMN_TITLES[col]!)}</text>`);
 
   out.push(`<g transform="translate(0 ${top})">`);
   for (const r of layout.routes) {
     const e = model.edges.find((d) => d.from === r.from && d.to === r.to);
     const d = r.points.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
-    out.push(`<path class="edge${e?.strength ? ` ${e.strength}` : ''}" data-from="${x(r.from)}" data-to="${x(r.to)}" d="${d}"/>`);
+    out.push(
+      `<path class="edge${e?.strength ? ` ${e.strength}` : ''}" data-from="${x(r.from)}" data-to="${x(r.to)}" d="${d}"/>`,
+    );
   }
   for (const n of model.nodes) {
     const b = layout.boxes.get(n.key)!;
     const t = layout.texts.get(n.key)!;
     const line = n.range ? n.range.start.line + 1 : undefined;
-    const tip = [n.label, n.detail && n.kind !== 'cycles' ? n.detail : undefined, n.kind === 'primary' || n.kind === 'secondary' ? `${n.level ?? ''}${n.muted ? ', not marked priority' : ', priority'}` : undefined].filter(Boolean).join('\n');
-    const where = options.portable ? '' : `${n.uri ? ` data-uri="${x(n.uri)}"` : ''}${line ? ` data-line="${line}"` : ''}`;
-    out.push(`<g class="${nodeClass(n)}" data-key="${x(n.key)}" data-id="${x(n.id)}"${where} tabindex="0" role="link">`);
+    const tip = [
+      n.label,
+      n.detail && n.kind !== 'cycles' ? n.detail : undefined,
+      n.kind === 'primary' || n.kind === 'secondary'
+        ? `${n.level ?? ''}${n.muted ? ', not marked priority' : ', priority'}`
+        : undefined,
+    ]
+      .filter(Boolean)
+      .join('\n');
+    const where = options.portable
+      ? ''
+      : `${n.uri ? ` data-uri="${x(n.uri)}"` : ''}${line ? ` data-line="${line}"` : ''}`;
+    out.push(
+      `<g class="${nodeClass(n)}" data-key="${x(n.key)}" data-id="${x(n.id)}"${where} tabindex="0" role="link">`,
+    );
     out.push(`<rect x="${b.x}" y="${b.y.toFixed(1)}" width="${b.width}" height="${b.height.toFixed(1)}" rx="5"/>`);
     t.lines.forEach((l, i) => {
       if (l) out.push(`<text x="${b.x + 6}" y="${(b.y + 6 + FONT + i * LINE - 1).toFixed(1)}">${x(l)}</text>`);
     });
     const badgeTop = b.y + 6 + t.lines.length * LINE + 3;
-    t.badge.forEach((l, i) => out.push(`<text class="badge" x="${b.x + 6}" y="${(badgeTop + SMALL + i * (LINE - 1) - 1).toFixed(1)}">${x(l)}</text>`));
+    t.badge.forEach((l, i) =>
+      out.push(
+        `<text class="badge" x="${b.x + 6}" y="${(badgeTop + SMALL + i * (LINE - 1) - 1).toFixed(1)}">${x(l)}</text>`,
+      ),
+    );
     out.push(`<title>${x(tip)}</title></g>`);
   }
   out.push('</g></svg>');

@@ -2,7 +2,16 @@ import type { ChartModel, CycleMark, GroupChart } from '../analytics/model';
 import { CHART_TYPE_NAMES, RULE_SET_NAMES, type ChartType, type PhaseAnalysis, type RuleId } from '../analytics/types';
 import { Obstacles, packCycles, timeAxis } from './chart-layout';
 import { brokenLine, dayNumber, escapeXml as x, fmt, niceTicks } from './svg';
-import { groupLabel, isPhaseRule, readableDate, RULE_NAMES, signalSide, directionOf, summariseSignals, type Direction } from './signal-text';
+import {
+  groupLabel,
+  isPhaseRule,
+  readableDate,
+  RULE_NAMES,
+  signalSide,
+  directionOf,
+  summariseSignals,
+  type Direction,
+} from './signal-text';
 import { shorten, textBox, textWidth, wrapText } from './text';
 import { pointsToDraw } from './thin';
 
@@ -68,7 +77,17 @@ const PAD = 8;
 
 /** What the chart is, in words a coach uses: the title, legend and text all say the same. */
 export function chartKind(type: ChartType): { name: string; centre: string } {
-  return { name: CHART_TYPE_NAMES[type], centre: type === 'run' ? 'median' : type === 'p' || type === 'pp' ? 'mean proportion' : type === 'u' || type === 'up' ? 'mean rate' : 'mean' };
+  return {
+    name: CHART_TYPE_NAMES[type],
+    centre:
+      type === 'run'
+        ? 'median'
+        : type === 'p' || type === 'pp'
+          ? 'mean proportion'
+          : type === 'u' || type === 'up'
+            ? 'mean rate'
+            : 'mean',
+  };
 }
 
 function unitText(model: ChartModel): string {
@@ -90,10 +109,16 @@ export function describeChart(model: ChartModel): string {
     const first = g.analysis.points[0]?.date;
     const last = g.analysis.points[g.analysis.points.length - 1]?.date;
     const centres = g.analysis.phases.map((p) => fmt(p.centre)).join(', then ');
-    parts.push(`${groupLabel(g.group)}: ${present.length} values from ${first} to ${last}; ${kind.centre} ${centres}${unitText(model)}.`);
+    parts.push(
+      `${groupLabel(g.group)}: ${present.length} values from ${first} to ${last}; ${kind.centre} ${centres}${unitText(model)}.`,
+    );
   }
   const signals = summariseSignals(model);
-  parts.push(signals.length ? `Signals: ${signals.map((s) => `${s.headline}: ${s.detail}`).join('; ')}.` : 'No signals: only the usual (common-cause) variation.');
+  parts.push(
+    signals.length
+      ? `Signals: ${signals.map((s) => `${s.headline}: ${s.detail}`).join('; ')}.`
+      : 'No signals: only the usual (common-cause) variation.',
+  );
   if (model.cycles.length) parts.push(`${model.cycles.length} PDSA cycles marked.`);
   return parts.join(' ');
 }
@@ -152,7 +177,13 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
   // Hidden groups stay in the legend (to show them again) but leave the plot and its scales.
   const hidden = new Set(options.hidden ?? []);
   const colourOf = new Map(full.groups.map((g, k) => [g.group, k]));
-  const model: ChartModel = hidden.size ? { ...full, groups: full.groups.filter((g) => !hidden.has(g.group)), targets: full.targets.filter((t) => !t.group || !hidden.has(t.group)) } : full;
+  const model: ChartModel = hidden.size
+    ? {
+        ...full,
+        groups: full.groups.filter((g) => !hidden.has(g.group)),
+        targets: full.targets.filter((t) => !t.group || !hidden.has(t.group)),
+      }
+    : full;
   const W = Math.round(Math.max(320, options.width ?? 800));
   const narrow = W < 600;
   const kind = chartKind(model.type);
@@ -225,18 +256,36 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
 
   // Legend: groups, centre line, limits, targets, phase changes; wrapped in rows.
   const legendItems: LegendItem[] = [];
-  full.groups.forEach((g, k) => legendItems.push({ kind: 'group', label: `${groupLabel(g.group)}${hidden.has(g.group) ? ' (hidden)' : ''}`, cls: `series-${k % 4}`, group: g.group }));
+  full.groups.forEach((g, k) =>
+    legendItems.push({
+      kind: 'group',
+      label: `${groupLabel(g.group)}${hidden.has(g.group) ? ' (hidden)' : ''}`,
+      cls: `series-${k % 4}`,
+      group: g.group,
+    }),
+  );
   const centreCls = model.groups.length === 1 ? 'series-0' : 'neutral';
-  legendItems.push({ kind: 'centre', label: `${kind.centre}${model.groups.some((g) => g.analysis.phases.some((p) => p.baselineTo < p.to)) ? ' (baseline)' : ''}`, cls: centreCls });
-  if (model.groups.some((g) => g.analysis.phases.some((p) => p.baselineTo < p.to))) legendItems.push({ kind: 'extension', label: `${kind.centre} extended`, cls: centreCls });
+  legendItems.push({
+    kind: 'centre',
+    label: `${kind.centre}${model.groups.some((g) => g.analysis.phases.some((p) => p.baselineTo < p.to)) ? ' (baseline)' : ''}`,
+    cls: centreCls,
+  });
+  if (model.groups.some((g) => g.analysis.phases.some((p) => p.baselineTo < p.to)))
+    legendItems.push({ kind: 'extension', label: `${kind.centre} extended`, cls: centreCls });
   if (model.type !== 'run') legendItems.push({ kind: 'limit', label: 'control limits' });
-  if (model.targets.length) legendItems.push({ kind: 'target', label: model.targets.length > 1 ? 'targets' : 'target' });
+  if (model.targets.length)
+    legendItems.push({ kind: 'target', label: model.targets.length > 1 ? 'targets' : 'target' });
   const phases = uniquePhases(model);
   if (phases.length) legendItems.push({ kind: 'phase', label: 'new phase' });
   // Signals: the colours of good and bad news, and the mark of each rule that fired.
   const summaries = summariseSignals(model);
   for (const direction of ['improvement', 'concern', 'neither'] as const) {
-    if (summaries.some((s) => s.direction === direction && !isPhaseRule(s.rule))) legendItems.push({ kind: 'direction', label: direction === 'neither' ? 'unusual (neither)' : direction, cls: `dir-${direction}` });
+    if (summaries.some((s) => s.direction === direction && !isPhaseRule(s.rule)))
+      legendItems.push({
+        kind: 'direction',
+        label: direction === 'neither' ? 'unusual (neither)' : direction,
+        cls: `dir-${direction}`,
+      });
   }
   for (const rule of ['shift', 'longest-run', 'trend', 'two-of-three', 'beyond-limits', 'astronomical'] as const) {
     if (summaries.some((s) => s.rule === rule)) legendItems.push({ kind: 'rule', label: RULE_NAMES[rule], rule });
@@ -248,8 +297,13 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
     const ly = legendTop + l.row * LINE + 11;
     const gAttr = l.item.group !== undefined ? ` data-group="${x(l.item.group)}"` : '';
     // Group entries are switches in the panel: click (or Enter) to hide or show the group.
-    const toggle = l.item.group !== undefined && !options.portable && full.groups.length > 1 ? ` role="button" tabindex="0" aria-pressed="${!hidden.has(l.item.group)}"` : '';
-    header.push(`<g class="legend-item legend-${l.item.kind}${l.item.group !== undefined && hidden.has(l.item.group) ? ' hidden' : ''}"${gAttr}${toggle}>${legendSwatch(l.item, PAD + l.x, ly)}<text class="legend-label" x="${PAD + l.x + 20}" y="${ly}">${x(l.item.label)}</text></g>`);
+    const toggle =
+      l.item.group !== undefined && !options.portable && full.groups.length > 1
+        ? ` role="button" tabindex="0" aria-pressed="${!hidden.has(l.item.group)}"`
+        : '';
+    header.push(
+      `<g class="legend-item legend-${l.item.kind}${l.item.group !== undefined && hidden.has(l.item.group) ? ' hidden' : ''}"${gAttr}${toggle}>${legendSwatch(l.item, PAD + l.x, ly)}<text class="legend-label" x="${PAD + l.x + 20}" y="${ly}">${x(l.item.label)}</text></g>`,
+    );
   }
   y += legendRows * LINE + 6;
 
@@ -298,8 +352,15 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
   const laneH = placedCycles.length ? 6 + keyRows * LINE + laneRows * ROW + 2 : 0;
   // Exported images carry the signal summary in words under the chart.
   const summaryRows = options.summary ? (summaries.length ? summaries : undefined) : undefined;
-  const summaryLines = summaryRows?.map((s) => ({ s, lines: wrapText(`${s.headline}: ${s.detail}`, innerW - 14, SMALL) })) ?? [];
-  const summaryH = options.summary ? 8 + LINE + (summaryLines.length ? summaryLines.reduce((a, l) => a + l.lines.length, 0) * (LINE - 2) + summaryLines.length * 2 : LINE) : 0;
+  const summaryLines =
+    summaryRows?.map((s) => ({ s, lines: wrapText(`${s.headline}: ${s.detail}`, innerW - 14, SMALL) })) ?? [];
+  const summaryH = options.summary
+    ? 8 +
+      LINE +
+      (summaryLines.length
+        ? summaryLines.reduce((a, l) => a + l.lines.length, 0) * (LINE - 2) + summaryLines.length * 2
+        : LINE)
+    : 0;
   const bottomH = axisH + laneH + summaryH + PAD;
 
   const wantH = options.height ?? Math.round(Math.min(620, Math.max(320, W * 0.6)));
@@ -311,7 +372,9 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
   const Y = (v: number) => sy(v).toFixed(1);
 
   const titleId = `t-${model.measure.id}`;
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="pdsa-chart" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${x(titleId)} ${x(titleId)}-d">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="pdsa-chart" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${x(titleId)} ${x(titleId)}-d">`,
+  );
   out.push(`<title id="${x(titleId)}">${x(`${kind.name}: ${model.measure.name}`)}</title>`);
   out.push(`<desc id="${x(titleId)}-d">${x(describeChart(model))}</desc>`);
   if (options.embedStyle) out.push(`<style>${STANDALONE_STYLE}</style>`);
@@ -320,8 +383,12 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
   // Phase labels, with their dotted line running from the label down through the plot.
   for (const p of phaseRows) {
     const top = y + p.row * phaseLinesPerRow * LINE;
-    out.push(`<g class="phase-mark"><line class="phase" x1="${p.start.toFixed(1)}" x2="${p.start.toFixed(1)}" y1="${top + 2}" y2="${plotBottom}"/>`);
-    p.lines.forEach((line, k) => out.push(`<text class="phase-label" x="${p.x.toFixed(1)}" y="${top + (k + 1) * LINE - 3}">${x(line)}</text>`));
+    out.push(
+      `<g class="phase-mark"><line class="phase" x1="${p.start.toFixed(1)}" x2="${p.start.toFixed(1)}" y1="${top + 2}" y2="${plotBottom}"/>`,
+    );
+    p.lines.forEach((line, k) =>
+      out.push(`<text class="phase-label" x="${p.x.toFixed(1)}" y="${top + (k + 1) * LINE - 3}">${x(line)}</text>`),
+    );
     out.push(`<title>${x(`New phase: ${p.title}`)}</title></g>`);
   }
 
@@ -330,19 +397,25 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
   let yTicks = niceTicks(minY, maxY, Math.max(4, Math.min(8, Math.floor(plotH / 45))));
   if (yTicks.length < 3) yTicks = niceTicks(minY, maxY, 8);
   for (const t of yTicks) {
-    out.push(`<line class="grid" x1="${left}" x2="${right}" y1="${Y(t)}" y2="${Y(t)}"/><text class="tick" x="${left - 6}" y="${(sy(t) + 3.5).toFixed(1)}" text-anchor="end">${x(fmt(t))}</text>`);
+    out.push(
+      `<line class="grid" x1="${left}" x2="${right}" y1="${Y(t)}" y2="${Y(t)}"/><text class="tick" x="${left - 6}" y="${(sy(t) + 3.5).toFixed(1)}" text-anchor="end">${x(fmt(t))}</text>`,
+    );
   }
   for (const t of axis.ticks) {
     const tx = sx(t.day);
     const w = textWidth(t.label, FONT);
     // Labels centre on their tick, but never past the plot's ends.
     const cx = Math.min(right - w / 2, Math.max(left + w / 2, tx));
-    out.push(`<line x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${plotBottom}" y2="${plotBottom + 4}"/><text class="tick" x="${cx.toFixed(1)}" y="${plotBottom + 14}" text-anchor="middle">${x(t.label)}</text>`);
+    out.push(
+      `<line x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${plotBottom}" y2="${plotBottom + 4}"/><text class="tick" x="${cx.toFixed(1)}" y="${plotBottom + 14}" text-anchor="middle">${x(t.label)}</text>`,
+    );
   }
   for (const t of axis.years) {
     const w = textWidth(t.label, FONT);
     const cx = Math.min(right - w / 2, Math.max(left + w / 2, sx(t.day)));
-    out.push(`<text class="year" x="${cx.toFixed(1)}" y="${plotBottom + 14 + LINE}" text-anchor="middle">${x(t.label)}</text>`);
+    out.push(
+      `<text class="year" x="${cx.toFixed(1)}" y="${plotBottom + 14 + LINE}" text-anchor="middle">${x(t.label)}</text>`,
+    );
   }
   out.push(`</g><rect class="frame" x="${left}" y="${plotTop}" width="${plotW}" height="${plotH}"/>`);
 
@@ -351,7 +424,11 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
   // Dense series are drawn thinned per pixel column (thin.ts): masks of the points drawn, per group.
   const drawn = model.groups.map((g) => drawnMask(g, (i) => sx(dayNumber(g.analysis.points[i]!.date)) - left, plotW));
   const obstacles = new Obstacles(
-    model.groups.flatMap((g, k) => g.analysis.points.filter((p, i) => p.value !== null && drawn[k]!(i)).map((p) => ({ x: sx(dayNumber(p.date)), y: sy(p.value!) }))),
+    model.groups.flatMap((g, k) =>
+      g.analysis.points
+        .filter((p, i) => p.value !== null && drawn[k]!(i))
+        .map((p) => ({ x: sx(dayNumber(p.date)), y: sy(p.value!) })),
+    ),
     r + 5,
   );
 
@@ -362,13 +439,19 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
     const full = `target ${withUnit(model, t.value)} by ${readableDate(t.date)}${groupName}`;
     // Shorter texts keep the group: a target line near another group's data must still say whose it is.
     const v = withUnit(model, t.value);
-    const candidates = groupName ? [full, `target ${v}${groupName}`, `${v} by ${readableDate(t.date)}${groupName}`, `${v}${groupName}`] : [full, `target ${v}`];
+    const candidates = groupName
+      ? [full, `target ${v}${groupName}`, `${v} by ${readableDate(t.date)}${groupName}`, `${v}${groupName}`]
+      : [full, `target ${v}`];
     const label = placeTargetLabel(candidates, ty, left, right, plotTop, plotBottom, obstacles);
-    out.push(`<g class="target-line" data-target="${x(t.id)}"><line class="target" x1="${left}" x2="${right}" y1="${ty.toFixed(1)}" y2="${ty.toFixed(1)}"/>`);
+    out.push(
+      `<g class="target-line" data-target="${x(t.id)}"><line class="target" x1="${left}" x2="${right}" y1="${ty.toFixed(1)}" y2="${ty.toFixed(1)}"/>`,
+    );
     if (label) {
       const w = textWidth(label.text, FONT);
       const atRight = label.x + w / 2 > (left + right) / 2;
-      out.push(`<text class="target-label" x="${(atRight ? label.x + w : label.x).toFixed(1)}" y="${label.y.toFixed(1)}"${atRight ? ' text-anchor="end"' : ''}>${x(label.text)}</text>`);
+      out.push(
+        `<text class="target-label" x="${(atRight ? label.x + w : label.x).toFixed(1)}" y="${label.y.toFixed(1)}"${atRight ? ' text-anchor="end"' : ''}>${x(label.text)}</text>`,
+      );
     }
     out.push(`<title>${x(`${full}: ${t.id}`)}</title></g>`);
   }
@@ -386,11 +469,15 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
       const side = signalSide(s, pts, g.analysis.phases);
       const direction = directionOf(side, model.measure.better);
       if (isPhaseRule(s.rule)) continue; // whole-phase signals are named in the summary
-      for (const i of s.points) if (pts[i]?.value !== null) marks.set(i, [...(marks.get(i) ?? []), { rule: s.rule, direction, side }]);
+      for (const i of s.points)
+        if (pts[i]?.value !== null) marks.set(i, [...(marks.get(i) ?? []), { rule: s.rule, direction, side }]);
       if (s.rule !== 'shift' && s.rule !== 'trend' && s.rule !== 'longest-run') continue;
       for (const run of consecutive(s.points, pts)) {
         if (run.length < 2) continue;
-        const coords = run.filter((i, j) => j === 0 || j === run.length - 1 || isDrawn(i)).map((i) => `${X(pts[i]!.date)},${Y(pts[i]!.value as number)}`).join(' ');
+        const coords = run
+          .filter((i, j) => j === 0 || j === run.length - 1 || isDrawn(i))
+          .map((i) => `${X(pts[i]!.date)},${Y(pts[i]!.value as number)}`)
+          .join(' ');
         out.push(`<polyline class="signal-span rule-${s.rule} dir-${direction}" points="${coords}"/>`);
       }
     }
@@ -404,10 +491,20 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
       const cx = sx(dayNumber(p.date));
       const cy = sy(p.value);
       // One mark per rule around the point (ring: shift or long run; triangle: trend; diamond: beyond limits; square: astronomical).
-      for (const m of on.filter((m, k) => on.findIndex((o) => o.rule === m.rule) === k)) out.push(ruleMark(m.rule, cx, cy, r, `mark dir-${m.direction} rule-${m.rule}`));
-      const label = `${readableDate(p.date)}: ${withUnit(model, p.value)} (${groupLabel(g.group)})${rules.length ? ` — ${on.map((m) => `${RULE_NAMES[m.rule]} (${m.direction === 'neither' ? 'unusual' : m.direction})`).filter((t, k, all) => all.indexOf(t) === k).join(', ')}` : ''}${p.excluded !== undefined ? ` — excluded from the calculations${p.excluded ? `: ${p.excluded}` : ''}` : ''}`;
+      for (const m of on.filter((m, k) => on.findIndex((o) => o.rule === m.rule) === k))
+        out.push(ruleMark(m.rule, cx, cy, r, `mark dir-${m.direction} rule-${m.rule}`));
+      const label = `${readableDate(p.date)}: ${withUnit(model, p.value)} (${groupLabel(g.group)})${
+        rules.length
+          ? ` — ${on
+              .map((m) => `${RULE_NAMES[m.rule]} (${m.direction === 'neither' ? 'unusual' : m.direction})`)
+              .filter((t, k, all) => all.indexOf(t) === k)
+              .join(', ')}`
+          : ''
+      }${p.excluded !== undefined ? ` — excluded from the calculations${p.excluded ? `: ${p.excluded}` : ''}` : ''}`;
       // An excluded point stays on the chart, hollow: its outline in the series colour.
-      out.push(`<circle class="point ${cls}${p.excluded !== undefined ? ' excluded' : ''}${rules.length ? ` signal ${rules.map((rule) => `rule-${rule}`).join(' ')}` : ''}" cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r}" data-index="${i}"><title>${x(label)}</title></circle>`);
+      out.push(
+        `<circle class="point ${cls}${p.excluded !== undefined ? ' excluded' : ''}${rules.length ? ` signal ${rules.map((rule) => `rule-${rule}`).join(' ')}` : ''}" cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="${r}" data-index="${i}"><title>${x(label)}</title></circle>`,
+      );
     });
     out.push(`</g>`);
   });
@@ -417,25 +514,44 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
     const keyTop = plotBottom + axisH + 6;
     out.push(`<g class="cycle-key"><text class="legend-label" x="${PAD}" y="${keyTop + 11}">${x(keyTitle)}</text>`);
     const keyLeft = PAD + textWidth(keyTitle, FONT) + 8;
-    for (const k of keyFlow) out.push(`<g class="key">${legendSwatch(k.item, keyLeft + k.x, keyTop + 11 + k.row * LINE)}<text class="legend-label" x="${keyLeft + k.x + 20}" y="${keyTop + 11 + k.row * LINE}">${x(k.item.label)}</text></g>`);
+    for (const k of keyFlow)
+      out.push(
+        `<g class="key">${legendSwatch(k.item, keyLeft + k.x, keyTop + 11 + k.row * LINE)}<text class="legend-label" x="${keyLeft + k.x + 20}" y="${keyTop + 11 + k.row * LINE}">${x(k.item.label)}</text></g>`,
+      );
     out.push(`</g>`);
     const laneTop = keyTop + keyRows * LINE + 2;
     for (const p of placedCycles) {
       const c = p.cycle;
       const cy = laneTop + p.row * ROW;
       const label = `${c.title} (${c.id}, ${readableDate(c.start)}${c.end ? ` to ${readableDate(c.end)}` : ''}): ${decisionText(c)}`;
-      out.push(`<g class="cycle decision-${c.decision ?? 'none'}" data-cycle="${x(c.id)}"${options.portable ? '' : ` data-uri="${x(c.uri)}" tabindex="0" role="link"`} aria-label="${x(label)}"><rect x="${p.x1.toFixed(1)}" y="${cy}" width="${(p.x2 - p.x1).toFixed(1)}" height="11" rx="2"/>`);
-      if (p.label) out.push(`<text class="cycle-label" x="${p.label.x.toFixed(1)}" y="${cy + 9}" font-size="${SMALL}">${x(p.label.text)}</text>`);
+      out.push(
+        `<g class="cycle decision-${c.decision ?? 'none'}" data-cycle="${x(c.id)}"${options.portable ? '' : ` data-uri="${x(c.uri)}" tabindex="0" role="link"`} aria-label="${x(label)}"><rect x="${p.x1.toFixed(1)}" y="${cy}" width="${(p.x2 - p.x1).toFixed(1)}" height="11" rx="2"/>`,
+      );
+      if (p.label)
+        out.push(
+          `<text class="cycle-label" x="${p.label.x.toFixed(1)}" y="${cy + 9}" font-size="${SMALL}">${x(p.label.text)}</text>`,
+        );
       out.push(`<title>${x(label)}</title></g>`);
     }
   }
   if (options.summary) {
     let sy0 = plotBottom + axisH + laneH + 8 + LINE;
-    out.push(`<g class="signal-summary"><text class="legend-label title-small" x="${PAD}" y="${sy0 - 3}">${x(`Signals (${RULE_SET_NAMES[model.rules]} rules)`)}</text>`);
-    if (!summaryLines.length) out.push(`<text class="legend-label" x="${PAD}" y="${sy0 + LINE - 3}">${x('No signals: only the usual (common-cause) variation.')}</text>`);
+    out.push(
+      `<g class="signal-summary"><text class="legend-label title-small" x="${PAD}" y="${sy0 - 3}">${x(`Signals (${RULE_SET_NAMES[model.rules]} rules)`)}</text>`,
+    );
+    if (!summaryLines.length)
+      out.push(
+        `<text class="legend-label" x="${PAD}" y="${sy0 + LINE - 3}">${x('No signals: only the usual (common-cause) variation.')}</text>`,
+      );
     for (const { s, lines } of summaryLines) {
-      out.push(`<rect class="dir-${s.direction}" x="${PAD}" y="${sy0 + 2}" width="4" height="${lines.length * (LINE - 2)}"/>`);
-      lines.forEach((line, k) => out.push(`<text class="summary-line" x="${PAD + 10}" y="${sy0 + (k + 1) * (LINE - 2)}" font-size="${SMALL}">${x(line)}</text>`));
+      out.push(
+        `<rect class="dir-${s.direction}" x="${PAD}" y="${sy0 + 2}" width="4" height="${lines.length * (LINE - 2)}"/>`,
+      );
+      lines.forEach((line, k) =>
+        out.push(
+          `<text class="summary-line" x="${PAD + 10}" y="${sy0 + (k + 1) * (LINE - 2)}" font-size="${SMALL}">${x(line)}</text>`,
+        ),
+      );
       sy0 += lines.length * (LINE - 2) + 2;
     }
     out.push(`</g>`);
@@ -445,7 +561,11 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
 }
 
 /** Whether each point of a group is drawn (all of them unless the series is denser than the plot). */
-function drawnMask(g: GroupChart, xOf: (i: number) => number, width: number): ((i: number) => boolean) & { all: boolean } {
+function drawnMask(
+  g: GroupChart,
+  xOf: (i: number) => number,
+  width: number,
+): ((i: number) => boolean) & { all: boolean } {
   const pts = g.analysis.points;
   const signal = new Uint8Array(pts.length);
   for (const s of g.analysis.signals) for (const i of s.points) signal[i] = 1;
@@ -483,7 +603,10 @@ function ruleMark(rule: RuleId, cx: number, cy: number, r: number, cls: string):
       return `<polygon class="${cls}" points="${f(cx)},${f(cy - d - 1)} ${f(cx + d + 1)},${f(cy)} ${f(cx)},${f(cy + d + 1)} ${f(cx - d - 1)},${f(cy)}"/>`;
     case 'two-of-three': {
       // A pentagon: five points on a circle of radius d + 1.
-      const pts = [0, 1, 2, 3, 4].map((k) => `${f(cx + (d + 1) * Math.sin((k * 2 * Math.PI) / 5))},${f(cy - (d + 1) * Math.cos((k * 2 * Math.PI) / 5))}`);
+      const pts = [0, 1, 2, 3, 4].map(
+        (k) =>
+          `${f(cx + (d + 1) * Math.sin((k * 2 * Math.PI) / 5))},${f(cy - (d + 1) * Math.cos((k * 2 * Math.PI) / 5))}`,
+      );
       return `<polygon class="${cls}" points="${pts.join(' ')}"/>`;
     }
     case 'astronomical':
@@ -517,7 +640,15 @@ function consecutive(indices: number[], pts: { value: number | null }[]): number
  * A target's label: along its line, above or below, from the right end leftwards, in the first
  * place that covers no point and no other label; a shorter text if no place fits the full one.
  */
-function placeTargetLabel(texts: string[], ty: number, left: number, right: number, top: number, bottom: number, obstacles: Obstacles): { text: string; x: number; y: number } | undefined {
+function placeTargetLabel(
+  texts: string[],
+  ty: number,
+  left: number,
+  right: number,
+  top: number,
+  bottom: number,
+  obstacles: Obstacles,
+): { text: string; x: number; y: number } | undefined {
   for (const text of texts) {
     const w = textWidth(text, FONT);
     if (w > right - left - 8) continue;
@@ -536,14 +667,27 @@ function placeTargetLabel(texts: string[], ty: number, left: number, right: numb
   return undefined;
 }
 
-function phaseLines(phase: PhaseAnalysis, pts: { date: string }[], cls: string, X: (d: string) => string, Y: (v: number) => string, centreName: string, isDrawn: (i: number) => boolean): string {
+function phaseLines(
+  phase: PhaseAnalysis,
+  pts: { date: string }[],
+  cls: string,
+  X: (d: string) => string,
+  Y: (v: number) => string,
+  centreName: string,
+  isDrawn: (i: number) => boolean,
+): string {
   const out: string[] = [];
   const first = pts[phase.from]!.date;
   const last = pts[phase.to]!.date;
   const baselineEnd = pts[phase.baselineTo]!.date;
   if (Number.isFinite(phase.centre)) {
-    out.push(`<line class="centre baseline ${cls}" x1="${X(first)}" x2="${X(baselineEnd)}" y1="${Y(phase.centre)}" y2="${Y(phase.centre)}"><title>${x(`${phase.label ? `${phase.label}: ` : ''}${centreName} ${fmt(phase.centre)}, from the baseline ${readableDate(first)} to ${readableDate(baselineEnd)}`)}</title></line>`);
-    if (phase.baselineTo < phase.to) out.push(`<line class="centre extension ${cls}" x1="${X(baselineEnd)}" x2="${X(last)}" y1="${Y(phase.centre)}" y2="${Y(phase.centre)}"/>`);
+    out.push(
+      `<line class="centre baseline ${cls}" x1="${X(first)}" x2="${X(baselineEnd)}" y1="${Y(phase.centre)}" y2="${Y(phase.centre)}"><title>${x(`${phase.label ? `${phase.label}: ` : ''}${centreName} ${fmt(phase.centre)}, from the baseline ${readableDate(first)} to ${readableDate(baselineEnd)}`)}</title></line>`,
+    );
+    if (phase.baselineTo < phase.to)
+      out.push(
+        `<line class="centre extension ${cls}" x1="${X(baselineEnd)}" x2="${X(last)}" y1="${Y(phase.centre)}" y2="${Y(phase.centre)}"/>`,
+      );
   }
   for (const [limits, name] of [
     [phase.upper, 'upper'],
@@ -553,12 +697,15 @@ function phaseLines(phase: PhaseAnalysis, pts: { date: string }[], cls: string, 
     const defined = limits.filter((v): v is number => v !== null && Number.isFinite(v));
     // I-chart limits are constant in a phase: one line, not a polyline through every point.
     if (defined.length === limits.length && defined.length > 0 && defined.every((v) => v === defined[0])) {
-      out.push(`<line class="limit ${name}" x1="${X(first)}" x2="${X(last)}" y1="${Y(defined[0]!)}" y2="${Y(defined[0]!)}"/>`);
+      out.push(
+        `<line class="limit ${name}" x1="${X(first)}" x2="${X(last)}" y1="${Y(defined[0]!)}" y2="${Y(defined[0]!)}"/>`,
+      );
       continue;
     }
     const coords: string[] = [];
     limits.forEach((v, k) => {
-      if (v !== null && Number.isFinite(v) && isDrawn(phase.from + k)) coords.push(`${X(pts[phase.from + k]!.date)},${Y(v)}`);
+      if (v !== null && Number.isFinite(v) && isDrawn(phase.from + k))
+        coords.push(`${X(pts[phase.from + k]!.date)},${Y(v)}`);
     });
     if (coords.length) out.push(`<polyline class="limit ${name}" points="${coords.join(' ')}"/>`);
   }

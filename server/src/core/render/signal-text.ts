@@ -40,13 +40,18 @@ export function groupLabel(group: string): string {
 
 /** One line per rule: what a coach tells a team the signal means. */
 export const RULE_MEANING: Record<RuleId, string> = {
-  shift: 'A shift: 6 or more points in a row on one side of the centre line rarely happen by chance; the process has changed.',
+  shift:
+    'A shift: 6 or more points in a row on one side of the centre line rarely happen by chance; the process has changed.',
   trend: 'A trend: 5 or more points all going up or all going down rarely happen by chance; the process is moving.',
-  'too-few-runs': 'Too few runs: the data stay on one side of the centre line too long to be chance; something changed the process.',
-  'too-many-runs': 'Too many runs: the data swap sides more often than chance; look for mixed sources or over-adjustment.',
-  astronomical: 'An astronomical point: the team judged it clearly different from all the others; find out what happened.',
+  'too-few-runs':
+    'Too few runs: the data stay on one side of the centre line too long to be chance; something changed the process.',
+  'too-many-runs':
+    'Too many runs: the data swap sides more often than chance; look for mixed sources or over-adjustment.',
+  astronomical:
+    'An astronomical point: the team judged it clearly different from all the others; find out what happened.',
   'longest-run': 'An unusually long run on one side of the centre line for this many points: the process has shifted.',
-  'too-few-crossings': 'The line crosses the centre less often than chance allows for this many points: the process has shifted.',
+  'too-few-crossings':
+    'The line crosses the centre less often than chance allows for this many points: the process has shifted.',
   'two-of-three': 'Two of three points beyond 2 sigma on the same side: an early warning that the process has moved.',
   'beyond-limits': 'Outside the control limits: special-cause variation, not the usual ups and downs.',
 };
@@ -88,10 +93,14 @@ export function signalSide(signal: Signal, points: ChartPoint[], phases: PhaseAn
 /** Good or bad news; a measure where neither direction is better has signals that are neither. */
 export function directionOf(side: number, better: 'up' | 'down' | 'neither'): Direction {
   if (side === 0 || better === 'neither') return 'neither';
-  return (side > 0) === (better === 'up') ? 'improvement' : 'concern';
+  return side > 0 === (better === 'up') ? 'improvement' : 'concern';
 }
 
-const CAPITAL: Record<Direction, string> = { improvement: 'Improvement', concern: 'Concern', neither: 'Unusual variation' };
+const CAPITAL: Record<Direction, string> = {
+  improvement: 'Improvement',
+  concern: 'Concern',
+  neither: 'Unusual variation',
+};
 
 /** Every signal of the chart, in plain language, in date order within each group. */
 export function summariseSignals(model: ChartModel): SignalSummary[] {
@@ -129,7 +138,11 @@ export function summariseSignals(model: ChartModel): SignalSummary[] {
         default:
           detail = s.message;
       }
-      const when = isPhaseRule(s.rule) ? `${readableDate(from)} to ${readableDate(to)}` : from === to ? `on ${readableDate(from)}` : `${readableDate(from)} to ${readableDate(to)}`;
+      const when = isPhaseRule(s.rule)
+        ? `${readableDate(from)} to ${readableDate(to)}`
+        : from === to
+          ? `on ${readableDate(from)}`
+          : `${readableDate(from)} to ${readableDate(to)}`;
       out.push({
         group: g.group,
         groupName: groupLabel(g.group),

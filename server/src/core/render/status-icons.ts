@@ -51,7 +51,9 @@ function sparkline(shape: 'flat' | 'high' | 'low'): string {
   const pts = SPARKS[shape];
   const line = `<polyline points="${pts.map(([a, b]) => `${a},${b}`).join(' ')}" fill="none" stroke="${INK}" stroke-width="1.6" stroke-linejoin="round"/>`;
   // Special-cause points are drawn larger: the last two of a signal.
-  const dots = pts.map(([a, b], k) => `<circle cx="${a}" cy="${b}" r="${shape !== 'flat' && k >= 3 ? 2.6 : 1.7}" fill="${INK}"/>`).join('');
+  const dots = pts
+    .map(([a, b], k) => `<circle cx="${a}" cy="${b}" r="${shape !== 'flat' && k >= 3 ? 2.6 : 1.7}" fill="${INK}"/>`)
+    .join('');
   return line + dots;
 }
 
@@ -62,9 +64,15 @@ function letter(text: string, cx: number, y: number): string {
 /** The variation icon of a measure's latest point, as a standalone SVG string. */
 export function variationIcon(variation: Variation, size = 24): string {
   const label = `Variation: ${VARIATION_LABELS[variation]}`;
-  if (variation === 'common-cause') return frame(label, STATUS_COLOURS.common, size, sparkline('flat'), 'variation common-cause');
+  if (variation === 'common-cause')
+    return frame(label, STATUS_COLOURS.common, size, sparkline('flat'), 'variation common-cause');
   const [kind, side] = variation.split('-') as ['improvement' | 'concern' | 'neither', 'high' | 'low'];
-  const colour = kind === 'improvement' ? STATUS_COLOURS.improvement : kind === 'concern' ? STATUS_COLOURS.concern : STATUS_COLOURS.common;
+  const colour =
+    kind === 'improvement'
+      ? STATUS_COLOURS.improvement
+      : kind === 'concern'
+        ? STATUS_COLOURS.concern
+        : STATUS_COLOURS.common;
   // H or L in the corner the line leaves free: below a rising line, above a falling one.
   const mark = side === 'high' ? letter('H', 23, 26) : letter('L', 23, 12);
   return frame(label, colour, size, sparkline(side) + mark, `variation ${variation}`);
@@ -73,7 +81,12 @@ export function variationIcon(variation: Variation, size = 24): string {
 /** The assurance icon: a dashed target line with the process's points above, below or across it. */
 export function assuranceIcon(assurance: Assurance, size = 24): string {
   const label = `Assurance: ${ASSURANCE_LABELS[assurance]}`;
-  const colour = assurance === 'pass' ? STATUS_COLOURS.improvement : assurance === 'fail' ? STATUS_COLOURS.concern : STATUS_COLOURS.common;
+  const colour =
+    assurance === 'pass'
+      ? STATUS_COLOURS.improvement
+      : assurance === 'fail'
+        ? STATUS_COLOURS.concern
+        : STATUS_COLOURS.common;
   const target = `<line x1="5" x2="27" y1="16" y2="16" stroke="${INK}" stroke-width="1.6" stroke-dasharray="3 2"/>`;
   const ys = assurance === 'hit-and-miss' ? [11, 20, 12, 21, 13] : [9, 11, 8, 10, 9];
   const flip = assurance === 'fail';

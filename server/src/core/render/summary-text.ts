@@ -2,7 +2,23 @@ import type { ChartModel } from '../analytics/model';
 import { ASSURANCE_LABELS, VARIATION_LABELS } from '../analytics/status';
 import { CHART_TYPE_NAMES, RULE_SET_NAMES } from '../analytics/types';
 
-const COLUMNS = ['group', 'part', 'from', 'to', 'points', 'useful', 'longest run', 'max', 'crossings', 'min', 'runs signal', 'centre', 'avg lower', 'avg upper', 'beyond'] as const;
+const COLUMNS = [
+  'group',
+  'part',
+  'from',
+  'to',
+  'points',
+  'useful',
+  'longest run',
+  'max',
+  'crossings',
+  'min',
+  'runs signal',
+  'centre',
+  'avg lower',
+  'avg upper',
+  'beyond',
+] as const;
 
 /** Six significant digits: enough to compare with a reference, short enough to read. */
 const num = (v: number | null) => (v === null ? '-' : String(Number(v.toPrecision(6))));
@@ -18,12 +34,38 @@ export function summaryText(model: ChartModel): string {
   const rows: string[][] = [];
   for (const g of model.groups) {
     for (const r of g.summary ?? []) {
-      rows.push([printable(g.group), printable(`${r.part}${r.label ? ` ${r.label}` : ''}`), r.from, r.to, String(r.points), String(r.useful), num(r.longestRun), num(r.longestRunLimit), num(r.crossings), num(r.minimumCrossings), r.runsSignal ? 'yes' : 'no', num(r.centre), num(r.lower), num(r.upper), String(r.beyondLimits)]);
+      rows.push([
+        printable(g.group),
+        printable(`${r.part}${r.label ? ` ${r.label}` : ''}`),
+        r.from,
+        r.to,
+        String(r.points),
+        String(r.useful),
+        num(r.longestRun),
+        num(r.longestRunLimit),
+        num(r.crossings),
+        num(r.minimumCrossings),
+        r.runsSignal ? 'yes' : 'no',
+        num(r.centre),
+        num(r.lower),
+        num(r.upper),
+        String(r.beyondLimits),
+      ]);
     }
   }
   const widths = COLUMNS.map((c, k) => Math.max(c.length, ...rows.map((r) => r[k]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ').trimEnd();
-  const out = [`${printable(model.measure.name)}: ${CHART_TYPE_NAMES[model.type]}, ${RULE_SET_NAMES[model.rules]} rules`, '', line(COLUMNS), ...rows.map(line), ''];
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, k) => (k < 2 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!)))
+      .join('  ')
+      .trimEnd();
+  const out = [
+    `${printable(model.measure.name)}: ${CHART_TYPE_NAMES[model.type]}, ${RULE_SET_NAMES[model.rules]} rules`,
+    '',
+    line(COLUMNS),
+    ...rows.map(line),
+    '',
+  ];
   for (const g of model.groups) {
     const variation = g.variation ? VARIATION_LABELS[g.variation] : 'no data';
     const assurance = g.assurance
@@ -46,6 +88,12 @@ export function summaryJson(model: ChartModel): object {
     measure: model.measure.id,
     type: model.type,
     rules: model.rules,
-    groups: model.groups.map((g) => ({ group: g.group, variation: g.variation ?? null, assurance: g.assurance ?? null, target: g.target ?? null, parts: g.summary ?? [] })),
+    groups: model.groups.map((g) => ({
+      group: g.group,
+      variation: g.variation ?? null,
+      assurance: g.assurance ?? null,
+      target: g.target ?? null,
+      parts: g.summary ?? [],
+    })),
   };
 }

@@ -1,11 +1,14 @@
 /** Escapes text for XML content and attribute values: worksheet text is untrusted input. */
 export function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!).replace(NOT_XML, '\uFFFD');
+  return s
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!)
+    .replace(NOT_XML, '\uFFFD');
 }
 
 /** Characters XML 1.0 does not allow at all (not even as &#...;): drawn as U+FFFD so the SVG stays well-formed. */
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(Math.abs(n) >= 100 ? 0 : Math.abs(n) >= 10 ? 1 : 2);
@@ -27,7 +30,12 @@ export function dayNumber(date: string): number {
 }
 
 /** A series as polylines broken at missing values: a gap in the data is never bridged. */
-export function brokenLine(pts: readonly { date: string; value: number | null }[], X: (date: string) => string, Y: (v: number) => string, cls: string): string[] {
+export function brokenLine(
+  pts: readonly { date: string; value: number | null }[],
+  X: (date: string) => string,
+  Y: (v: number) => string,
+  cls: string,
+): string[] {
   const out: string[] = [];
   let segment: string[] = [];
   const flush = () => {

@@ -4,7 +4,10 @@
 
 /** Advance widths of printable ASCII (32..126) in 1/100 em, DejaVu Sans. */
 const WIDTHS = [
-  32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 53, 100, 68, 69, 70, 77, 63, 58, 77, 75, 29, 29, 66, 56, 86, 75, 79, 60, 79, 69, 63, 61, 73, 68, 99, 69, 61, 69, 39, 34, 39, 84, 50, 50, 61, 63, 55, 63, 62, 35, 63, 63, 28, 28, 58, 28, 97, 63, 61, 63, 63, 41, 52, 39, 63, 59, 82, 59, 59, 52, 64, 34, 64, 84,
+  32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 34, 34, 84,
+  84, 84, 53, 100, 68, 69, 70, 77, 63, 58, 77, 75, 29, 29, 66, 56, 86, 75, 79, 60, 79, 69, 63, 61, 73, 68, 99, 69, 61,
+  69, 39, 34, 39, 84, 50, 50, 61, 63, 55, 63, 62, 35, 63, 63, 28, 28, 58, 28, 97, 63, 61, 63, 63, 41, 52, 39, 63, 59,
+  82, 59, 59, 52, 64, 34, 64, 84,
 ];
 
 /** Estimated width in px of `text` at `size` px (bold text is about 8% wider). */
@@ -62,7 +65,14 @@ export function intersects(a: Rect, b: Rect): boolean {
 }
 
 /** The box of a text drawn at (x, baseline y) with the given anchor, in px. */
-export function textBox(x: number, y: number, text: string, size: number, anchor: 'start' | 'middle' | 'end' = 'start', bold = false): Rect {
+export function textBox(
+  x: number,
+  y: number,
+  text: string,
+  size: number,
+  anchor: 'start' | 'middle' | 'end' = 'start',
+  bold = false,
+): Rect {
   const width = textWidth(text, size, bold);
   const left = anchor === 'start' ? x : anchor === 'middle' ? x - width / 2 : x - width;
   // Ascent ~0.78 em above the baseline, descent ~0.24 em below (DejaVu Sans).

@@ -18,7 +18,20 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True for a real calendar date written as YYYY-MM-DD (rejects 2026-02-30). */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Why a YYYY-MM-DD string is no calendar date, in words ("month 13 does not exist"); undefined if it is one or is not of that shape. */
 export function whyNotADate(value: string): string | undefined {
@@ -70,18 +83,19 @@ export const scope = z
 
 /** A value point: [date, value] or [date, count, denominator]; null marks a missing value. */
 export const point = z
-  .union([
-    z.tuple([isoDate, z.number().nullable()]),
-    z.tuple([isoDate, z.number().nullable(), z.number().positive()]),
-  ])
-  .describe('A data point: [date, value], or [date, count, denominator] for proportions. Use null for a missing value.');
+  .union([z.tuple([isoDate, z.number().nullable()]), z.tuple([isoDate, z.number().nullable(), z.number().positive()])])
+  .describe(
+    'A data point: [date, value], or [date, count, denominator] for proportions. Use null for a missing value.',
+  );
 
 export const series = z.array(point).describe('Dated values, oldest first.');
 
 /** Data for one measure: a single series, or one series per group (disaggregation). */
 export const measureData = z
   .union([series, z.record(z.string().min(1), series)])
-  .describe('Either a list of [date, value] points, or a map from group name (e.g. "students-with-disabilities") to such a list.');
+  .describe(
+    'Either a list of [date, value] points, or a map from group name (e.g. "students-with-disabilities") to such a list.',
+  );
 
 export const commitment = z
   .strictObject({

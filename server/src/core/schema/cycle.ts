@@ -4,7 +4,11 @@ import { commitment, id, isoDate, measureData, ref, text, version } from './comm
 const question = z
   .strictObject({
     question: text.describe('A question this cycle will answer.'),
-    prediction: text.describe('What you predict the answer will be, written before the test. An empty prediction is a cycle planned too quickly.').optional(),
+    prediction: text
+      .describe(
+        'What you predict the answer will be, written before the test. An empty prediction is a cycle planned too quickly.',
+      )
+      .optional(),
   })
   .describe('A question and the prediction made before testing.');
 
@@ -57,7 +61,10 @@ const result = z
 
 export const study = z
   .strictObject({
-    results: z.array(result).describe('One result per plan question, in the same order, compared with its prediction.').optional(),
+    results: z
+      .array(result)
+      .describe('One result per plan question, in the same order, compared with its prediction.')
+      .optional(),
     learned: text.describe('What was learned.').optional(),
     chart: ref('a measure').describe('The measure whose run chart shows the result.').optional(),
   })
@@ -86,7 +93,9 @@ export const cycleSchema = z
     id: id.describe('Id of this cycle, unique across the workspace.'),
     title: text.describe('A short title for the cycle.'),
     team: text.describe('The team running the cycle.').optional(),
-    strategy: ref('a strategy').describe('The strategy (change idea) this cycle tests: a strategy id from a factors file.'),
+    strategy: ref('a strategy').describe(
+      'The strategy (change idea) this cycle tests: a strategy id from a factors file.',
+    ),
     previous: ref('a cycle').describe('The cycle this one builds on (cycles form ramps of growing scale).').optional(),
     measures: z.array(ref('a measure')).describe('Measures this cycle collects (ids from a factors file).').optional(),
     scale: z

@@ -26,10 +26,16 @@ const valueAt = z.strictObject({
 export const targetSchema = z
   .strictObject({
     id: id.describe('Id of this target.'),
-    kind: z.enum(['global', 'smartie']).describe('global: the long-term target; smartie: specific, measurable, ambitious, relevant, time-bound, inclusive, equitable.'),
+    kind: z
+      .enum(['global', 'smartie'])
+      .describe(
+        'global: the long-term target; smartie: specific, measurable, ambitious, relevant, time-bound, inclusive, equitable.',
+      ),
     statement: text.describe('The target in words.'),
     measure: ref('a measure').describe('The measure the target is set on.').optional(),
-    group: text.describe('The population or group the target is for (a group name used in the measure data).').optional(),
+    group: text
+      .describe('The population or group the target is for (a group name used in the measure data).')
+      .optional(),
     baseline: valueAt.describe('Where the measure stood at the start: value and date.').optional(),
     target: valueAt.describe('The target value and the date by which to reach it.').optional(),
     inclusive: text.describe('How the people closest to the result shaped this target.').optional(),
@@ -41,17 +47,35 @@ export const targetSchema = z
 export const ruleSettings = {
   rules: z
     .enum(RULE_SETS)
-    .describe('Which rules find signals: ihi (Perla, Provost & Murray), anhoej (longest run and crossings, as qicharts2) or mdc (NHS Making Data Count).')
+    .describe(
+      'Which rules find signals: ihi (Perla, Provost & Murray), anhoej (longest run and crossings, as qicharts2) or mdc (NHS Making Data Count).',
+    )
     .optional(),
   screen: z
     .boolean()
-    .describe('Screen moving ranges (I, P\' and U\' charts): leave out those of 3.267 x the average or more and recompute. Default: on for ihi and anhoej, off for mdc.')
+    .describe(
+      "Screen moving ranges (I, P' and U' charts): leave out those of 3.267 x the average or more and recompute. Default: on for ihi and anhoej, off for mdc.",
+    )
     .optional(),
-  shift: z.number().int().min(6).max(8).describe('mdc: points in a row on one side of the mean that make a shift (6 to 8; default 7).').optional(),
-  trend: z.number().int().min(6).max(8).describe('mdc: points all rising or all falling, endpoints included, that make a trend (6 to 8; default 7).').optional(),
+  shift: z
+    .number()
+    .int()
+    .min(6)
+    .max(8)
+    .describe('mdc: points in a row on one side of the mean that make a shift (6 to 8; default 7).')
+    .optional(),
+  trend: z
+    .number()
+    .int()
+    .min(6)
+    .max(8)
+    .describe('mdc: points all rising or all falling, endpoints included, that make a trend (6 to 8; default 7).')
+    .optional(),
   conflict: z
     .enum(['improvement', 'concern'])
-    .describe('Which wins when the latest point is part of both an improvement and a concern signal (default improvement).')
+    .describe(
+      'Which wins when the latest point is part of both an improvement and a concern signal (default improvement).',
+    )
     .optional(),
 };
 
@@ -59,12 +83,16 @@ export const chartSettings = z
   .strictObject({
     type: z
       .enum(CHART_TYPES)
-      .describe("The chart: run, i (XmR, values), c (counts of events), u (rates: count per exposure), p (proportions), pp and up (Laney's P' and U' for large denominators).")
+      .describe(
+        "The chart: run, i (XmR, values), c (counts of events), u (rates: count per exposure), p (proportions), pp and up (Laney's P' and U' for large denominators).",
+      )
       .optional(),
     ...ruleSettings,
     baseline: z
       .union([z.number().int().positive(), isoDate])
-      .describe('Freeze the centre line and limits on a baseline: the first N rows of each phase (the periods on the chart, missing ones included), or the rows up to this date.')
+      .describe(
+        'Freeze the centre line and limits on a baseline: the first N rows of each phase (the periods on the chart, missing ones included), or the rows up to this date.',
+      )
       .optional(),
     phases: z
       .array(
@@ -75,7 +103,10 @@ export const chartSettings = z
       )
       .describe('New phases (a new centre line and limits) after a change was adopted.')
       .optional(),
-    astronomical: z.array(isoDate).describe('Dates of points the team judges astronomical (a judgement, not a rule).').optional(),
+    astronomical: z
+      .array(isoDate)
+      .describe('Dates of points the team judges astronomical (a judgement, not a rule).')
+      .optional(),
     exclude: z
       .array(
         z.strictObject({
@@ -91,17 +122,25 @@ export const chartSettings = z
 export const measureSchema = z
   .strictObject({
     id: id.describe('Id of this measure.'),
-    name: text.describe('The measure\'s name.'),
+    name: text.describe("The measure's name."),
     definition: text.describe('Exactly what is counted and how (numerator, denominator, source).').optional(),
     unit: text.describe('Unit of the values, e.g. "%" or "students".').optional(),
-    kind: z.enum(['outcome', 'process', 'balancing']).describe('outcome: the result; process: the change is happening; balancing: nothing else got worse.'),
+    kind: z
+      .enum(['outcome', 'process', 'balancing'])
+      .describe('outcome: the result; process: the change is happening; balancing: nothing else got worse.'),
     rba: z
       .enum(['how-much', 'how-well', 'better-off'])
-      .describe('The Results-Based-Accountability question it answers: how much did we do, how well did we do it, is anyone better off.')
+      .describe(
+        'The Results-Based-Accountability question it answers: how much did we do, how well did we do it, is anyone better off.',
+      )
       .optional(),
-    better: z.enum(['up', 'down', 'neither']).describe('Which direction is better (neither: a measure watched for change in either direction).'),
+    better: z
+      .enum(['up', 'down', 'neither'])
+      .describe('Which direction is better (neither: a measure watched for change in either direction).'),
     data: measureData.optional(),
-    csv: text.describe('A CSV file beside this one with columns date,value (and optionally group, denominator).').optional(),
+    csv: text
+      .describe('A CSV file beside this one with columns date,value (and optionally group, denominator).')
+      .optional(),
     chart: chartSettings.optional(),
   })
   .describe('A measure with its data.');
@@ -112,11 +151,15 @@ export const factorSchema = z
     statement: text.describe('The factor: what contributes to the current conditions.'),
     level: z
       .enum(['event', 'pattern', 'structure', 'mental-model'])
-      .describe('Level on the systems iceberg: event, pattern (behaviour pattern), structure (system structure), mental-model.'),
+      .describe(
+        'Level on the systems iceberg: event, pattern (behaviour pattern), structure (system structure), mental-model.',
+      ),
     scope: scope.optional(),
     parents: z
       .array(ref('a factor'))
-      .describe('Parent factors. A factor with no parent is a primary driver; a child is a secondary driver and may have several parents.')
+      .describe(
+        'Parent factors. A factor with no parent is a primary driver; a child is a secondary driver and may have several parents.',
+      )
       .optional(),
     evidence: z
       .strictObject({
@@ -150,17 +193,24 @@ export const strategySchema = z
     id: id.describe('Id of this strategy (change idea).'),
     title: text.describe('A short title.'),
     hypothesis: text.describe('If we ... then ... because ...'),
-    addresses: z.array(addressLink).describe('Factors this strategy addresses: ids, or {factor, strength: strong|weak}.').optional(),
+    addresses: z
+      .array(addressLink)
+      .describe('Factors this strategy addresses: ids, or {factor, strength: strong|weak}.')
+      .optional(),
     level: z.enum(['practice', 'system']).describe('practice-level or system-level change.').optional(),
     scope: scope.optional(),
     lever: z
       .enum(['policy', 'practice', 'roles', 'resources', 'decision-rules', 'relationships', 'mental-models'])
-      .describe('The system lever it pulls: policy, practice, roles, resources, decision-rules, relationships, mental-models.')
+      .describe(
+        'The system lever it pulls: policy, practice, roles, resources, decision-rules, relationships, mental-models.',
+      )
       .optional(),
     partners: z.array(text).describe('Partners involved.').optional(),
     owner: text.describe('Who owns the strategy.').optional(),
-    package: ref('a change idea of the collaborative\'s change package')
-      .describe('In a collaborative: the change-package idea this strategy tests (its id in the *.collaborative.yaml file).')
+    package: ref("a change idea of the collaborative's change package")
+      .describe(
+        'In a collaborative: the change-package idea this strategy tests (its id in the *.collaborative.yaml file).',
+      )
       .optional(),
     status: z
       .enum(['idea', 'testing', 'adopted', 'spreading', 'abandoned'])
@@ -176,7 +226,7 @@ export const factorsSchema = z
     title: text.describe('The focus area in a few words.'),
     team: z
       .strictObject({
-        name: text.describe('The team\'s name.'),
+        name: text.describe("The team's name."),
         members: z
           .array(
             z.strictObject({

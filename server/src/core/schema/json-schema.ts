@@ -11,9 +11,25 @@ export function jsonSchemas(): Record<string, string> {
     return `${JSON.stringify({ $id: id, title, ...json }, null, 2)}\n`;
   };
   return {
-    'pdsa.schema.json': emit(cycleSchema, 'https://pdsa-workbench.dev/schemas/pdsa.schema.json', 'PDSA cycle (*.pdsa.yaml)'),
-    'factors.schema.json': emit(factorsSchema, 'https://pdsa-workbench.dev/schemas/factors.schema.json', 'Factor analysis (*.factors.yaml)'),
-    'collaborative.schema.json': emit(collaborativeSchema, 'https://pdsa-workbench.dev/schemas/collaborative.schema.json', 'Learning collaborative (*.collaborative.yaml)'),
-    'config.schema.json': emit(configSchema, 'https://pdsa-workbench.dev/schemas/config.schema.json', 'PDSA Workbench config (pdsa.config.yaml)'),
+    'pdsa.schema.json': emit(
+      cycleSchema,
+      'https://pdsa-workbench.dev/schemas/pdsa.schema.json',
+      'PDSA cycle (*.pdsa.yaml)',
+    ),
+    'factors.schema.json': emit(
+      factorsSchema,
+      'https://pdsa-workbench.dev/schemas/factors.schema.json',
+      'Factor analysis (*.factors.yaml)',
+    ),
+    'collaborative.schema.json': emit(
+      collaborativeSchema,
+      'https://pdsa-workbench.dev/schemas/collaborative.schema.json',
+      'Learning collaborative (*.collaborative.yaml)',
+    ),
+    'config.schema.json': emit(
+      configSchema,
+      'https://pdsa-workbench.dev/schemas/config.schema.json',
+      'PDSA Workbench config (pdsa.config.yaml)',
+    ),
   };
 }

@@ -64,7 +64,9 @@ function computeChild(schema: z.ZodType, segment: PathSegment): z.ZodType | unde
   switch (def.type) {
     case 'object':
       // Own keys only: `constructor` or `toString` must not find Object.prototype's members.
-      return typeof segment === 'string' && def.shape && Object.hasOwn(def.shape, segment) ? def.shape[segment] : undefined;
+      return typeof segment === 'string' && def.shape && Object.hasOwn(def.shape, segment)
+        ? def.shape[segment]
+        : undefined;
     case 'array':
       return typeof segment === 'number' ? def.element : undefined;
     case 'tuple':

@@ -1,5 +1,11 @@
 import { isMap, type Node } from 'yaml';
-import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic as LspDiagnostic,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import type { z } from 'zod';
 import { locate, type PathSegment } from '../ast';
 import { allowedKeys, childSchema, defOf, isOptional, schemaAt, unwrap } from '../schema/walk';
@@ -30,7 +36,13 @@ export function codeActions(ws: Workspace, uri: string, diagnostics: LspDiagnost
     }
     if (data?.missing) {
       const edit = insertKey(file, data.missing.path, data.missing.key);
-      if (edit) actions.push({ title: `Add the missing "${data.missing.key}"`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [uri]: [edit] } } });
+      if (edit)
+        actions.push({
+          title: `Add the missing "${data.missing.key}"`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          edit: { changes: { [uri]: [edit] } },
+        });
     }
   }
   return actions;
@@ -73,7 +85,16 @@ export function cycleActions(ws: Workspace, uri: string, range: Range): CodeActi
   if (!file || !cycle?.act) return [];
   const doc = documentOf(file);
   const act = doc ? locate(doc, ['act']) : undefined;
-  const actLine = act?.pair?.key && (act.pair.key as Node).range ? positionOf(file, (act.pair.key as Node).range![0]).line : undefined;
+  const actLine =
+    act?.pair?.key && (act.pair.key as Node).range
+      ? positionOf(file, (act.pair.key as Node).range![0]).line
+      : undefined;
   if (actLine === undefined || range.end.line < actLine) return [];
-  return [{ title: `Start the next cycle after ${cycle.id}`, kind: CodeActionKind.Refactor, command: { title: 'Start Next Cycle', command: 'pdsa.startNextCycle', arguments: [cycle.id] } }];
+  return [
+    {
+      title: `Start the next cycle after ${cycle.id}`,
+      kind: CodeActionKind.Refactor,
+      command: { title: 'Start Next Cycle', command: 'pdsa.startNextCycle', arguments: [cycle.id] },
+    },
+  ];
 }

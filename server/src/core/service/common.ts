@@ -26,14 +26,18 @@ export function contains(range: Range, p: Position): boolean {
 }
 
 /** The id (defined or referenced) under the cursor. */
-export function symbolAt(file: WorksheetFile, p: Position): { id: string; kind: ItemKind; range: Range; definition?: Definition; reference?: Reference } | undefined {
-  for (const d of file.symbols.definitions) if (contains(d.range, p)) return { id: d.id, kind: d.kind, range: d.range, definition: d };
-  for (const r of file.symbols.references) if (contains(r.range, p)) return { id: r.id, kind: r.kind, range: r.range, reference: r };
+export function symbolAt(
+  file: WorksheetFile,
+  p: Position,
+): { id: string; kind: ItemKind; range: Range; definition?: Definition; reference?: Reference } | undefined {
+  for (const d of file.symbols.definitions)
+    if (contains(d.range, p)) return { id: d.id, kind: d.kind, range: d.range, definition: d };
+  for (const r of file.symbols.references)
+    if (contains(r.range, p)) return { id: r.id, kind: r.kind, range: r.range, reference: r };
   return undefined;
 }
 
 export { KIND_LABELS } from '../symbols';
-
 
 /**
  * Worksheet text as a Markdown code span. Backslash escapes are literal inside code spans (an id

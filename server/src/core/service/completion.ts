@@ -1,5 +1,11 @@
 import { isMap, isScalar } from 'yaml';
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Position,
+} from 'vscode-languageserver-types';
 import type { z } from 'zod';
 import { locate } from '../ast';
 import { cursorContext, type CursorContext } from '../cursor';
@@ -35,7 +41,13 @@ type Range = { start: Position; end: Position };
 /** A stand-in key for asking the field table whether a map's keys are ids. */
 const ANY_KEY = '\u0000any-key';
 
-function keyItems(ws: Workspace, file: WorksheetFile, ctx: CursorContext, root: z.ZodType, range: Range): CompletionItem[] {
+function keyItems(
+  ws: Workspace,
+  file: WorksheetFile,
+  ctx: CursorContext,
+  root: z.ZodType,
+  range: Range,
+): CompletionItem[] {
   // A map keyed by ids (do.data: measure -> points) offers the ids as keys.
   const keyRef = referenceAt(file.kind, [...ctx.path, ANY_KEY]);
   if (keyRef) return idItems(ws, file, keyRef.kind, range, (id) => `${id}:`);
@@ -91,7 +103,14 @@ function presentKeys(file: WorksheetFile, ctx: CursorContext): Set<string> {
   return out;
 }
 
-function valueItems(ws: Workspace, file: WorksheetFile, ctx: CursorContext, root: z.ZodType, today: string, range: Range): CompletionItem[] {
+function valueItems(
+  ws: Workspace,
+  file: WorksheetFile,
+  ctx: CursorContext,
+  root: z.ZodType,
+  today: string,
+  range: Range,
+): CompletionItem[] {
   const ref = referenceAt(file.kind, ctx.path);
   if (ref) {
     const own = file.symbols.definitions.find((d) => d.kind === 'cycle')?.id;
@@ -113,10 +132,17 @@ function valueItems(ws: Workspace, file: WorksheetFile, ctx: CursorContext, root
     });
   }
   if (isDateSchema(schema)) {
-    items.push({ label: today, kind: CompletionItemKind.Value, detail: 'today', textEdit: { range, newText: today }, sortText: '0' });
+    items.push({
+      label: today,
+      kind: CompletionItemKind.Value,
+      detail: 'today',
+      textEdit: { range, newText: today },
+      sortText: '0',
+    });
   }
   if (defOf(unwrap(schema)).type === 'boolean') {
-    for (const value of ['true', 'false']) items.push({ label: value, kind: CompletionItemKind.Value, textEdit: { range, newText: value } });
+    for (const value of ['true', 'false'])
+      items.push({ label: value, kind: CompletionItemKind.Value, textEdit: { range, newText: value } });
   }
   return items;
 }
@@ -126,12 +152,19 @@ function isDateSchema(schema: z.ZodType): boolean {
   const meta = (s as { meta?: () => Record<string, unknown> | undefined }).meta?.();
   if (meta?.format === 'date') return true;
   // A union such as "first N points or a date" also takes a date.
-  const options = defOf(s).type === 'union' ? defOf(s).options ?? [] : [];
+  const options = defOf(s).type === 'union' ? (defOf(s).options ?? []) : [];
   return options.some(isDateSchema);
 }
 
 /** Ids of one kind from the whole workspace: label the id, detail its title, documentation its summary. */
-function idItems(ws: Workspace, file: WorksheetFile, kind: keyof typeof KIND_LABELS, range: Range, insert?: (id: string) => string, exclude?: string): CompletionItem[] {
+function idItems(
+  ws: Workspace,
+  file: WorksheetFile,
+  kind: keyof typeof KIND_LABELS,
+  range: Range,
+  insert?: (id: string) => string,
+  exclude?: string,
+): CompletionItem[] {
   const items: CompletionItem[] = [];
   for (const id of ws.idsOfKind(kind)) {
     if (id === exclude) continue;
@@ -145,14 +178,23 @@ function idItems(ws: Workspace, file: WorksheetFile, kind: keyof typeof KIND_LAB
       detail: def.title ? `${KIND_LABELS[kind]}: ${def.title}` : KIND_LABELS[kind],
       // Shown on every row, not only the selected one: ids alone are hard to tell apart.
       ...(def.title ? { labelDetails: { description: def.title } } : {}),
-      documentation: { kind: MarkupKind.Markdown, value: `${def.summary ? `${escapeMarkdown(def.summary)}\n\n` : ''}*${KIND_LABELS[kind]} in ${escapeMarkdown(where)}*` },
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: `${def.summary ? `${escapeMarkdown(def.summary)}\n\n` : ''}*${KIND_LABELS[kind]} in ${escapeMarkdown(where)}*`,
+      },
       textEdit: { range, newText: insert ? insert(id) : id },
     });
   }
   return items;
 }
 
-function snippetItems(ws: Workspace, file: WorksheetFile, ctx: CursorContext, today: string, range: Range): CompletionItem[] {
+function snippetItems(
+  ws: Workspace,
+  file: WorksheetFile,
+  ctx: CursorContext,
+  today: string,
+  range: Range,
+): CompletionItem[] {
   const snippet = (s: SectionSnippet, sortText: string): CompletionItem => ({
     label: s.label,
     kind: CompletionItemKind.Snippet,

@@ -94,5 +94,10 @@ export function nextCycle(ws: Workspace, fromId: string, today: string): NewFile
     today: next?.when ?? today,
     objective: next?.what,
   });
-  return { uri: `${dirname(def.uri)}/${id}.pdsa.yaml`, id, text, ...(followUps.length ? { followUps: [...new Set(followUps)].sort() } : {}) };
+  return {
+    uri: `${dirname(def.uri)}/${id}.pdsa.yaml`,
+    id,
+    text,
+    ...(followUps.length ? { followUps: [...new Set(followUps)].sort() } : {}),
+  };
 }

@@ -9,7 +9,12 @@ import { positionOf } from './common';
  * values where they are written, or adds the missing keys after the factor's last line. Nothing else
  * in the file changes, so comments and layout stay as they are (and the edit is one undo step).
  */
-export function moveFactorEdits(file: WorksheetFile, factorId: string, impact: 'high' | 'low', influence: 'high' | 'low'): TextEdit[] {
+export function moveFactorEdits(
+  file: WorksheetFile,
+  factorId: string,
+  impact: 'high' | 'low',
+  influence: 'high' | 'low',
+): TextEdit[] {
   const index = file.factors?.factors?.findIndex((f) => f.id === factorId) ?? -1;
   const doc = documentOf(file);
   const node = doc && index >= 0 ? locate(doc, ['factors', index])?.node : undefined;
@@ -17,11 +22,18 @@ export function moveFactorEdits(file: WorksheetFile, factorId: string, impact: '
   const text = file.parsed.text;
   const edits: TextEdit[] = [];
   const missing: string[] = [];
-  for (const [key, value] of [['impact', impact], ['influence', influence]] as const) {
+  for (const [key, value] of [
+    ['impact', impact],
+    ['influence', influence],
+  ] as const) {
     const pair = pairOf(node, key) as Pair<Node, Node | null> | undefined;
     const v = pair?.value;
     if (isScalar(v) && v.range) {
-      if (v.value !== value) edits.push({ range: { start: positionOf(file, v.range[0]), end: positionOf(file, v.range[1]) }, newText: value });
+      if (v.value !== value)
+        edits.push({
+          range: { start: positionOf(file, v.range[0]), end: positionOf(file, v.range[1]) },
+          newText: value,
+        });
     } else missing.push(`${key}: ${value}`);
   }
   if (missing.length) {

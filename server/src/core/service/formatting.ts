@@ -15,11 +15,19 @@ export function formattingEdits(file: WorksheetFile, range?: Range): TextEdit[] 
   let start = 0;
   while (start < text.length && start < next.length && text[start] === next[start]) start++;
   let end = 0;
-  while (end < text.length - start && end < next.length - start && text[text.length - 1 - end] === next[next.length - 1 - end]) end++;
+  while (
+    end < text.length - start &&
+    end < next.length - start &&
+    text[text.length - 1 - end] === next[next.length - 1 - end]
+  )
+    end++;
   // Whole lines: cleaner edits, and range formatting can test them against the selection.
   start = text.lastIndexOf('\n', start - 1) + 1;
   const edit: TextEdit = {
-    range: { start: positionAt(file.parsed.lineCounter, start), end: positionAt(file.parsed.lineCounter, text.length - end) },
+    range: {
+      start: positionAt(file.parsed.lineCounter, start),
+      end: positionAt(file.parsed.lineCounter, text.length - end),
+    },
     newText: next.slice(start, next.length - end),
   };
   if (range && (edit.range.end.line < range.start.line || edit.range.start.line > range.end.line)) return [];

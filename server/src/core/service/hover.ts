@@ -12,13 +12,25 @@ export function hover(ws: Workspace, uri: string, position: Position): Hover | n
   const symbol = symbolAt(file, position);
   if (symbol) {
     const def = symbol.definition ?? ws.definitions(symbol.id, uri).find((d) => d.kind === symbol.kind);
-    if (!def) return { contents: { kind: MarkupKind.Markdown, value: `No ${KIND_LABELS[symbol.kind]} ${inlineCode(symbol.id)} in the workspace.` }, range: symbol.range };
+    if (!def)
+      return {
+        contents: {
+          kind: MarkupKind.Markdown,
+          value: `No ${KIND_LABELS[symbol.kind]} ${inlineCode(symbol.id)} in the workspace.`,
+        },
+        range: symbol.range,
+      };
     const where = def.uri.slice(def.uri.lastIndexOf('/') + 1);
     const uses = ws.references(def.id, def.uri).length;
-    const lines = [`**${KIND_LABELS[def.kind]}** ${inlineCode(def.id)}${def.title ? `: ${escapeMarkdown(def.title)}` : ''}`];
+    const lines = [
+      `**${KIND_LABELS[def.kind]}** ${inlineCode(def.id)}${def.title ? `: ${escapeMarkdown(def.title)}` : ''}`,
+    ];
     if (def.summary) lines.push('', escapeMarkdown(def.summary));
     if (def.kind === 'measure') lines.push(...measureHover(ws, def.id, uri));
-    lines.push('', `*${escapeMarkdown(where)}, line ${def.range.start.line + 1} · ${uses} reference${uses === 1 ? '' : 's'}*`);
+    lines.push(
+      '',
+      `*${escapeMarkdown(where)}, line ${def.range.start.line + 1} · ${uses} reference${uses === 1 ? '' : 's'}*`,
+    );
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: symbol.range };
   }
 
@@ -40,7 +52,10 @@ export function hover(ws: Workspace, uri: string, position: Position): Hover | n
       if (!desc) return null;
       const values = schema ? enumValues(schema) : [];
       const value = `**${ctx.path.filter((s) => typeof s === 'string').join('.')}**\n\n${desc}${values.length > 1 ? `\n\nOne of: ${values.map((v) => `\`${v}\``).join(', ')}` : ''}`;
-      return { contents: { kind: MarkupKind.Markdown, value }, range: { start: positionOf(file, keyStart), end: positionOf(file, keyEnd) } };
+      return {
+        contents: { kind: MarkupKind.Markdown, value },
+        range: { start: positionOf(file, keyStart), end: positionOf(file, keyEnd) },
+      };
     }
   }
   return null;
@@ -50,5 +65,10 @@ export function hover(ws: Workspace, uri: string, position: Position): Hover | n
 function measureHover(ws: Workspace, measure: string, from: string): string[] {
   const status = measureStatus(ws, measure, from);
   if (!status || status.groups.length === 0) return [];
-  return ['', `**Latest point** (${escapeMarkdown(statusHeading(status))}):`, '', ...statusLines(status).map((l) => `- ${escapeMarkdown(l)}`)];
+  return [
+    '',
+    `**Latest point** (${escapeMarkdown(statusHeading(status))}):`,
+    '',
+    ...statusLines(status).map((l) => `- ${escapeMarkdown(l)}`),
+  ];
 }

@@ -17,12 +17,24 @@ export function references(ws: Workspace, uri: string, position: Position, inclu
   const symbol = file && symbolAt(file, position);
   if (!symbol) return [];
   const at = anchor(ws, uri, symbol);
-  const refs = ws.references(symbol.id, at).filter((r) => r.kind === symbol.kind).map((r) => ({ uri: r.uri, range: r.range }));
-  const defs = includeDeclaration ? ws.definitions(symbol.id, at).filter((d) => d.kind === symbol.kind).map((d) => ({ uri: d.uri, range: d.range })) : [];
+  const refs = ws
+    .references(symbol.id, at)
+    .filter((r) => r.kind === symbol.kind)
+    .map((r) => ({ uri: r.uri, range: r.range }));
+  const defs = includeDeclaration
+    ? ws
+        .definitions(symbol.id, at)
+        .filter((d) => d.kind === symbol.kind)
+        .map((d) => ({ uri: d.uri, range: d.range }))
+    : [];
   return [...defs, ...refs];
 }
 
-export function prepareRename(ws: Workspace, uri: string, position: Position): { range: Range; placeholder: string } | null {
+export function prepareRename(
+  ws: Workspace,
+  uri: string,
+  position: Position,
+): { range: Range; placeholder: string } | null {
   const file = ws.worksheet(uri);
   const symbol = file && symbolAt(file, position);
   return symbol ? { range: symbol.range, placeholder: symbol.id } : null;
@@ -35,8 +47,12 @@ export function rename(ws: Workspace, uri: string, position: Position, newId: st
   const file = ws.worksheet(uri);
   const symbol = file && symbolAt(file, position);
   if (!symbol) throw new RenameError('Only ids can be renamed: put the cursor on an id or a reference to one.');
-  if (!ID_PATTERN.test(newId)) throw new RenameError(`"${newId}" is not a valid id: start with a letter, then letters, digits, "-" or "_" (at most 64).`);
-  if (newId !== symbol.id && ws.definitions(newId).length) throw new RenameError(`"${newId}" is already the id of a ${KIND_LABELS[ws.definitions(newId)[0]!.kind]}.`);
+  if (!ID_PATTERN.test(newId))
+    throw new RenameError(
+      `"${newId}" is not a valid id: start with a letter, then letters, digits, "-" or "_" (at most 64).`,
+    );
+  if (newId !== symbol.id && ws.definitions(newId).length)
+    throw new RenameError(`"${newId}" is already the id of a ${KIND_LABELS[ws.definitions(newId)[0]!.kind]}.`);
   const changes: Record<string, TextEdit[]> = {};
   const add = (target: { uri: string; range: Range }) => {
     const text = ws.worksheet(target.uri)?.parsed.text;
@@ -44,8 +60,12 @@ export function rename(ws: Workspace, uri: string, position: Position, newId: st
     (changes[target.uri] ??= []).push({ range: target.range, newText: `${quote}${newId}${quote}` });
   };
   const at = anchor(ws, uri, symbol);
-  ws.definitions(symbol.id, at).filter((d) => d.kind === symbol.kind).forEach(add);
-  ws.references(symbol.id, at).filter((r) => r.kind === symbol.kind).forEach(add);
+  ws.definitions(symbol.id, at)
+    .filter((d) => d.kind === symbol.kind)
+    .forEach(add);
+  ws.references(symbol.id, at)
+    .filter((r) => r.kind === symbol.kind)
+    .forEach(add);
   return { changes };
 }
 
@@ -53,7 +73,11 @@ export function rename(ws: Workspace, uri: string, position: Position, newId: st
  * The file defining the id the cursor means: in a collaborative each team has its own ids, so
  * references and renames stay within the team (or span every team for a collaborative's own id).
  */
-function anchor(ws: Workspace, uri: string, symbol: { id: string; kind: string; definition?: { uri: string } }): string {
+function anchor(
+  ws: Workspace,
+  uri: string,
+  symbol: { id: string; kind: string; definition?: { uri: string } },
+): string {
   if (symbol.definition) return symbol.definition.uri;
   const defs = ws.definitions(symbol.id, uri).filter((d) => d.kind === symbol.kind);
   return (defs.find((d) => ws.scopeOf(d.uri) === ws.scopeOf(uri)) ?? defs[0])?.uri ?? uri;

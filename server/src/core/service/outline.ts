@@ -5,7 +5,13 @@ import { rangeOf } from '../text';
 import { documentOf, type WorksheetFile } from '../worksheet';
 
 const PHASES = ['plan', 'do', 'study', 'act'];
-const LISTS: Record<string, SymbolKind> = { targets: SymbolKind.Number, measures: SymbolKind.Variable, factors: SymbolKind.Class, strategies: SymbolKind.Function, commitments: SymbolKind.Event };
+const LISTS: Record<string, SymbolKind> = {
+  targets: SymbolKind.Number,
+  measures: SymbolKind.Variable,
+  factors: SymbolKind.Class,
+  strategies: SymbolKind.Function,
+  commitments: SymbolKind.Event,
+};
 
 /** The outline: a cycle's phases; a factors file's sections with factors nested under their first parent. */
 export function documentSymbols(file: WorksheetFile): DocumentSymbol[] {
@@ -37,7 +43,8 @@ export function documentSymbols(file: WorksheetFile): DocumentSymbol[] {
       continue;
     }
     if (key === 'result') out.push(symbolOf(pair, SymbolKind.Key, undefined, file.factors?.result.statement));
-    else if (Object.hasOwn(LISTS, key) && isSeq(pair.value)) out.push(symbolOf(pair, SymbolKind.Array, listItems(file, key, pair.value.items as Node[], LISTS[key]!)));
+    else if (Object.hasOwn(LISTS, key) && isSeq(pair.value))
+      out.push(symbolOf(pair, SymbolKind.Array, listItems(file, key, pair.value.items as Node[], LISTS[key]!)));
   }
   return out;
 }
@@ -47,10 +54,21 @@ function listItems(file: WorksheetFile, list: string, items: Node[], kind: Symbo
   const symbols = items.flatMap((item, i) => {
     if (!isMap(item) || !item.range) return [];
     const idNode = pairOf(item, 'id')?.value as Node | null | undefined;
-    const label = isScalar(idNode) ? String(idNode.value) : list === 'commitments' ? String((pairOf(item, 'what')?.value as { value?: unknown } | null)?.value ?? `#${i + 1}`) : `#${i + 1}`;
+    const label = isScalar(idNode)
+      ? String(idNode.value)
+      : list === 'commitments'
+        ? String((pairOf(item, 'what')?.value as { value?: unknown } | null)?.value ?? `#${i + 1}`)
+        : `#${i + 1}`;
     const def = file.symbols.definitions.find((d) => d.path[0] === list && d.path[1] === i);
     const range = rangeOf(lc, item.range[0], item.range[1]);
-    const symbol: DocumentSymbol = { name: label, kind, range, selectionRange: def?.range ?? range, detail: def?.title, children: [] };
+    const symbol: DocumentSymbol = {
+      name: label,
+      kind,
+      range,
+      selectionRange: def?.range ?? range,
+      detail: def?.title,
+      children: [],
+    };
     return [{ symbol, parents: list === 'factors' ? (file.factors?.factors?.[i]?.parents ?? []) : [] }];
   });
   if (list !== 'factors') return symbols.map((s) => s.symbol);

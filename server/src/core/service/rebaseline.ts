@@ -66,7 +66,12 @@ function endOfContent(text: string, end: number): number {
  * `chart` when missing), in block style at the file's indentation; nothing else changes. None when
  * the measure's chart or phases are written in flow style (`{...}`, `[...]`): we do not rewrite those.
  */
-export function addPhaseEdit(file: WorksheetFile, measureIndex: number, start: string, label: string): TextEdit | undefined {
+export function addPhaseEdit(
+  file: WorksheetFile,
+  measureIndex: number,
+  start: string,
+  label: string,
+): TextEdit | undefined {
   const doc = documentOf(file);
   const measure = doc ? locate(doc, ['measures', measureIndex])?.node : undefined;
   if (!isMap(measure) || measure.flow || !measure.range) return undefined;

@@ -10,7 +10,10 @@ export interface SectionSnippet {
  * Snippets for a cycle's sections. `measures` (the cycle's own, else the workspace's) become a choice,
  * so no placeholder id is left behind; data values start empty, never as a 0 that would plot as real data.
  */
-export function cycleSections(today: string, measures: readonly string[] = []): Record<'plan' | 'do' | 'study' | 'act', SectionSnippet> {
+export function cycleSections(
+  today: string,
+  measures: readonly string[] = [],
+): Record<'plan' | 'do' | 'study' | 'act', SectionSnippet> {
   // Snippet choices are separated by commas and closed by |: ids cannot hold either.
   const measure = (n: number) => (measures.length ? `\${${n}|${measures.join(',')}|}` : `\${${n}:measure-id}`);
   return {
@@ -37,17 +40,41 @@ export function cycleSections(today: string, measures: readonly string[] = []): 
     do: {
       label: 'do',
       detail: 'A Do: went as planned?, observations, problems, data collected',
-      body: ['do:', '  as_planned: ${1|yes,partly,no|}', '  observations: ${2:What was observed}', '  problems: ${3:Problems and surprises}', '  data:', `    ${measure(4)}:`, `      - [\${5:${today}}, \${6}]`, '$0'].join('\n'),
+      body: [
+        'do:',
+        '  as_planned: ${1|yes,partly,no|}',
+        '  observations: ${2:What was observed}',
+        '  problems: ${3:Problems and surprises}',
+        '  data:',
+        `    ${measure(4)}:`,
+        `      - [\${5:${today}}, \${6}]`,
+        '$0',
+      ].join('\n'),
     },
     study: {
       label: 'study',
       detail: 'A Study: one result per plan question, what was learned',
-      body: ['study:', '  results:', '    - outcome: ${1|confirmed,partly,not-confirmed|}', '      note: ${2:How the result compares with the prediction}', '  learned: ${3:What was learned}', '$0'].join('\n'),
+      body: [
+        'study:',
+        '  results:',
+        '    - outcome: ${1|confirmed,partly,not-confirmed|}',
+        '      note: ${2:How the result compares with the prediction}',
+        '  learned: ${3:What was learned}',
+        '$0',
+      ].join('\n'),
     },
     act: {
       label: 'act',
       detail: 'An Act: adopt, adapt or abandon, why, and the next test',
-      body: ['act:', '  decision: ${1|adopt,adapt,abandon|}', '  why: ${2:Why this decision}', '  next:', '    what: ${3:The next test}', `    when: \${4:${today}}`, '$0'].join('\n'),
+      body: [
+        'act:',
+        '  decision: ${1|adopt,adapt,abandon|}',
+        '  why: ${2:Why this decision}',
+        '  next:',
+        '    what: ${3:The next test}',
+        `    when: \${4:${today}}`,
+        '$0',
+      ].join('\n'),
     },
   };
 }
@@ -114,7 +141,8 @@ export interface NewCycle {
 
 /** The text of a new cycle file: everything a team fills in first, with the Plan ready to write. */
 export function newCycleText(c: NewCycle): string {
-  const yamlText = (s: string) => (/^[\w][\w ,.()'/-]*$/.test(s) && !/: |^(yes|no|true|false|null|~)$/i.test(s) ? s : JSON.stringify(s));
+  const yamlText = (s: string) =>
+    /^[\w][\w ,.()'/-]*$/.test(s) && !/: |^(yes|no|true|false|null|~)$/i.test(s) ? s : JSON.stringify(s);
   const lines = ['version: 1', `id: ${c.id}`, `title: ${yamlText(c.title)}`];
   if (c.team) lines.push(`team: ${yamlText(c.team)}`);
   lines.push(`strategy: ${c.strategy}`);
