@@ -38,7 +38,7 @@ export class RunChartPanel implements vscode.Disposable {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       webviewOptions(ctx.extension.extensionUri),
     );
-    new RunChartPanel(ctx, panel, { measure, rules: 'ihi', type: 'run', ...(from ? { from } : {}) });
+    new RunChartPanel(ctx, panel, { measure, ...(from ? { from } : {}) });
   }
 
   /** Restores a panel after a window reload (see the serializer in extension.ts). */
@@ -69,7 +69,8 @@ export class RunChartPanel implements vscode.Disposable {
 
   private switchTo(measure: string, from: string | undefined): void {
     if (measure === this.state.measure && from === this.state.from) return;
-    const { from: _, ...rest } = this.state;
+    // Another measure has its own chart settings: a type or rule set picked for this one does not carry over.
+    const { from: _, rules: _rules, type: _type, ...rest } = this.state;
     this.state = { ...rest, measure, ...(from ? { from } : {}) };
     this.model = undefined;
     this.retitle();
@@ -78,7 +79,7 @@ export class RunChartPanel implements vscode.Disposable {
 
   /** The tab says what the chart is and which measure, and whether it is locked. */
   private retitle(): void {
-    const kind = chartKind(this.state.type).name.replace(' (XmR)', '');
+    const kind = chartKind(this.state.type ?? this.model?.type ?? 'run').name.replace(' (XmR)', '');
     this.panel.title =
       this.state.view === 'family'
         ? `${this.state.locked ? '[Locked] ' : ''}Family of measures`
@@ -167,7 +168,13 @@ export class RunChartPanel implements vscode.Disposable {
       if (state !== this.state) return; // switched meanwhile: that refresh posts
       this.model = model;
       this.measures = (model.family ?? []).map((m) => ({ id: m.id, name: m.name }));
-      message = { type: 'chart', model, state, measures: this.measures };
+      // The pickers show what the chart is: the user's choice, else the measure's own settings.
+      message = {
+        type: 'chart',
+        model,
+        state: { ...state, rules: model.rules, type: model.type },
+        measures: this.measures,
+      };
     } catch (error) {
       message = {
         type: 'error',

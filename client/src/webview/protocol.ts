@@ -9,8 +9,9 @@ export interface ChartViewState {
   measure: string;
   /** In a collaborative: a file of the team whose chart this is (each team has its own data for a common measure). */
   from?: string;
-  rules: RuleSet;
-  type: ChartType;
+  /** Absent until the user picks one: the measure's own `chart.rules` / `chart.type`, then the workspace default. */
+  rules?: RuleSet;
+  type?: ChartType;
   /** A locked panel keeps its measure: Show Run Chart opens or reuses another panel (like a locked Markdown preview). */
   locked?: boolean;
   /** The chart of one measure, or the family of measures: every measure of the factors file at a glance. */

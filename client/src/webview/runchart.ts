@@ -317,8 +317,8 @@ function showControls(state: ChartViewState): void {
   const at = ids.indexOf(state.measure);
   ($('previous') as HTMLButtonElement).disabled = at <= 0;
   ($('next') as HTMLButtonElement).disabled = at < 0 || at >= ids.length - 1;
-  ($('rules') as HTMLSelectElement).value = state.rules;
-  ($('type') as HTMLSelectElement).value = state.type;
+  ($('rules') as HTMLSelectElement).value = state.rules ?? 'ihi';
+  ($('type') as HTMLSelectElement).value = state.type ?? 'run';
   const lock = $('lock');
   lock.setAttribute('aria-pressed', String(!!state.locked));
   lock.textContent = state.locked ? 'Locked' : 'Lock';
