@@ -75,5 +75,22 @@ describe('run chart in a real VS Code (code-server)', () => {
     await frame.locator('svg.pdsa-chart g.legend-item[data-group="all-students"]').click();
     expect(await frame.locator('svg.pdsa-chart g.group').count()).toBe(1);
     await screenshot(page, '7-run-chart-panel');
+
+    // A measure's own chart settings are what the panel opens with: give office referrals (counts) a C chart
+    // and Making Data Count rules in the editor, then pick it in the panel.
+    await page.locator('.tabs-container .tab', { hasText: 'belonging.factors.yaml' }).click();
+    const start = lines.findIndex((l) => l.includes('- id: office-referrals'));
+    const better = lines.findIndex((l, i) => i > start && l.trim() === 'better: down');
+    // +1: the editor holds the week typed above, one line earlier in the file.
+    await goTo(page, better + 2, lines[better]!.length + 1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('chart: {type: c, rules: mdc}');
+    await frame.locator('#measure').selectOption('office-referrals');
+    await expect.poll(() => frame.locator('#type').inputValue(), { timeout: 30_000 }).toBe('c');
+    expect(await frame.locator('#rules').inputValue()).toBe('mdc');
+    // Back to a measure with no settings of its own: the C chart does not carry over.
+    await frame.locator('#measure').selectOption('greeted-by-name');
+    await expect.poll(() => frame.locator('#type').inputValue(), { timeout: 30_000 }).toBe('run');
+    expect(await frame.locator('#rules').inputValue()).toBe('ihi');
   });
 });
