@@ -18,6 +18,7 @@ import { groupLabel, RULE_LABELS } from '../../../server/src/core/render/runchar
 import { fmt } from '../../../server/src/core/render/svg';
 import type { FromDashboardWebview, ToDashboardWebview } from './protocol';
 import { safeSvg } from './safe-svg';
+import { el } from './dom';
 
 interface VsCodeApi {
   postMessage(message: FromDashboardWebview): void;
@@ -32,17 +33,6 @@ const ATTRIBUTES = /^(xmlns|class|x|y|x1|x2|y1|y2|cx|cy|r|d|width|height|viewBox
 
 let model: DashboardModel | undefined;
 let sort: { key: keyof SignalRow; dir: 1 | -1 } = { key: 'end', dir: -1 };
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 
 function button(text: string, title: string, onClick: () => void, className = 'link'): HTMLButtonElement {
   const b = el('button', text, className);

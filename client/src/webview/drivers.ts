@@ -5,6 +5,7 @@ import type { DriverModel, Level } from '../../../server/src/core/analytics/driv
 import { renderDriverDiagram } from '../../../server/src/core/render/driver-svg';
 import type { DiagramViewState, FromDiagramWebview, ToDiagramWebview } from './protocol';
 import { safeSvg } from './safe-svg';
+import { el } from './dom';
 
 interface VsCodeApi {
   postMessage(message: FromDiagramWebview): void;
@@ -25,17 +26,6 @@ const ALLOWED_ATTRIBUTES =
 
 function toSvg(text: string): Element {
   return safeSvg(text, ALLOWED_ELEMENTS, ALLOWED_ATTRIBUTES);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
 }
 
 function render(): void {
