@@ -359,7 +359,7 @@ describe('language server over stdio, on the example workspace', () => {
         command: {
           title: 'Start Next Cycle',
           command: 'pdsa.startNextCycle',
-          arguments: ['c10-homeroom-first-whole-school'],
+          arguments: ['c10-homeroom-first-whole-school', uri],
         },
       },
     ]);

@@ -280,7 +280,10 @@ export class Workspace implements IndexView {
       this.cross.delete(uri);
     }
     this.dirty.add(uri);
-    if (scopesChanged) this.rebuildScoped();
+    if (scopesChanged) {
+      this.rebuildScoped();
+      this.loops = undefined;
+    }
 
     // Files that use or also define an id whose definition changed.
     for (const id of new Set([...prevSigs.keys(), ...nextSigs.keys()])) {
@@ -407,8 +410,11 @@ export class Workspace implements IndexView {
     return this.scopes.scopeOf(uri);
   }
 
-  idsOfKind(kind: ItemKind): Iterable<string> {
-    return this.idsByKind.get(kind)?.keys() ?? [];
+  /** Ids of one kind; with `from` (a file's URI), only those that file can see. */
+  idsOfKind(kind: ItemKind, from?: string): Iterable<string> {
+    const ids = this.idsByKind.get(kind)?.keys() ?? [];
+    if (from === undefined || !this.scopes.active) return ids;
+    return [...ids].filter((id) => this.definitions(id, from).some((d) => d.kind === kind));
   }
 
   worksheet(uri: string): WorksheetFile | undefined {
@@ -420,9 +426,24 @@ export class Workspace implements IndexView {
       const links: Reference[] = [];
       for (const file of this.files.values())
         for (const r of file.symbols.references) if (r.owner !== undefined) links.push(r);
-      this.loops = new ChainLoops(links);
+      this.loops = new ChainLoops(links, this.scopes.active ? (r) => this.chainNodes(r) : undefined);
     }
     return this.loops;
+  }
+
+  /**
+   * A chain link's ends in a collaborative: the owner in its file's scope; the target where the file
+   * finds it (its own team, else the collaborative above), so each team's chains are its own.
+   */
+  private chainNodes(r: Reference): { owner: string; target: string } {
+    const scope = this.scopes.scopeOf(r.uri);
+    const own = `${scope}\u0000${r.id}`;
+    const parent = this.scopes.parentOf(scope);
+    const target =
+      this.scopedDefs.has(own) || parent === undefined || !this.scopedDefs.has(`${parent}\u0000${r.id}`)
+        ? own
+        : `${parent}\u0000${r.id}`;
+    return { owner: `${scope}\u0000${r.owner!}`, target };
   }
 
   csvProblem(uri: string): string | undefined {

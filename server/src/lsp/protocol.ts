@@ -24,6 +24,8 @@ export interface ListedItem {
   id: string;
   title?: string;
   uri: string;
+  /** In a collaborative: the team whose item it is (each team may have its own item under one id). */
+  team?: string;
 }
 export const listItems = new RequestType<ListItemsParams, ListedItem[], void>('pdsa/listItems');
 
@@ -31,6 +33,8 @@ export const listItems = new RequestType<ListItemsParams, ListedItem[], void>('p
 export interface NewCycleParams {
   strategy: string;
   title: string;
+  /** The file that defines the strategy (or any file of its team): which team's strategy, when teams share ids. */
+  from?: string;
 }
 export interface NewCycleResult {
   uri: string;
@@ -44,6 +48,8 @@ export const newCycle = new RequestType<NewCycleParams, NewCycleResult, void>('p
 /** The next cycle of a ramp, from a cycle whose Act is filled (Start Next Cycle). */
 export interface NextCycleParams {
   from: string;
+  /** The cycle's file (in a collaborative two teams may have a cycle with this id). */
+  uri?: string;
 }
 export const nextCycle = new RequestType<NextCycleParams, NewCycleResult, void>('pdsa/nextCycle');
 

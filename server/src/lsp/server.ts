@@ -37,6 +37,7 @@ import {
 } from './protocol';
 import { buildChart, ChartError } from '../core/analytics/model';
 import { buildDashboard, collaboratives, DashboardError } from '../core/collab/dashboard';
+import { teamOfFile } from '../core/collab/team-data';
 import { buildDriverModel, DiagramError } from '../core/analytics/drivers';
 import { moveFactorEdits } from '../core/service/factor-edits';
 import { codeLenses } from '../core/service/codelens';
@@ -387,10 +388,16 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
 
   connection.onRequest(listItems, async ({ kind }) => {
     await scanned;
-    return [...workspace.idsOfKind(kind)].map((id) => {
-      const def = workspace.definitions(id).find((d) => d.kind === kind)!;
-      return { id, title: def.title, uri: def.uri };
-    });
+    // One item per definition: in a collaborative, each team's S-greeters is its own.
+    return [...workspace.idsOfKind(kind)].flatMap((id) =>
+      workspace
+        .definitions(id)
+        .filter((d) => d.kind === kind)
+        .map((def) => {
+          const team = teamOfFile(workspace, def.uri);
+          return { id, title: def.title, uri: def.uri, ...(team ? { team: team.name } : {}) };
+        }),
+    );
   });
 
   const cycleRequest = <T>(make: () => T): T => {
@@ -403,14 +410,14 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
   };
   connection.onRequest(
     newCycle,
-    async ({ strategy, title }) => (
+    async ({ strategy, title, from }) => (
       await scanned,
-      cycleRequest(() => createCycle(workspace, strategy, title, today()))
+      cycleRequest(() => createCycle(workspace, strategy, title, today(), from))
     ),
   );
   connection.onRequest(
     nextCycleRequest,
-    async ({ from }) => (await scanned, cycleRequest(() => nextCycle(workspace, from, today()))),
+    async ({ from, uri }) => (await scanned, cycleRequest(() => nextCycle(workspace, from, today(), uri))),
   );
 
   documents.listen(connection);

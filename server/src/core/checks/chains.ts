@@ -20,26 +20,44 @@ export interface Loop {
 /** Members listed in a message before the rest is summarised. */
 const SHOWN = 5;
 
+/**
+ * Where a link's two ends live, as graph nodes. Without a collaborative a node is the id itself; in
+ * one, each team has its own ids, so a node is `<scope>\0<id>`: team A's c1 -> c2 and team B's
+ * c2 -> c1 are two chains, not one loop.
+ */
+export type ChainNodes = (link: Reference) => { owner: string; target: string };
+
+const plainNodes: ChainNodes = (r) => ({ owner: r.owner!, target: r.id });
+
+/** The id a node stands for (the part after the scope, when there is one). */
+const idOf = (node: string) => node.slice(node.lastIndexOf('\u0000') + 1);
+
 export class ChainLoops {
   private readonly component = new Map<string, Loop>();
 
-  constructor(links: Iterable<Reference>) {
+  constructor(
+    links: Iterable<Reference>,
+    private readonly nodes: ChainNodes = plainNodes,
+  ) {
     for (const field of ['previous', 'parent'] as const) {
       const edges = new Map<string, string[]>();
       for (const r of links) {
         if (r.field !== field || r.owner === undefined) continue;
-        const out = edges.get(r.owner);
-        if (out) out.push(r.id);
-        else edges.set(r.owner, [r.id]);
+        const { owner, target } = nodes(r);
+        const out = edges.get(owner);
+        if (out) out.push(target);
+        else edges.set(owner, [target]);
       }
       for (const members of stronglyConnected(edges)) {
         const set = new Set(members);
         const start = members.reduce((a, b) => (b < a ? b : a));
         // A single member is a loop only when it names itself.
         if (members.length === 1 && !(edges.get(start) ?? []).includes(start)) continue;
-        const cycle = loopFrom(start, edges, set);
+        // A loop stays within one scope (a team sees only its own ids and the collaborative's, which
+        // never name a team's), so its members' ids are distinct.
+        const cycle = loopFrom(start, edges, set).map(idOf);
         const loop: Loop = { field, members: cycle, position: new Map(cycle.map((id, i) => [id, i])) };
-        for (const id of members) this.component.set(`${field}\u0000${id}`, loop);
+        for (const node of members) this.component.set(`${field}\u0000${node}`, loop);
       }
     }
   }
@@ -47,8 +65,9 @@ export class ChainLoops {
   /** The loop a link belongs to, if both its ends are in one loop. */
   loopOf(link: Reference): Loop | undefined {
     if ((link.field !== 'previous' && link.field !== 'parent') || link.owner === undefined) return undefined;
-    const loop = this.component.get(`${link.field}\u0000${link.owner}`);
-    return loop && loop === this.component.get(`${link.field}\u0000${link.id}`) ? loop : undefined;
+    const { owner, target } = this.nodes(link);
+    const loop = this.component.get(`${link.field}\u0000${owner}`);
+    return loop && loop === this.component.get(`${link.field}\u0000${target}`) ? loop : undefined;
   }
 }
 

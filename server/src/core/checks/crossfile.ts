@@ -14,7 +14,8 @@ export interface IndexView {
   definitions(id: string, from?: string): readonly Definition[];
   references(id: string, from?: string): readonly Reference[];
   scopeOf(uri: string): string;
-  idsOfKind(kind: ItemKind): Iterable<string>;
+  /** With `from`: only the ids that file can see. */
+  idsOfKind(kind: ItemKind, from?: string): Iterable<string>;
   worksheet(uri: string): WorksheetFile | undefined;
   csv(uri: string): CsvData | null | undefined;
   /** Why a CSV file could not be read, when known. */
@@ -44,7 +45,7 @@ function references(file: WorksheetFile, index: IndexView, out: Diagnostic[]): v
     const defs = index.definitions(ref.id, file.uri);
     const kindName = KIND_LABELS[ref.kind];
     if (defs.length === 0 && ref.field === 'package') {
-      const guess = nearest(ref.id, index.idsOfKind('idea'));
+      const guess = nearest(ref.id, index.idsOfKind('idea', file.uri));
       const d = diagnostic(
         file.uri,
         ref.range,
@@ -54,14 +55,16 @@ function references(file: WorksheetFile, index: IndexView, out: Diagnostic[]): v
       if (guess) d.suggestion = { range: ref.range, newText: guess };
       out.push(d);
     } else if (defs.length === 0) {
-      const guess = nearest(ref.id, index.idsOfKind(ref.kind));
+      const guess = nearest(ref.id, index.idsOfKind(ref.kind, file.uri));
+      // In a collaborative another team's id is not this team's: say so rather than "nowhere".
+      const team = index.scopeOf(file.uri).includes('#');
+      const elsewhere = team && index.definitions(ref.id).some((d) => d.kind === ref.kind);
+      const where = team ? "in this team's files or the collaborative" : 'in the workspace';
       const d = diagnostic(
         file.uri,
         ref.range,
         'unknown-reference',
-        guess
-          ? `no ${kindName} "${ref.id}" in the workspace: did you mean "${guess}"?`
-          : `no ${kindName} "${ref.id}" in the workspace`,
+        `no ${kindName} "${ref.id}" ${where}${elsewhere ? ' (another team has one: each team has its own ids)' : ''}${guess ? `: did you mean "${guess}"?` : ''}`,
       );
       if (guess) d.suggestion = { range: ref.range, newText: guess };
       out.push(d);
@@ -92,7 +95,7 @@ function duplicates(file: WorksheetFile, index: IndexView, out: Diagnostic[]): v
         file.uri,
         def.range,
         'duplicate-id',
-        `id "${def.id}" is also defined in ${[...new Set(others)].join(', ')}: ids must be unique across the workspace`,
+        `id "${def.id}" is also defined in ${[...new Set(others)].join(', ')}: ids must be unique ${scope.includes('#') ? "within a team and the collaborative's ids" : 'across the workspace'}`,
       ),
     );
   }

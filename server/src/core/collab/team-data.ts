@@ -92,3 +92,13 @@ export function commonMeasureFor(
   }
   return undefined;
 }
+
+/** The team a file belongs to, with its name from the collaborative file (the id when the file has no name for it). */
+export function teamOfFile(index: IndexView, uri: string): { id: string; name: string } | undefined {
+  const s = index.scopeOf(uri);
+  const hash = s.lastIndexOf('#');
+  if (hash === -1) return undefined;
+  const id = s.slice(hash + 1);
+  const name = index.worksheet(s.slice(0, hash))?.collaborative?.teams.find((t) => t.id === id)?.name;
+  return { id, name: name ?? id };
+}

@@ -94,7 +94,7 @@ export function cycleActions(ws: Workspace, uri: string, range: Range): CodeActi
     {
       title: `Start the next cycle after ${cycle.id}`,
       kind: CodeActionKind.Refactor,
-      command: { title: 'Start Next Cycle', command: 'pdsa.startNextCycle', arguments: [cycle.id] },
+      command: { title: 'Start Next Cycle', command: 'pdsa.startNextCycle', arguments: [cycle.id, uri] },
     },
   ];
 }

@@ -16,10 +16,10 @@ export interface NewFile {
  * The workspace's cycle numbering, when most cycle ids follow one: "c01-greeters", "c02-...", ...
  * gives prefix "c", the highest number and its digit count.
  */
-function cycleNumbering(ws: Workspace): { prefix: string; next: number; width: number } | undefined {
+function cycleNumbering(ws: Workspace, from?: string): { prefix: string; next: number; width: number } | undefined {
   const byPrefix = new Map<string, { count: number; max: number; width: number }>();
   let cycles = 0;
-  for (const id of ws.idsOfKind('cycle')) {
+  for (const id of ws.idsOfKind('cycle', from)) {
     cycles++;
     const m = /^([a-z]*?)(\d+)(?=-|$)/i.exec(id);
     if (!m) continue;
@@ -36,11 +36,12 @@ function cycleNumbering(ws: Workspace): { prefix: string; next: number; width: n
 }
 
 /**
- * A cycle id from a title, unique in the workspace, following the team's numbering when it has one
+ * A cycle id from a title, unique where the new file will sit (the workspace, or in a collaborative
+ * the team: `from` is a file of it), following the team's numbering when it has one
  * ("c14-flag-in-the-case-managers-daily"), else the title's slug ("greeters-at-riley", then "-2").
  */
-function uniqueId(ws: Workspace, title: string): string {
-  const numbering = cycleNumbering(ws);
+function uniqueId(ws: Workspace, title: string, from?: string): string {
+  const numbering = cycleNumbering(ws, from);
   let base = slugify(title);
   if (numbering) {
     // Numbered ids stay short like the team's: the number says the order, a few words say what.
@@ -48,7 +49,7 @@ function uniqueId(ws: Workspace, title: string): string {
     base = `${numbering.prefix}${String(numbering.next).padStart(numbering.width, '0')}-${words}`;
   }
   let id = base;
-  for (let n = 2; ws.definitions(id).length > 0; n++) id = `${base}-${n}`;
+  for (let n = 2; ws.definitions(id, from).length > 0; n++) id = `${base}-${n}`;
   return id;
 }
 
@@ -57,12 +58,16 @@ function titleOf(sentence: string): string {
   return sentence.trim().replace(/[.;:,\s]+$/, '');
 }
 
-/** A first cycle for a strategy: next to the cycles already testing it, else in cycles/ beside its factors file. */
-export function newCycle(ws: Workspace, strategy: string, title: string, today: string): NewFile {
-  const def = ws.definitions(strategy).find((d) => d.kind === 'strategy');
+/**
+ * A first cycle for a strategy: next to the cycles already testing it, else in cycles/ beside its
+ * factors file. `from` says whose strategy: in a collaborative every team may have its own
+ * `S-greeters`, so the caller names the factors file that defines it (or any file of the team).
+ */
+export function newCycle(ws: Workspace, strategy: string, title: string, today: string, from?: string): NewFile {
+  const def = ws.definitions(strategy, from).find((d) => d.kind === 'strategy');
   if (!def) throw new CycleError(`no strategy "${strategy}" in the workspace`);
-  const id = uniqueId(ws, titleOf(title));
-  const sibling = ws.references(strategy).find((r) => r.field === 'strategy');
+  const id = uniqueId(ws, titleOf(title), def.uri);
+  const sibling = ws.references(strategy, def.uri).find((r) => r.field === 'strategy');
   const folder = sibling ? dirname(sibling.uri) : `${dirname(def.uri)}/cycles`;
   return { uri: `${folder}/${id}.pdsa.yaml`, id, text: newCycleText({ id, title: titleOf(title), strategy, today }) };
 }
@@ -70,17 +75,19 @@ export function newCycle(ws: Workspace, strategy: string, title: string, today: 
 /**
  * The next cycle of a ramp, from a cycle whose Act is filled: beside it, building on it (previous),
  * testing the same strategy, collecting the same measures, its Plan started from the Act's next step.
+ * `from`: the cycle's file (in a collaborative, two teams may both have a "c03").
  */
-export function nextCycle(ws: Workspace, fromId: string, today: string): NewFile {
-  const def = ws.definitions(fromId).find((d) => d.kind === 'cycle');
+export function nextCycle(ws: Workspace, fromId: string, today: string, from?: string): NewFile {
+  const defs = ws.definitions(fromId, from).filter((d) => d.kind === 'cycle');
+  const def = defs.find((d) => d.uri === from) ?? defs[0];
   const cycle = def ? ws.worksheet(def.uri)?.cycle : undefined;
   if (!def || !cycle) throw new CycleError(`no cycle "${fromId}" in the workspace${def ? ' without errors' : ''}`);
   if (!cycle.act) throw new CycleError(`cycle "${fromId}" has no Act yet: decide adopt, adapt or abandon first`);
   const next = cycle.act.next;
   const title = next?.what ? titleOf(next.what) : `${cycle.title} (next cycle)`;
-  const id = uniqueId(ws, title);
+  const id = uniqueId(ws, title, def.uri);
   const followUps = ws
-    .references(cycle.id)
+    .references(cycle.id, def.uri)
     .filter((r) => r.field === 'previous')
     .map((r) => r.owner ?? ws.worksheet(r.uri)?.cycle?.id)
     .filter((owner): owner is string => owner !== undefined && owner !== cycle.id);
