@@ -93,4 +93,36 @@ describe('run chart in a real VS Code (code-server)', () => {
     await expect.poll(() => frame.locator('#type').inputValue(), { timeout: 30_000 }).toBe('run');
     expect(await frame.locator('#rules').inputValue()).toBe('ihi');
   });
+
+  it('exports the chart as a PNG file through the save dialog, and copies it as an image', async () => {
+    const { page } = wb;
+    const frame = await webviewFrame(page, 'svg.pdsa-chart g.group circle.point');
+    await frame.locator('#measure').selectOption('chronic-absence');
+    await frame.locator('svg.pdsa-chart g.legend-item[data-group="all-students"]').waitFor({ timeout: 30_000 });
+    await frame.locator('#export-png').click();
+    // VS Code's own save dialog, with the measure and chart type as the file name.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await expect.poll(() => input.inputValue()).toMatch(/chronic-absence-run\.png$/);
+    const file = path.join(workspace, 'exported-chart.png');
+    await input.fill(file);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => fs.existsSync(file) && fs.statSync(file).size, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => fs.statSync(file).size, { timeout: 10_000 }).toBeGreaterThan(60_000);
+    const png = fs.readFileSync(file);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.readUInt32BE(16)).toBe(2000); // IHDR width: the 1000 px chart at twice its size
+    expect(png.readUInt32BE(20)).toBeGreaterThan(1000);
+    await screenshot(page, '8-run-chart-exported');
+
+    // Copy image: VS Code's webview frames allow clipboard-write; the picture lands on the clipboard.
+    await wb.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await frame.locator('#copy').click();
+    await frame.locator('#status', { hasText: 'Copied the chart as an image.' }).waitFor({ timeout: 30_000 });
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return (await item!.getType('image/png')).size;
+    });
+    expect(copied).toBeGreaterThan(60_000);
+  });
 });

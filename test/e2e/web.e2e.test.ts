@@ -51,6 +51,7 @@ function memfsExtension(files: Record<string, string>): string {
       engines: { vscode: '^1.95.0' },
       browser: './extension.js',
       activationEvents: ['onFileSystem:memfs'],
+      contributes: { commands: [{ command: 'memfs.describePng', title: 'Memfs: Describe PNG' }] },
     }),
   );
   fs.copyFileSync(path.join(REPO, 'dist', 'test', 'memfs', 'extension.js'), path.join(dir, 'extension.js'));
@@ -206,6 +207,26 @@ describe('VS Code for the Web: a web worker language server on a memory file sys
     expect(await frame.locator('svg.pdsa-chart circle.point').count()).toBe(cliPoints);
     expect(await frame.locator('svg.pdsa-chart g.cycle').count()).toBe(svg.match(/<g class="cycle /g)?.length ?? 0);
     await screenshot(page, 'web-3-run-chart');
+
+    // PNG export in the web worker host: drawn in the webview, saved through the editor's file system.
+    await frame.locator('#export-png').click();
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await expect.poll(() => input.inputValue()).toMatch(/belonging-run\.png$/);
+    await page.keyboard.press('Enter');
+    await page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'belonging-run.png' })
+      .waitFor({ timeout: 30_000 });
+    // What was written to the memory file system: a PNG, twice the 1000 px chart, of plausible size.
+    await runCommand(page, 'Memfs: Describe PNG');
+    await page.locator('.quick-input-widget input').fill('belonging-run.png');
+    await page.keyboard.press('Enter');
+    const described = page.locator('.notification-list-item-message', { hasText: /^belonging-run\.png: / });
+    await described.waitFor({ timeout: 30_000 });
+    const [, width, height, bytes] = /PNG (\d+)x(\d+), (\d+) bytes/.exec((await described.textContent()) ?? '') ?? [];
+    expect(Number(width)).toBe(2000);
+    expect(Number(height)).toBeGreaterThan(1000);
+    expect(Number(bytes)).toBeGreaterThan(60_000);
   });
 
   it('draws the driver diagram of the factors file', async () => {

@@ -63,7 +63,7 @@ export async function openHarness(
   fs.writeFileSync(
     path.join(dir, 'index.html'),
     `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>${bundle}</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; script-src 'nonce-test'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'nonce-test'">
 <link rel="stylesheet" href="theme.css"><link rel="stylesheet" href="${bundle}.css"></head><body>
 ${body}
 <script nonce="test">window.sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.sent.push(m), setState: () => {}, getState: () => undefined });</script>

@@ -52,6 +52,13 @@ function normalModel(): ChartModel {
   return buildChart(ws, { measure: 'absence' });
 }
 
+/** Width and height from a PNG's header (after the 8-byte signature, the IHDR chunk). */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
 describe('run-chart webview in a real browser (Chromium)', () => {
   let harness: Harness;
   let page: Page;
@@ -225,6 +232,48 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     expect(await page.locator('#point-readout').textContent()).toBe('10 Nov 2025: 20.9% (All students)');
     await page.keyboard.press('End');
     expect(await page.locator('#point-readout').textContent()).toMatch(/^26 Oct 2026: [\d.]+% \(All students\)/);
+  });
+
+  it('exports PNG and SVG as shown, and copies the image to the clipboard, under the strict CSP', async () => {
+    await page.setViewportSize({ width: 1200, height: 800 });
+    const model = buildChart(exampleWorkspace(), { measure: 'chronic-absence' });
+    await show(model);
+    // The viewer hid a group: the files show what they see.
+    await page.locator('#chart g.legend-item[data-group="all-students"]').click();
+    const exported = async (format: 'svg' | 'png') => {
+      const before = (await harness.sent()).filter((m) => m.type === 'export').length;
+      await page.locator(format === 'png' ? '#export-png' : '#export').click();
+      await expect
+        .poll(async () => (await harness.sent()).filter((m) => m.type === 'export').length, { timeout: 20_000 })
+        .toBe(before + 1);
+      const message = (await harness.sent()).filter((m) => m.type === 'export').pop()!;
+      expect(message.format).toBe(format);
+      return message.data as string;
+    };
+    const png = Buffer.from(await exported('png'), 'base64');
+    const size = pngSize(png);
+    // Twice the 1000 px drawing, for crisp text; a real picture, not an empty canvas.
+    expect(size.width).toBe(2000);
+    expect(size.height).toBeGreaterThan(1000);
+    expect(png.length).toBeGreaterThan(60_000);
+    const svg = await exported('svg');
+    expect(svg).toContain(`<title id="t-chronic-absence">Run chart: ${model.measure.name}</title>`);
+    expect(svg).toContain('class="signal-summary"');
+    expect(svg).toContain('class="legend-item legend-group hidden"');
+    expect(svg).not.toMatch(/file:|data-uri|\/ws\//);
+
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(page.url()).origin,
+    });
+    await page.locator('#copy').click();
+    await page.locator('#status', { hasText: 'Copied the chart as an image.' }).waitFor();
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const blob = await item!.getType('image/png');
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    expect(pngSize(Buffer.from(copied))).toEqual(size);
+    await page.locator('#chart g.legend-item[data-group="all-students"]').click();
   });
 
   it('clears the chart under an error, so an old chart never passes for the new one', async () => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { chartKind, renderChart } from '../../../server/src/core/render/runchart-svg';
+import { chartKind } from '../../../server/src/core/render/runchart-svg';
 import { chart, type ChartModel } from '../../../server/src/lsp/protocol';
 import type { Ctx } from '../ctx';
 import { RUN_CHART_BODY } from './runchart-body';
@@ -118,11 +118,7 @@ export class RunChartPanel implements vscode.Disposable {
           });
         break;
       case 'export':
-        await this.export(message.format);
-        break;
-      case 'png':
-        this.pending.get(message.id)?.(message.data);
-        this.pending.delete(message.id);
+        await this.save(message.format, message.data);
         break;
     }
   }
@@ -190,35 +186,24 @@ export class RunChartPanel implements vscode.Disposable {
   /** The last known measures of the factors file, kept for the picker when a chart fails. */
   private measures: MeasureChoice[] = [];
 
-  private readonly pending = new Map<number, (data: string | undefined) => void>();
-  private requests = 0;
-
-  /** SVG or PNG, with the title, legend and signals in words, and no file paths (made to be shared). */
-  private async export(format: 'svg' | 'png'): Promise<void> {
-    if (!this.model) return;
-    const svg = renderChart(this.model, { width: 1000, embedStyle: true, summary: true, portable: true });
+  /**
+   * Saves a file the webview rendered (SVG text or base64 PNG: the chart as shown, with its title,
+   * legend and signals in words, and no file paths) where the user says.
+   */
+  private async save(format: 'svg' | 'png', data: string): Promise<void> {
+    if (!data) {
+      void vscode.window.showErrorMessage(`The chart could not be drawn as ${format.toUpperCase()}.`);
+      return;
+    }
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const type = this.model?.type ?? this.state.type ?? 'run';
     const target = await vscode.window.showSaveDialog({
-      defaultUri: folder
-        ? vscode.Uri.joinPath(folder, `${this.state.measure}-${this.state.type}.${format}`)
-        : undefined,
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${this.state.measure}-${type}.${format}`) : undefined,
       filters: format === 'png' ? { PNG: ['png'] } : { SVG: ['svg'] },
     });
     if (!target) return;
-    let bytes: Uint8Array;
-    if (format === 'png') {
-      const id = ++this.requests;
-      const data = await new Promise<string | undefined>((resolve) => {
-        this.pending.set(id, resolve);
-        setTimeout(() => resolve(undefined), 20_000);
-        void this.panel.webview.postMessage({ type: 'rasterise', id, svg } satisfies ToWebview);
-      });
-      if (!data) {
-        void vscode.window.showErrorMessage('The chart could not be drawn as PNG.');
-        return;
-      }
-      bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-    } else bytes = new TextEncoder().encode(`${svg}\n`);
+    const bytes =
+      format === 'png' ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0)) : new TextEncoder().encode(`${data}\n`);
     await vscode.workspace.fs.writeFile(target, bytes);
     void vscode.window.showInformationMessage(`Saved ${vscode.workspace.asRelativePath(target)}`);
   }

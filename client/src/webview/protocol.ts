@@ -27,9 +27,7 @@ export interface MeasureChoice {
 export type ToWebview =
   | { type: 'chart'; model: ChartModel; state: ChartViewState; measures: MeasureChoice[] }
   | { type: 'family'; models: ChartModel[]; state: ChartViewState; measures: MeasureChoice[] }
-  | { type: 'error'; message: string; state: ChartViewState; measures: MeasureChoice[] }
-  /** The extension asks the webview to draw an SVG onto a canvas: PNG export without a native library in the extension. */
-  | { type: 'rasterise'; id: number; svg: string };
+  | { type: 'error'; message: string; state: ChartViewState; measures: MeasureChoice[] };
 
 export type FromWebview =
   | { type: 'ready' }
@@ -39,8 +37,13 @@ export type FromWebview =
   | { type: 'lock'; locked: boolean }
   | { type: 'openCycle'; uri: string }
   | { type: 'openMeasure' }
-  | { type: 'export'; format: 'svg' | 'png' }
-  | { type: 'png'; id: number; data?: string };
+  /**
+   * Save the chart as the viewer sees it (groups shown, date range): the webview renders the file
+   * (SVG text, or PNG drawn on its canvas as base64) and the extension asks where to save it. PNG is
+   * rasterised in the webview so it works in every extension host (the web worker host has no native
+   * modules, and the .vsix ships none).
+   */
+  | { type: 'export'; format: 'svg' | 'png'; data: string };
 
 /** The driver-diagram webview. */
 export interface DiagramViewState {

@@ -17,6 +17,7 @@ import { statusOfModel } from '../../../server/src/core/analytics/measure-status
 import { ASSURANCE_LABELS, VARIATION_LABELS } from '../../../server/src/core/analytics/status';
 import type { ChartViewState, FromWebview, MeasureChoice, ToWebview } from './protocol';
 import { safeSvg } from './safe-svg';
+import { copyPng, svgToPngBlob, toBase64 } from './chart-image';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -352,9 +353,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       render();
       break;
     }
-    case 'rasterise':
-      void rasterise(message.svg).then((data) => vscode.postMessage({ type: 'png', id: message.id, data }));
-      break;
     case 'error':
       // Nothing of the previous chart stays on screen under an error: it would pass for this one.
       lastRendered = undefined;
@@ -378,45 +376,36 @@ function post(): void {
     chartType: ($('type') as HTMLSelectElement).value as ChartType,
   });
 }
-$('export').addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'svg' }));
-$('export-png').addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'png' }));
-
-/** Draws an SVG onto a canvas at twice its size and returns the PNG (base64), or undefined. */
-function rasterise(svg: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const img = new Image();
-    img.onload = () => {
-      const canvas = document.createElement('canvas');
-      canvas.width = img.naturalWidth * 2;
-      canvas.height = img.naturalHeight * 2;
-      const ctx = canvas.getContext('2d');
-      if (!ctx) return resolve(undefined);
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
-      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-      const url = canvas.toDataURL('image/png');
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    img.onerror = () => resolve(undefined);
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+/** The chart as shown (groups hidden in the legend stay out), as a file to share: title, legend, signals in words, no paths. */
+function shareableSvg(): string | undefined {
+  if (!current) return undefined;
+  return renderChart(current.model, {
+    width: 1000,
+    embedStyle: true,
+    summary: true,
+    portable: true,
+    hidden: [...hiddenGroups],
   });
 }
-
+$('export').addEventListener('click', () => {
+  const svg = shareableSvg();
+  if (svg) vscode.postMessage({ type: 'export', format: 'svg', data: svg });
+});
+$('export-png').addEventListener('click', async () => {
+  const svg = shareableSvg();
+  if (!svg) return;
+  $('status').textContent = '';
+  const png = await svgToPngBlob(svg);
+  vscode.postMessage({ type: 'export', format: 'png', data: png ? await toBase64(png) : '' });
+});
 // Copy image: the same picture as the PNG export, onto the clipboard.
 $('copy').addEventListener('click', async () => {
-  if (!current) return;
-  const data = await rasterise(
-    renderChart(current.model, { width: 1000, embedStyle: true, summary: true, portable: true }),
-  );
-  try {
-    if (!data) throw new Error('the chart could not be drawn');
-    const blob = new Blob([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], { type: 'image/png' });
-    await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
-    $('status').textContent = 'Copied the chart as an image.';
-  } catch (error) {
-    $('status').textContent =
-      `Could not copy the image (${error instanceof Error ? error.message : String(error)}): use PNG to save it instead.`;
-  }
+  const svg = shareableSvg();
+  if (!svg) return;
+  const failed = await copyPng(svg);
+  $('status').textContent = failed
+    ? `Could not copy the image (${failed}): use PNG to save it instead.`
+    : 'Copied the chart as an image.';
 });
 $('measure').addEventListener('change', () =>
   vscode.postMessage({ type: 'measure', measure: ($('measure') as HTMLSelectElement).value }),

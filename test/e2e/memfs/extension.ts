@@ -103,5 +103,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'files.json')),
   );
   fs.seed(JSON.parse(json) as Record<string, string>);
-  context.subscriptions.push(vscode.workspace.registerFileSystemProvider('memfs', fs, { isCaseSensitive: true }));
+  context.subscriptions.push(
+    vscode.workspace.registerFileSystemProvider('memfs', fs, { isCaseSensitive: true }),
+    // For the tests: what a file written to memory holds (a PNG's signature and size from its header).
+    vscode.commands.registerCommand('memfs.describePng', async () => {
+      const name = await vscode.window.showInputBox({ prompt: 'PNG file in memfs:/ws' });
+      if (!name) return;
+      const data = await vscode.workspace.fs.readFile(vscode.Uri.parse(`memfs:/ws/${name}`));
+      const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+      const png = data.length > 24 && view.getUint32(0) === 0x89504e47 && view.getUint32(4) === 0x0d0a1a0a;
+      void vscode.window.showInformationMessage(
+        png
+          ? `${name}: PNG ${view.getUint32(16)}x${view.getUint32(20)}, ${data.length} bytes`
+          : `${name}: not a PNG (${data.length} bytes)`,
+      );
+    }),
+  );
 }
