@@ -18,6 +18,8 @@ interface Geometry {
   height: number;
   texts: { text: string; cls: string; x: number; y: number; w: number; h: number }[];
   points: { x: number; y: number; r: number }[];
+  /** The data lines' straight pieces (polylines of the groups, not the legend's swatches). */
+  segments: { x1: number; y1: number; x2: number; y2: number }[];
 }
 
 /** Text boxes and point circles of the SVG now on the page, in SVG user units. */
@@ -35,8 +37,42 @@ function measure(page: Page): Promise<Geometry> {
         y: Number(c.getAttribute('cy')),
         r: Number(c.getAttribute('r')),
       }));
-    return { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')), texts, points };
+    const segments = [...svg.querySelectorAll('g.group polyline.line')].flatMap((l) => {
+      const pts = (l.getAttribute('points') ?? '')
+        .trim()
+        .split(/\s+/)
+        .map((xy) => xy.split(',').map(Number) as [number, number]);
+      return pts.slice(1).map(([x2, y2], i) => ({ x1: pts[i]![0], y1: pts[i]![1], x2, y2 }));
+    });
+    return {
+      width: Number(svg.getAttribute('width')),
+      height: Number(svg.getAttribute('height')),
+      texts,
+      points,
+      segments,
+    };
   });
+}
+
+/** Whether a line segment passes through a box (clipped to it, Liang-Barsky). */
+function crosses(s: Geometry['segments'][number], r: { x: number; y: number; w: number; h: number }): boolean {
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  let t0 = 0;
+  let t1 = 1;
+  for (const [p, q] of [
+    [-dx, s.x1 - r.x],
+    [dx, r.x + r.w - s.x1],
+    [-dy, s.y1 - r.y],
+    [dy, r.y + r.h - s.y1],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else if (p < 0) t0 = Math.max(t0, q / p);
+    else t1 = Math.min(t1, q / p);
+    if (t0 > t1) return false;
+  }
+  return true;
 }
 
 function problems(g: Geometry): string[] {
@@ -61,6 +97,11 @@ function problems(g: Geometry): string[] {
         break;
       }
     }
+    const crossing = g.segments.find((s) => crosses(s, a));
+    if (crossing)
+      out.push(
+        `crossed by the data line: "${g.texts[i]!.text}" (${crossing.x1.toFixed(0)},${crossing.y1.toFixed(0)} to ${crossing.x2.toFixed(0)},${crossing.y2.toFixed(0)})`,
+      );
   }
   return out;
 }
@@ -121,7 +162,15 @@ describe('run chart geometry in Chromium', () => {
           ).toBeGreaterThan(0);
           expect(texts).toContain('under way');
         }
-        if (model.targets.length) expect(await page.locator('g.legend-target').count()).toBe(1);
+        if (model.targets.length) {
+          expect(await page.locator('g.legend-target').count()).toBe(1);
+          // Every target drawn says which it is, beside its line (or in the legend when no place is free).
+          const unlabelled = await page
+            .locator('g.target-line')
+            .evaluateAll((lines) => lines.filter((l) => !l.querySelector('text.target-label')).length);
+          const inLegend = await page.locator('g.legend-target-value').count();
+          expect(unlabelled, `${name} at ${width}px: target labels`).toBe(inLegend);
+        }
         if (width === 600 || width === 480)
           await page.screenshot({
             path: path.join(SHOTS, `${name.replace(/\W+/g, '-')}-${width}.png`),

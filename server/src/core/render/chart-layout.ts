@@ -169,36 +169,57 @@ function packIn(
   return placed;
 }
 
+/** A straight piece of a data line, from (x1, y1) to (x2, y2) with x1 <= x2. */
+export interface Segment {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
 /**
- * Obstacles for label placement: data points (sorted by x, so a label looks only at the points
- * under it: fast for long series) and the labels already placed.
+ * Obstacles for label placement: data points, the data line's segments between them, and the labels
+ * already placed. Points and segments are sorted by x, so a label looks only at what lies under it:
+ * fast for long series.
  */
 export class Obstacles {
   private xs: number[] = [];
   private ys: number[] = [];
+  private readonly segments: Segment[];
+  private readonly starts: number[];
+  /** The widest segment: a segment starting this far left of a label can still reach it. */
+  private readonly reach: number;
   private readonly labels: Rect[] = [];
 
   constructor(
     points: { x: number; y: number }[],
     private readonly radius: number,
+    segments: Segment[] = [],
+    /** Clearance between a label and a line (half the line's width and a little air). */
+    private readonly lineGap = 2,
   ) {
     const sorted = [...points].sort((a, b) => a.x - b.x);
     this.xs = sorted.map((p) => p.x);
     this.ys = sorted.map((p) => p.y);
+    this.segments = segments.map((s) => (s.x1 <= s.x2 ? s : { x1: s.x2, y1: s.y2, x2: s.x1, y2: s.y1 }));
+    this.segments.sort((a, b) => a.x1 - b.x1);
+    this.starts = this.segments.map((s) => s.x1);
+    this.reach = this.segments.reduce((m, s) => Math.max(m, s.x2 - s.x1), 0);
   }
 
   free(rect: Rect): boolean {
     const r = this.radius;
-    // First point with x >= rect.x - r.
-    let lo = 0;
-    let hi = this.xs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.xs[mid]! < rect.x - r) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < this.xs.length && this.xs[i]! <= rect.x + rect.width + r; i++) {
+    for (let i = firstAtLeast(this.xs, rect.x - r); i < this.xs.length && this.xs[i]! <= rect.x + rect.width + r; i++) {
       if (this.ys[i]! + r > rect.y && this.ys[i]! - r < rect.y + rect.height) return false;
+    }
+    const g = this.lineGap;
+    const box = { x: rect.x - g, y: rect.y - g, width: rect.width + 2 * g, height: rect.height + 2 * g };
+    for (
+      let i = firstAtLeast(this.starts, box.x - this.reach);
+      i < this.segments.length && this.segments[i]!.x1 <= box.x + box.width;
+      i++
+    ) {
+      if (segmentMeetsRect(this.segments[i]!, box)) return false;
     }
     return !this.labels.some((l) => intersects(l, rect));
   }
@@ -206,4 +227,40 @@ export class Obstacles {
   add(rect: Rect): void {
     this.labels.push(rect);
   }
+}
+
+/** Index of the first value >= v in a sorted array. */
+function firstAtLeast(sorted: number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether a segment passes through a rectangle (Liang-Barsky clipping). */
+export function segmentMeetsRect(s: Segment, r: Rect): boolean {
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  let t0 = 0;
+  let t1 = 1;
+  for (const [p, q] of [
+    [-dx, s.x1 - r.x],
+    [dx, r.x + r.width - s.x1],
+    [-dy, s.y1 - r.y],
+    [dy, r.y + r.height - s.y1],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
 }

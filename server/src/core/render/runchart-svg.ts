@@ -1,6 +1,6 @@
-import type { ChartModel, CycleMark, GroupChart } from '../analytics/model';
+import type { ChartModel, CycleMark, GroupChart, TargetLine } from '../analytics/model';
 import { CHART_TYPE_NAMES, RULE_SET_NAMES, type ChartType, type PhaseAnalysis, type RuleId } from '../analytics/types';
-import { Obstacles, packCycles, timeAxis } from './chart-layout';
+import { Obstacles, packCycles, timeAxis, type Segment } from './chart-layout';
 import { brokenLine, dayNumber, escapeXml as x, fmt, niceTicks } from './svg';
 import {
   groupLabel,
@@ -124,7 +124,17 @@ export function describeChart(model: ChartModel): string {
 }
 
 interface LegendItem {
-  kind: 'group' | 'centre' | 'extension' | 'limit' | 'target' | 'phase' | 'decision' | 'direction' | 'rule';
+  kind:
+    | 'group'
+    | 'centre'
+    | 'extension'
+    | 'limit'
+    | 'target'
+    | 'target-value'
+    | 'phase'
+    | 'decision'
+    | 'direction'
+    | 'rule';
   rule?: RuleId;
   label: string;
   cls?: string;
@@ -160,6 +170,7 @@ function legendSwatch(item: LegendItem, x0: number, y: number): string {
     case 'limit':
       return `<line class="limit" x1="${x0}" x2="${x0 + 16}" y1="${mid}" y2="${mid}"/>`;
     case 'target':
+    case 'target-value':
       return `<line class="target" x1="${x0}" x2="${x0 + 16}" y1="${mid}" y2="${mid}"/>`;
     case 'phase':
       return `<line class="phase" x1="${x0 + 8}" x2="${x0 + 8}" y1="${y - 10}" y2="${y + 2}"/>`;
@@ -172,8 +183,38 @@ function legendSwatch(item: LegendItem, x0: number, y: number): string {
   }
 }
 
-/** The chart as an SVG string: a pure function of the model, shared by the CLI and the webview. */
+/**
+ * The chart as an SVG string: a pure function of the model, shared by the CLI and the webview.
+ * A target whose label finds no free place beside its line (data everywhere along it) is named in
+ * the legend instead; the legend then takes more room, so the chart is laid out again until every
+ * target is labelled one way or the other.
+ */
 export function renderChart(full: ChartModel, options: RenderOptions = {}): string {
+  const inLegend = new Set<string>();
+  for (;;) {
+    const { svg, unplaced } = renderOnce(full, options, inLegend);
+    if (!unplaced.length) return svg;
+    for (const id of unplaced) inLegend.add(id);
+  }
+}
+
+function targetText(model: ChartModel, t: TargetLine): { full: string; candidates: string[] } {
+  const groupName = t.group && model.groups.length > 1 ? ` (${groupLabel(t.group)})` : '';
+  const full = `target ${withUnit(model, t.value)} by ${readableDate(t.date)}${groupName}`;
+  // Shorter texts keep the group: a target line near another group's data must still say whose it is.
+  const v = withUnit(model, t.value);
+  const candidates = groupName
+    ? [full, `target ${v}${groupName}`, `${v} by ${readableDate(t.date)}${groupName}`, `${v}${groupName}`]
+    : [full, `target ${v}`];
+  return { full, candidates };
+}
+
+function renderOnce(
+  full: ChartModel,
+  options: RenderOptions,
+  inLegend: Set<string>,
+): { svg: string; unplaced: string[] } {
+  const unplaced: string[] = [];
   // Hidden groups stay in the legend (to show them again) but leave the plot and its scales.
   const hidden = new Set(options.hidden ?? []);
   const colourOf = new Map(full.groups.map((g, k) => [g.group, k]));
@@ -275,6 +316,8 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
   if (model.type !== 'run') legendItems.push({ kind: 'limit', label: 'control limits' });
   if (model.targets.length)
     legendItems.push({ kind: 'target', label: model.targets.length > 1 ? 'targets' : 'target' });
+  for (const t of model.targets)
+    if (inLegend.has(t.id)) legendItems.push({ kind: 'target-value', label: targetText(model, t).full });
   const phases = uniquePhases(model);
   if (phases.length) legendItems.push({ kind: 'phase', label: 'new phase' });
   // Signals: the colours of good and bad news, and the mark of each rule that fired.
@@ -423,6 +466,19 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
   const r = narrow ? 2.5 : 3;
   // Dense series are drawn thinned per pixel column (thin.ts): masks of the points drawn, per group.
   const drawn = model.groups.map((g) => drawnMask(g, (i) => sx(dayNumber(g.analysis.points[i]!.date)) - left, plotW));
+  // The data lines between drawn points (broken at missing values, as brokenLine draws them) are obstacles too:
+  // a label crossed by a line is as hard to read as one on a point.
+  const segments: Segment[] = [];
+  model.groups.forEach((g, k) => {
+    let last: { x: number; y: number } | undefined;
+    g.analysis.points.forEach((p, i) => {
+      if (!drawn[k]!(i)) return;
+      if (p.value === null) return void (last = undefined);
+      const here = { x: sx(dayNumber(p.date)), y: sy(p.value) };
+      if (last) segments.push({ x1: last.x, y1: last.y, x2: here.x, y2: here.y });
+      last = here;
+    });
+  });
   const obstacles = new Obstacles(
     model.groups.flatMap((g, k) =>
       g.analysis.points
@@ -430,19 +486,17 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
         .map((p) => ({ x: sx(dayNumber(p.date)), y: sy(p.value!) })),
     ),
     r + 5,
+    segments,
   );
 
   // Targets: a dashed line each, labelled where the label covers no point and no other label.
   for (const t of model.targets) {
     const ty = sy(t.value);
-    const groupName = t.group && model.groups.length > 1 ? ` (${groupLabel(t.group)})` : '';
-    const full = `target ${withUnit(model, t.value)} by ${readableDate(t.date)}${groupName}`;
-    // Shorter texts keep the group: a target line near another group's data must still say whose it is.
-    const v = withUnit(model, t.value);
-    const candidates = groupName
-      ? [full, `target ${v}${groupName}`, `${v} by ${readableDate(t.date)}${groupName}`, `${v}${groupName}`]
-      : [full, `target ${v}`];
-    const label = placeTargetLabel(candidates, ty, left, right, plotTop, plotBottom, obstacles);
+    const { full, candidates } = targetText(model, t);
+    const label = inLegend.has(t.id)
+      ? undefined
+      : placeTargetLabel(candidates, ty, left, right, plotTop, plotBottom, obstacles);
+    if (!label && !inLegend.has(t.id)) unplaced.push(t.id);
     out.push(
       `<g class="target-line" data-target="${x(t.id)}"><line class="target" x1="${left}" x2="${right}" y1="${ty.toFixed(1)}" y2="${ty.toFixed(1)}"/>`,
     );
@@ -557,7 +611,7 @@ export function renderChart(full: ChartModel, options: RenderOptions = {}): stri
     out.push(`</g>`);
   }
   out.push(`</svg>`);
-  return out.join('\n');
+  return { svg: out.join('\n'), unplaced };
 }
 
 /** Whether each point of a group is drawn (all of them unless the series is denser than the plot). */
@@ -652,8 +706,11 @@ function placeTargetLabel(
   for (const text of texts) {
     const w = textWidth(text, FONT);
     if (w > right - left - 8) continue;
-    for (const f of [1, 0.75, 0.5, 0.25, 0]) {
-      const lx = left + 4 + (right - left - 8 - w) * f;
+    // Every 6 px along the line, from the right end leftwards: a gap between the data lines is often narrow.
+    const span = right - left - 8 - w;
+    const steps = Math.max(1, Math.ceil(span / 6));
+    for (let k = 0; k <= steps; k++) {
+      const lx = left + 4 + span * (1 - k / steps);
       for (const baseline of [ty - 4, ty + FONT + 2]) {
         const box = textBox(lx, baseline, text, FONT);
         if (box.y < top + 1 || box.y + box.height > bottom - 1) continue;
