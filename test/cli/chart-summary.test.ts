@@ -41,7 +41,7 @@ describe('pdsa chart --summary', () => {
       '35.32',
       '0',
     ]);
-    expect(r.stdout).toContain('all: special cause improvement (low); consistently fails the target (target 20)');
+    expect(r.stdout).toContain('all: special cause improvement (low); consistently fails the target (20)');
   });
 
   it('as JSON, with the rules from the command line winning over the workspace', () => {

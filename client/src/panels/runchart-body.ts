@@ -17,10 +17,12 @@ export const RUN_CHART_BODY = `<div class="toolbar" role="toolbar" aria-label="C
 <div id="chart-view">
 <div id="type-note" class="note"></div>
 <div id="error" role="alert"></div>
+<div id="spc-status" role="group" aria-label="Variation and assurance at the latest point" hidden></div>
 <div id="chart"></div>
 <div id="point-readout" class="note" aria-live="polite"></div>
 <div id="definition"></div>
 <h3 id="signals-heading">Signals</h3>
 <ul id="signals"></ul>
+<details id="spc-summary" open hidden><summary>Summary table: runs analysis, centre and limits per phase</summary><div id="spc-summary-tables"></div></details>
 <details><summary>Data table</summary><table><thead><tr><th>Date</th><th>Group</th><th>Value</th><th>Signals</th></tr></thead><tbody id="table-body"></tbody></table></details>
 </div>`;

@@ -18,6 +18,7 @@ import { ASSURANCE_LABELS, VARIATION_LABELS } from '../../../server/src/core/ana
 import type { ChartViewState, FromWebview, MeasureChoice, ToWebview } from './protocol';
 import { safeSvg } from './safe-svg';
 import { copyPng, svgToPngBlob, toBase64 } from './chart-image';
+import { showSpc } from './spc-view';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -70,6 +71,7 @@ function render(): void {
   if (!current) return;
   const { model, state } = current;
   $('error').textContent = '';
+  showSpc(model); // before measuring: the icons above the chart take their height
   const chart = $('chart');
   // Fill the panel: its width, and the height left under the toolbar.
   const width = Math.max(320, Math.min(2400, chart.clientWidth || 800));
@@ -357,6 +359,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       // Nothing of the previous chart stays on screen under an error: it would pass for this one.
       lastRendered = undefined;
       current = undefined;
+      showSpc(undefined);
       $('error').textContent = message.message;
       $('chart').replaceChildren();
       $('signals').replaceChildren();

@@ -1,4 +1,4 @@
-import type { ChartModel } from '../analytics/model';
+import type { ChartModel, GroupChart } from '../analytics/model';
 import { ASSURANCE_LABELS, VARIATION_LABELS } from '../analytics/status';
 import { CHART_TYPE_NAMES, RULE_SET_NAMES } from '../analytics/types';
 
@@ -21,7 +21,8 @@ const COLUMNS = [
 ] as const;
 
 /** Six significant digits: enough to compare with a reference, short enough to read. */
-const num = (v: number | null) => (v === null ? '-' : String(Number(v.toPrecision(6))));
+export const summaryNumber = (v: number | null) => (v === null ? '-' : String(Number(v.toPrecision(6))));
+const num = summaryNumber;
 /** Worksheet text is untrusted: control characters (terminal escapes) never reach the terminal. */
 // eslint-disable-next-line no-control-regex
 const printable = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
@@ -68,18 +69,22 @@ export function summaryText(model: ChartModel): string {
   ];
   for (const g of model.groups) {
     const variation = g.variation ? VARIATION_LABELS[g.variation] : 'no data';
-    const assurance = g.assurance
-      ? `${ASSURANCE_LABELS[g.assurance]} (target ${num(g.target!)})`
-      : g.target === undefined
-        ? 'no target'
-        : model.type === 'run'
-          ? 'no assurance: a run chart has no process limits'
-          : model.measure.better === 'neither'
-            ? 'no assurance: neither direction is better'
-            : 'no assurance: no process limits at the latest point';
-    out.push(`${printable(g.group)}: ${variation}; ${assurance}`);
+    out.push(`${printable(g.group)}: ${variation}; ${assuranceText(model, g)}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A group's assurance in words, or why it has none ("no target", "a run chart has no process limits"). */
+export function assuranceText(model: ChartModel, g: GroupChart): string {
+  return g.assurance
+    ? `${ASSURANCE_LABELS[g.assurance]} (${num(g.target!)})`
+    : g.target === undefined
+      ? 'no target'
+      : model.type === 'run'
+        ? 'no assurance: a run chart has no process limits'
+        : model.measure.better === 'neither'
+          ? 'no assurance: neither direction is better'
+          : 'no assurance: no process limits at the latest point';
 }
 
 /** The summary as data for `--format json`: the model's numbers, without the points. */

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildChart } from '../../server/src/core/analytics/model';
+import { ASSURANCE_LABELS, VARIATION_LABELS } from '../../server/src/core/analytics/status';
+import { exampleWorkspace } from '../charts/fixtures';
+import { openExample, type CodeServer } from './code-server';
+import { openFile, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
+
+describe('summary table and status icons in the chart panel of a real VS Code (code-server)', () => {
+  let server: CodeServer;
+  let wb: Workbench;
+
+  beforeAll(async () => {
+    ({ server, wb } = await openExample('spc'));
+  });
+
+  afterAll(async () => {
+    await wb?.close();
+    await server?.stop();
+  });
+
+  it('opens a chart with its variation and assurance icons above it and the summary table under it', async () => {
+    const { page } = wb;
+    await openFile(page, 'belonging.factors.yaml');
+    await runCommand(page, 'PDSA: Show Run Chart');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'chronic-absence' }).first().waitFor();
+    await page.keyboard.type('chronic-absence');
+    await page.keyboard.press('Enter');
+    const frame = await webviewFrame(page, '#spc-summary-tables table');
+
+    // The same numbers the core computes for this measure (its own chart settings: run chart, IHI rules).
+    const model = buildChart(exampleWorkspace(), { measure: 'chronic-absence' });
+    expect(model.groups.length).toBe(2);
+    const tables = frame.locator('#spc-summary-tables table');
+    expect(await tables.count()).toBe(2);
+    for (const [k, g] of model.groups.entries()) {
+      const table = tables.nth(k);
+      expect(await table.getAttribute('data-group')).toBe(g.group);
+      const centres = await table
+        .locator('tbody tr', { has: frame.locator('th', { hasText: 'Centre (median)' }) })
+        .locator('td')
+        .evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.value)));
+      expect(centres).toEqual(g.summary!.map((r) => r.centre));
+      const crossings = await table
+        .locator('tbody tr', { has: frame.locator('th', { hasText: /^Crossings$/ }) })
+        .locator('td')
+        .evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.value)));
+      expect(crossings).toEqual(g.summary!.map((r) => r.crossings));
+    }
+
+    // One row of icons per group, each icon named in words.
+    const rows = frame.locator('#spc-status .spc-status-row');
+    expect(await rows.count()).toBe(2);
+    for (const [k, g] of model.groups.entries()) {
+      const labels = await rows
+        .nth(k)
+        .locator('svg[role="img"]')
+        .evaluateAll((svgs) => svgs.map((s) => s.getAttribute('aria-label')));
+      expect(labels).toEqual([
+        `Variation: ${VARIATION_LABELS[g.variation!]}`,
+        ...(g.assurance ? [`Assurance: ${ASSURANCE_LABELS[g.assurance]}`] : []),
+      ]);
+    }
+
+    // A control chart picked in the panel: the table gains its limits, and assurance its icon where a target is set.
+    await frame.locator('#type').selectOption('i');
+    await frame.locator('#spc-summary-tables th', { hasText: 'Upper limit (average)' }).first().waitFor();
+    const control = buildChart(exampleWorkspace(), { measure: 'chronic-absence', type: 'i' });
+    expect(control.groups.some((g) => g.assurance)).toBe(true);
+    expect(await frame.locator('#spc-status svg.assurance').count()).toBe(
+      control.groups.filter((g) => g.assurance).length,
+    );
+    await frame.locator('#spc-summary').scrollIntoViewIfNeeded();
+    await screenshot(page, 'spc-summary-table');
+  });
+});
