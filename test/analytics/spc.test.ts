@@ -226,6 +226,17 @@ describe('Making Data Count rules (NHS England SPC SQL v2.6), rule by rule', () 
     expect(after([8, 9, 10, 10, 11, 12, 13, 14, 15, 16], mdc, 'trend')).toEqual([`trend:${idx(3, 9)}`]);
   });
 
+  it('a missing value breaks a trend in MDC (IHI skips it); an excluded point is stepped over', () => {
+    const gap = [8, 9, 10, null, 11, 12, 13, 14];
+    expect(after(gap, mdc, 'trend')).toEqual([]);
+    expect(after(gap, { ...mdc, rules: 'ihi' }, 'trend')).toEqual([`trend:${[12, 13, 14, 16, 17, 18, 19].join(',')}`]);
+    // The same week excluded (a snow day) instead of missing: the trend runs past it.
+    const excluded = { ...mdc, exclude: [{ date: dateOf(15), reason: 'snow day' }] };
+    expect(after([8, 9, 10, 2, 11, 12, 13, 14], excluded, 'trend')).toEqual([
+      `trend:${[12, 13, 14, 16, 17, 18, 19].join(',')}`,
+    ]);
+  });
+
   it('the turning point of two trends belongs to both (endpoints included)', () => {
     const values = [5, 6, 5, 6, 5, 6, 1, 2, 3, 4, 5, 6, 7, 6, 5, 4, 3, 2, 1];
     const a = analyseSeries(series(values), { rules: 'mdc', type: 'i', screen: false });
