@@ -9,7 +9,11 @@ import { ASSURANCE_LABELS, VARIATION_LABELS } from '../../server/src/core/analyt
 import { groupLabel } from '../../server/src/core/render/signal-text';
 import { summaryNumber } from '../../server/src/core/render/summary-text';
 import { Workspace } from '../../server/src/core/workspace';
+import { DASHBOARD_BODY } from '../../client/src/panels/dashboard-body';
 import { RUN_CHART_BODY } from '../../client/src/panels/runchart-body';
+import { buildDashboard, collaboratives, type DashboardModel } from '../../server/src/core/collab/dashboard';
+import { loadFolder } from '../collab/load';
+import { COLLAB_EXAMPLE_DIR } from '../node-helpers';
 import { exampleWorkspace } from '../charts/fixtures';
 import { FACTORS } from '../helpers';
 import { openHarness, type Harness } from './harness';
@@ -168,5 +172,45 @@ describe('summary table and status icons in the chart panel (Chromium)', () => {
     await harness.post({ type: 'error', message: 'No such measure', state: { measure: 'x' }, measures: [] });
     await expect.poll(() => page.locator('#spc-summary').isHidden()).toBe(true);
     expect(await page.locator('#spc-status .spc-status-row').count()).toBe(0);
+  });
+});
+
+describe('variation and assurance icons on the collaborative dashboard (Chromium)', () => {
+  let h: Harness;
+  const ws = loadFolder(COLLAB_EXAMPLE_DIR);
+  const model: DashboardModel = buildDashboard(ws, collaboratives(ws)[0]!.uri);
+
+  beforeAll(async () => {
+    h = await openHarness('dashboard', DASHBOARD_BODY, { viewport: { width: 600, height: 800 } });
+    await h.post({ type: 'model', model });
+    await h.page.locator('section#signals').waitFor();
+  });
+  afterAll(async () => h?.close());
+
+  it("every team's card shows each group's icons, named in words, as the team's own chart judges them", async () => {
+    let groups = 0;
+    for (const cell of model.cells) {
+      const card = h.page.locator(`button.card[data-team="${cell.team}"][data-measure="${cell.measure}"]`);
+      const shown = await card.locator('.status-icons-group').evaluateAll((list) =>
+        list.map((g) => ({
+          group: (g as HTMLElement).dataset.group,
+          labels: [...g.querySelectorAll('svg[role="img"]')].map((s) => s.getAttribute('aria-label')),
+        })),
+      );
+      const expected = (cell.status?.groups ?? [])
+        .filter((g) => g.variation)
+        .map((g) => ({
+          group: g.group,
+          labels: [
+            `Variation: ${VARIATION_LABELS[g.variation!]}`,
+            ...(g.assurance ? [`Assurance: ${ASSURANCE_LABELS[g.assurance]}`] : []),
+          ],
+        }));
+      expect(shown).toEqual(expected);
+      groups += expected.length;
+    }
+    // Every team reports both groups of at least one measure.
+    expect(groups).toBeGreaterThan(model.cells.length);
+    await h.page.locator('section#measures').screenshot({ path: path.join(SHOTS, 'webview-dashboard-icons-600.png') });
   });
 });

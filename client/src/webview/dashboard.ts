@@ -19,6 +19,7 @@ import { fmt } from '../../../server/src/core/render/svg';
 import type { FromDashboardWebview, ToDashboardWebview } from './protocol';
 import { safeSvg } from './safe-svg';
 import { el } from './dom';
+import { statusIconsRow } from './status-strip';
 
 interface VsCodeApi {
   postMessage(message: FromDashboardWebview): void;
@@ -219,7 +220,7 @@ function measuresSection(d: DashboardModel): HTMLElement {
       line.append(stateSpan(cell.state));
       if (cell.latest !== undefined)
         line.append(el('span', ` ${fmt(cell.latest)}${m.unit === '%' ? '%' : ''}`, 'meta'));
-      card.append(line);
+      card.append(line, statusIconsRow(cell.status));
       cards.append(card);
     }
     const w = d.whole.find((x) => x.measure === m.id);

@@ -2,7 +2,8 @@
 // scans first. The icons are the core's SVG (the same drawings as the family of measures, the hover's
 // words and `pdsa chart --summary`), parsed and allow-listed; every other text is set as text.
 import type { ChartModel } from '../../../server/src/core/analytics/model';
-import { VARIATION_LABELS } from '../../../server/src/core/analytics/status';
+import type { MeasureStatus } from '../../../server/src/core/analytics/measure-status';
+import { ASSURANCE_LABELS, VARIATION_LABELS } from '../../../server/src/core/analytics/status';
 import { groupLabel, readableDate } from '../../../server/src/core/render/signal-text';
 import { assuranceIcon, variationIcon } from '../../../server/src/core/render/status-icons';
 import { assuranceText, summaryNumber } from '../../../server/src/core/render/summary-text';
@@ -23,8 +24,8 @@ export function renderStatusStrip(model: ChartModel, root: HTMLElement): void {
   for (const g of model.groups) {
     const row = el('div', undefined, 'spc-status-row');
     row.dataset.group = g.group;
-    if (g.variation) row.append(icon(variationIcon(g.variation, ICON_SIZE)));
-    if (g.assurance) row.append(icon(assuranceIcon(g.assurance, ICON_SIZE)));
+    if (g.variation) row.append(statusIconElement(variationIcon(g.variation, ICON_SIZE)));
+    if (g.assurance) row.append(statusIconElement(assuranceIcon(g.assurance, ICON_SIZE)));
     const words = el('span', undefined, 'spc-status-words');
     if (named) words.append(el('strong', `${groupLabel(g.group)}: `));
     const latest = latestIndex(g.analysis);
@@ -43,8 +44,30 @@ export function renderStatusStrip(model: ChartModel, root: HTMLElement): void {
   root.hidden = model.groups.length === 0;
 }
 
-function icon(svg: string): Element {
+/** A status icon of the core, parsed and allow-listed, for any webview. */
+export function statusIconElement(svg: string): Element {
   const e = safeSvg(svg, ICON_ELEMENTS, ICON_ATTRIBUTES);
   e.setAttribute('focusable', 'false');
   return e;
+}
+
+/**
+ * The icons of every group of a measure, small, for a card (the collaborative dashboard): each group's
+ * pair named by its group for screen readers and in its tooltip.
+ */
+export function statusIconsRow(status: MeasureStatus | undefined, size = 18): HTMLElement {
+  const row = el('span', undefined, 'status-icons');
+  const groups = status?.groups.filter((g) => g.variation) ?? [];
+  for (const [k, g] of groups.entries()) {
+    // Underlined in the colour of the group's line in the card's small chart.
+    const pair = el('span', undefined, `status-icons-group${groups.length > 1 ? ` series-${Math.min(k, 2)}` : ''}`);
+    pair.dataset.group = g.group;
+    const name = g.group === 'all' ? 'everyone' : groupLabel(g.group);
+    if (groups.length > 1 || g.group !== 'all') pair.append(el('span', `${name}: `, 'visually-hidden'));
+    pair.append(statusIconElement(variationIcon(g.variation!, size)));
+    if (g.assurance) pair.append(statusIconElement(assuranceIcon(g.assurance, size)));
+    pair.title = `${name}: ${VARIATION_LABELS[g.variation!]}${g.assurance ? `; ${ASSURANCE_LABELS[g.assurance]}` : ''}`;
+    row.append(pair);
+  }
+  return row;
 }

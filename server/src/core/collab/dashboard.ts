@@ -1,3 +1,4 @@
+import { statusOfModel, type MeasureStatus } from '../analytics/measure-status';
 import { buildChart, ChartError, type ChartModel } from '../analytics/model';
 import { analyseSeries } from '../analytics/runchart';
 import { variationOf, type Variation } from '../analytics/status';
@@ -42,6 +43,11 @@ export interface Cell {
   /** Where a click goes: the team's chart of this measure. */
   from: string;
   error?: string;
+  /**
+   * Variation and assurance of every group, from the team's own chart of the measure (its chart type
+   * and rules: a control chart has the limits assurance needs), as the chart panel shows them.
+   */
+  status?: MeasureStatus;
 }
 
 export interface SignalRow {
@@ -204,7 +210,11 @@ export function buildDashboard(ws: Workspace, collabUri: string): DashboardModel
       cells.push(cell);
       let chart: ChartModel;
       try {
-        chart = buildChart(ws, { measure: m.id, from, type: 'run' });
+        // States and small multiples are run charts for every team; variation and assurance come from
+        // the team's own chart settings (the same chart when those are a run chart, the usual case).
+        const own = buildChart(ws, { measure: m.id, from });
+        chart = own.type === 'run' ? own : buildChart(ws, { measure: m.id, from, type: 'run' });
+        cell.status = statusOfModel(own);
       } catch (error) {
         if (error instanceof ChartError) cell.error = error.message;
         else throw error;

@@ -1,3 +1,6 @@
+import type { GroupStatus, MeasureStatus } from '../analytics/measure-status';
+import { ASSURANCE_LABELS, VARIATION_LABELS } from '../analytics/status';
+import { CHART_TYPE_NAMES } from '../analytics/types';
 import type { DashboardModel } from '../collab/dashboard';
 import { ASSESSMENT_SCALE, EFFECT_LABELS, scoreText, STATE_LABELS, STATE_MARKS } from './collab-labels';
 import { groupLabel, RULE_LABELS } from './runchart-svg';
@@ -25,6 +28,32 @@ function teamsTable(d: DashboardModel): Table {
     ];
   });
   return { head, rows };
+}
+
+/** The target against the process limits, or why there is no assurance. */
+function assuranceWords(s: MeasureStatus, g: GroupStatus): string {
+  if (g.assurance) return `${ASSURANCE_LABELS[g.assurance]} (${fmt(g.target!)})`;
+  if (g.target === undefined) return 'no target';
+  return s.type === 'run' ? 'none: a run chart has no process limits' : 'none: no process limits at the latest point';
+}
+
+/** Variation and assurance of every team, measure and group, from each team's own chart of the measure. */
+function statusTable(d: DashboardModel): Table {
+  const teams = new Map(d.teams.map((t) => [t.id, t.name]));
+  const names = new Map(d.measures.map((m) => [m.id, m.name]));
+  const rows: string[][] = [];
+  for (const c of d.cells)
+    for (const g of c.status?.groups ?? [])
+      if (g.variation)
+        rows.push([
+          teams.get(c.team) ?? c.team,
+          names.get(c.measure) ?? c.measure,
+          g.group === 'all' ? 'everyone' : groupLabel(g.group),
+          CHART_TYPE_NAMES[c.status!.type],
+          VARIATION_LABELS[g.variation],
+          assuranceWords(c.status!, g),
+        ]);
+  return { head: ['Team', 'Measure', 'Group', 'Chart', 'Variation', 'Assurance'], rows };
 }
 
 function signalsTable(d: DashboardModel): Table {
@@ -64,6 +93,8 @@ export function summaryText(d: DashboardModel): string {
     return [line(t.head), line(widths.map((w) => '-'.repeat(w))), ...t.rows.map(line)];
   };
   out.push(...align(teamsTable(d)), '');
+  const status = statusTable(d);
+  if (status.rows.length) out.push('Variation and assurance at the latest point:', ...align(status), '');
   out.push(d.signals.length ? `Signals (${d.signals.length}):` : 'No signals on any common measure.');
   if (d.signals.length) out.push(...align(signalsTable(d)));
   for (const g of d.gaps)
@@ -84,6 +115,8 @@ export function summaryMarkdown(d: DashboardModel): string {
   ];
   const [title, asOf] = header(d);
   const out = [`## ${esc(title!)}`, '', esc(asOf!), '', ...table(teamsTable(d)), ''];
+  const status = statusTable(d);
+  if (status.rows.length) out.push('### Variation and assurance at the latest point', '', ...table(status), '');
   out.push(d.signals.length ? `### Signals (${d.signals.length})` : 'No signals on any common measure.', '');
   if (d.signals.length) out.push(...table(signalsTable(d)), '');
   for (const g of d.gaps)
@@ -116,7 +149,25 @@ export function summaryJson(d: DashboardModel): object {
         measures: Object.fromEntries(
           d.cells
             .filter((c) => c.team === t.id)
-            .map((c) => [c.measure, { state: c.state, group: c.group, latest: c.latest }]),
+            .map((c) => [
+              c.measure,
+              {
+                state: c.state,
+                group: c.group,
+                latest: c.latest,
+                ...(c.status
+                  ? {
+                      chart: { type: c.status.type, rules: c.status.rules },
+                      groups: c.status.groups.map((g) => ({
+                        group: g.group,
+                        variation: g.variation ?? null,
+                        assurance: g.assurance ?? null,
+                        target: g.target ?? null,
+                      })),
+                    }
+                  : {}),
+              },
+            ]),
         ),
       };
     }),
