@@ -78,7 +78,7 @@ describe('measure status', () => {
     expect(measureStatus(workspace(), 'nope')).toBeUndefined();
   });
 
-  it('the hover of a measure id says its status in words', () => {
+  it('the hover of a measure id shows its icons and says its status in words', () => {
     const ws = workspace();
     const text = ws.worksheet('file:///ws/focus.factors.yaml')!.parsed.text;
     const offset = text.indexOf('measure: absence') + 'measure: '.length + 2;
@@ -87,7 +87,16 @@ describe('measure status', () => {
     const h = hover(ws, 'file:///ws/focus.factors.yaml', { line, character });
     const value = (h!.contents as { value: string }).value;
     expect(value).toContain('**Latest point** (I chart \\(XmR\\), Making Data Count rules):');
-    expect(value).toContain('- all: special cause improvement \\(low\\); consistently fails the target 20');
+    // Each group: its icons as images with their words as alt text, then the words.
+    const row = value.split('\n').find((l) => l.startsWith('- ![Variation'))!;
+    const images = [...row.matchAll(/!\[([^\]]*)\]\(data:image\/svg\+xml,([^)]*)\)/g)];
+    expect(images.map((m) => m[1])).toEqual([
+      'Variation: special cause improvement (low)',
+      'Assurance: consistently fails the target',
+    ]);
+    expect(decodeURIComponent(images[0]![2]!)).toBe(variationIcon('improvement-low', 18));
+    expect(decodeURIComponent(images[1]![2]!)).toBe(assuranceIcon('fail', 18));
+    expect(row.endsWith(') all: special cause improvement \\(low\\); consistently fails the target 20')).toBe(true);
   });
 });
 

@@ -3,14 +3,17 @@ import { buildChart } from '../../server/src/core/analytics/model';
 import { ASSURANCE_LABELS, VARIATION_LABELS } from '../../server/src/core/analytics/status';
 import { exampleWorkspace } from '../charts/fixtures';
 import { openExample, type CodeServer } from './code-server';
-import { openFile, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { goTo, openFile, runCommand, screenshot, webviewFrame, type Workbench } from './workbench';
 
 describe('summary table and status icons in the chart panel of a real VS Code (code-server)', () => {
   let server: CodeServer;
   let wb: Workbench;
+  let workspace: string;
 
   beforeAll(async () => {
-    ({ server, wb } = await openExample('spc'));
+    ({ workspace, server, wb } = await openExample('spc'));
   });
 
   afterAll(async () => {
@@ -18,9 +21,29 @@ describe('summary table and status icons in the chart panel of a real VS Code (c
     await server?.stop();
   });
 
-  it('opens a chart with its variation and assurance icons above it and the summary table under it', async () => {
+  it("the hover of a measure id shows each group's icons, drawn, with their words", async () => {
     const { page } = wb;
     await openFile(page, 'belonging.factors.yaml');
+    const lines = fs.readFileSync(path.join(workspace, 'belonging.factors.yaml'), 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.trim() === 'measure: chronic-absence') + 1;
+    await goTo(page, at, lines[at - 1]!.indexOf('chronic-absence') + 3);
+    await runCommand(page, 'Show or Focus Hover');
+    const hover = page.locator('.monaco-hover', { hasText: 'Latest point' });
+    await hover.waitFor({ timeout: 30_000 });
+    const model = buildChart(exampleWorkspace(), { measure: 'chronic-absence' });
+    const g = model.groups.find((x) => x.variation)!;
+    const icon = hover.locator(`img[alt="Variation: ${VARIATION_LABELS[g.variation!]}"]`).first();
+    await icon.waitFor();
+    // Drawn, not a broken image: the editor loaded the data URI.
+    await expect
+      .poll(() => icon.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
+    await screenshot(page, 'spc-hover');
+    await page.keyboard.press('Escape');
+  });
+
+  it('opens a chart with its variation and assurance icons above it and the summary table under it', async () => {
+    const { page } = wb;
     await runCommand(page, 'PDSA: Show Run Chart');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'chronic-absence' }).first().waitFor();
     await page.keyboard.type('chronic-absence');

@@ -95,3 +95,25 @@ export function assuranceIcon(assurance: Assurance, size = 24): string {
   const mark = assurance === 'hit-and-miss' ? '' : letter(assurance === 'pass' ? 'P' : 'F', 16, flip ? 11 : 27);
   return frame(label, colour, size, target + dots + mark, `assurance ${assurance}`);
 }
+
+/** An SVG as a data URI that Markdown can hold: percent-encoded, parentheses too (they would end the link). */
+function dataUri(svg: string): string {
+  return `data:image/svg+xml,${encodeURIComponent(svg).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
+}
+
+/**
+ * The icons as Markdown images for editor hovers, each with its words as alt text (a screen reader, or
+ * an editor that shows no images, reads them); empty when there is nothing to show.
+ */
+export function statusIconsMarkdown(
+  variation: Variation | undefined,
+  assurance: Assurance | undefined,
+  size = 18,
+): string {
+  const images: string[] = [];
+  if (variation)
+    images.push(`![Variation: ${VARIATION_LABELS[variation]}](${dataUri(variationIcon(variation, size))})`);
+  if (assurance)
+    images.push(`![Assurance: ${ASSURANCE_LABELS[assurance]}](${dataUri(assuranceIcon(assurance, size))})`);
+  return images.length ? `${images.join(' ')} ` : '';
+}

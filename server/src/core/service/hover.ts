@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { measureStatus, statusHeading, statusLines } from '../analytics/measure-status';
+import { statusIconsMarkdown } from '../render/status-icons';
 import { cursorContext } from '../cursor';
 import { description, enumValues, schemaAt } from '../schema/walk';
 import type { Workspace } from '../workspace';
@@ -61,14 +62,15 @@ export function hover(ws: Workspace, uri: string, position: Position): Hover | n
   return null;
 }
 
-/** A measure's variation and assurance per group, as the NHS icons say them, in words. */
+/** A measure's variation and assurance per group: the NHS-style icons (alt text in words), then the same in words. */
 function measureHover(ws: Workspace, measure: string, from: string): string[] {
   const status = measureStatus(ws, measure, from);
   if (!status || status.groups.length === 0) return [];
+  const lines = statusLines(status);
   return [
     '',
     `**Latest point** (${escapeMarkdown(statusHeading(status))}):`,
     '',
-    ...statusLines(status).map((l) => `- ${escapeMarkdown(l)}`),
+    ...status.groups.map((g, k) => `- ${statusIconsMarkdown(g.variation, g.assurance)}${escapeMarkdown(lines[k]!)}`),
   ];
 }
