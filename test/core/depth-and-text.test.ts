@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { buildChart } from '../../server/src/core/analytics/model';
+import { parseYaml } from '../../server/src/core/parse';
 import { MAX_DEPTH, prescan } from '../../server/src/core/prescan';
 import { renderChart } from '../../server/src/core/render/runchart-svg';
-import { terminalSafe } from '../../server/src/core/text';
+import { rangeOf, terminalSafe } from '../../server/src/core/text';
 import { analyseWorksheet } from '../../server/src/core/worksheet';
 import { FACTORS, workspaceOf } from '../helpers';
 
@@ -41,6 +43,45 @@ describe('nesting depth, measured on the tokens', () => {
       const found = analyseWorksheet('file:///ws/x.pdsa.yaml', 'cycle', text).diagnostics;
       expect(found.map((d) => d.code)).toEqual(['too-deep']);
     }
+  });
+});
+
+describe('one lex for the depth check and the parse', () => {
+  const deepFlow = `${'['.repeat(MAX_DEPTH + 5)}${']'.repeat(MAX_DEPTH + 5)}`;
+
+  it.each([
+    ['a worksheet', CYCLE],
+    ['a syntax error', `${CYCLE}  who: [unclosed\n`],
+    ['a second document', `${CYCLE}---\nid: c2\n`],
+    ['three documents', `a: 1\n---\nb: 2\n---\nc: 3\n`],
+    ['an unclosed quote', 'version: 1\ntitle: "runs on\nid: x\n'],
+    ['aliases', 'a: &x [1, 2]\nb: *x\n'],
+    ['tabs as indentation', 'a:\n\tb: 1\n'],
+    ['nesting at the limit', `${'- '.repeat(MAX_DEPTH - 1)}x\n`],
+  ])('gives the document and errors parseDocument gives: %s', (_, text) => {
+    const expected = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+    const doc = parseYaml('file:///ws/x.pdsa.yaml', text).doc!;
+    expect(doc.toJS()).toEqual(expected.toJS());
+    expect(doc.errors.map((e) => [e.code, e.pos, e.message])).toEqual(
+      expected.errors.map((e) => [e.code, e.pos, e.message]),
+    );
+    expect(doc.warnings.map((e) => [e.code, e.pos])).toEqual(expected.warnings.map((e) => [e.code, e.pos]));
+  });
+
+  it.each([
+    ['the first document', `a: ${deepFlow}\n---\nb: 1\n`],
+    ['the second document', `a: 1\n---\nb: ${deepFlow}\n`],
+    // The parser stops at the second document; the rest is still measured.
+    ['the third document', `a: 1\n---\nb: 1\n---\nc: ${deepFlow}\n`],
+  ])('refuses a file too deep in %s, as the depth check alone does', (_, text) => {
+    const refused = prescan(text);
+    expect(refused).toMatchObject({ kind: 'too-deep' });
+    const parsed = parseYaml('file:///ws/x.pdsa.yaml', text);
+    expect(parsed.doc).toBeUndefined();
+    const at = refused!.kind === 'too-deep' ? refused.offset : -1;
+    expect(parsed.diagnostics.map((d) => [d.code, d.range])).toEqual([
+      ['too-deep', rangeOf(parsed.lineCounter, at, at + 1)],
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export type PathSegment = string | number;
 
@@ -89,4 +89,26 @@ export function keySpan(located: Located, text: string): [number, number] | unde
 /** The plain value at a scalar node, or undefined. */
 export function scalarValue(node: unknown): unknown {
   return isScalar(node) ? node.value : undefined;
+}
+
+/**
+ * Every node of a document (collections, then their keys and values in order; aliases not followed),
+ * depth first, as the yaml library's visit() reaches them. visit() builds a frozen copy of the path
+ * for every node, which made it a tenth of a file's analysis; the checks here need no path. The
+ * recursion is bounded: parse.ts refuses anything nested deeper than MAX_DEPTH before composing it.
+ */
+export function forEachNode(doc: Document, fn: (node: Node) => void): void {
+  walk(doc.contents, fn);
+}
+
+function walk(node: unknown, fn: (node: Node) => void): void {
+  if (isMap(node) || isSeq(node)) {
+    fn(node);
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        walk(item.key, fn);
+        walk(item.value, fn);
+      } else walk(item, fn);
+    }
+  } else if (isScalar(node) || isAlias(node)) fn(node);
 }

@@ -1,8 +1,21 @@
-import { Document, isAlias, isMap, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
+import {
+  Composer,
+  Document,
+  isAlias,
+  isMap,
+  isScalar,
+  Lexer,
+  LineCounter,
+  Parser,
+  visit,
+  YAMLParseError,
+  type YAMLError,
+} from 'yaml';
 import type { Diagnostic, DiagnosticCode, Range, Severity } from './diagnostics';
 import { CODES } from './diagnostics';
-import { MAX_BYTES, MAX_DEPTH, prescan } from './prescan';
+import { DepthGauge, MAX_BYTES, MAX_DEPTH, textProblem, type PrescanProblem } from './prescan';
 import { rangeOf } from './text';
+import { forEachNode } from './ast';
 
 /** The most aliases a worksheet may expand; stops "billion laughs" documents. */
 export const MAX_ALIAS_COUNT = 100;
@@ -49,7 +62,7 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
     return result;
   };
 
-  const problem = prescan(text);
+  const { problem, doc } = parseMeasured(text);
   if (problem?.kind === 'too-large') {
     return refuse(
       0,
@@ -74,10 +87,7 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
       `nesting is deeper than ${MAX_DEPTH} levels; no worksheet nests this deep`,
     );
   }
-
-  // The library's own duplicate-key check compares each key with every earlier one (quadratic in a
-  // map's size: 10,000 keys took seconds); duplicateKeys below does it with one set per map.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  if (!doc) return result; // not reached: without a problem the composer always gives a document
   result.doc = doc;
   let broken = false;
   let lostStructure = false;
@@ -150,6 +160,51 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
   return result;
 }
 
+/**
+ * The yaml library's parseDocument, with the depth check (prescan.ts) fed the same tokens: each text
+ * is lexed once, not once to measure and once to parse (the second lex was a fifth of a file's
+ * analysis). The gauge sees every token before the parser does, so nothing deeper than the limit
+ * reaches the parser or the (recursive) composer. The options, the documents and the errors are
+ * parseDocument's own: the library's duplicate-key check compares each key with every earlier one
+ * (quadratic in a map's size: 10,000 keys took seconds), so duplicateKeys below does it instead.
+ */
+function parseMeasured(text: string): { problem?: PrescanProblem; doc?: Document.Parsed } {
+  const problem = textProblem(text);
+  if (problem) return { problem };
+  const gauge = new DepthGauge();
+  const tokens = new Lexer().lex(text);
+  const parser = new Parser();
+  let deep: PrescanProblem | undefined;
+  // Iterated by hand, not with for-of: when the composer stops at a second document the lexer must
+  // stay open, so the depth of the rest can still be measured (a too-deep file is refused whole).
+  function* cst() {
+    for (let t = tokens.next(); !t.done; t = tokens.next()) {
+      deep = gauge.step(t.value);
+      if (deep) return;
+      yield* parser.next(t.value);
+    }
+    yield* parser.end();
+  }
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(cst(), true, text.length)) {
+    if (deep) break;
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(
+        new YAMLParseError(
+          next.range.slice(0, 2) as [number, number],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  for (let t = tokens.next(); !deep && !t.done; t = tokens.next()) deep = gauge.step(t.value);
+  return deep ? { problem: deep } : { doc };
+}
+
 function yamlErrorDiagnostic(
   uri: string,
   lc: LineCounter,
@@ -191,28 +246,26 @@ function yamlErrorDiagnostic(
 /** Keys that appear twice in one map (equal scalar values, as the YAML spec and the yaml library compare them). */
 function duplicateKeys(uri: string, lc: LineCounter, doc: Document.Parsed): Diagnostic[] {
   const out: Diagnostic[] = [];
-  visit(doc, {
-    Map(_, map) {
-      if (map.items.length < 2) return;
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        const key = pair.key;
-        if (!isScalar(key)) continue;
-        if (!seen.has(key.value)) {
-          seen.add(key.value);
-          continue;
-        }
-        const [start, end] = key.range ?? [0, 0];
-        out.push(
-          diagnostic(
-            uri,
-            rangeOf(lc, start, end),
-            'duplicate-key',
-            `duplicate key "${String(key.value)}": each key may appear once in a map`,
-          ),
-        );
+  forEachNode(doc, (map) => {
+    if (!isMap(map) || map.items.length < 2) return;
+    const seen = new Set<unknown>();
+    for (const pair of map.items) {
+      const key = pair.key;
+      if (!isScalar(key)) continue;
+      if (!seen.has(key.value)) {
+        seen.add(key.value);
+        continue;
       }
-    },
+      const [start, end] = key.range ?? [0, 0];
+      out.push(
+        diagnostic(
+          uri,
+          rangeOf(lc, start, end),
+          'duplicate-key',
+          `duplicate key "${String(key.value)}": each key may appear once in a map`,
+        ),
+      );
+    }
   });
   return out;
 }

@@ -71,7 +71,7 @@ export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string)
         else file.csv.push({ uri: resolveRelative(uri, m.csv), measureId: m.id, range });
       });
     }
-    file.diagnostics.push(...localChecks(file), ...unsafeCharacters(uri, doc, parsed.lineCounter));
+    file.diagnostics.push(...localChecks(file), ...unsafeCharacters(uri, doc, text, parsed.lineCounter));
     for (const { path, prefer } of crossFileAnchors(file))
       file.anchors[anchorKey(path, prefer)] = rangeAt(file, path, prefer);
     // The plain data now lives on as file.cycle / file.factors / file.collaborative (or was invalid): don't hold it twice.
