@@ -78,7 +78,7 @@ describe('one lex for the depth check and the parse', () => {
     expect(refused).toMatchObject({ kind: 'too-deep' });
     const parsed = parseYaml('file:///ws/x.pdsa.yaml', text);
     expect(parsed.doc).toBeUndefined();
-    const at = refused!.kind === 'too-deep' ? refused.offset : -1;
+    const at = refused?.kind === 'too-deep' ? refused.offset : -1;
     expect(parsed.diagnostics.map((d) => [d.code, d.range])).toEqual([
       ['too-deep', rangeOf(parsed.lineCounter, at, at + 1)],
     ]);
