@@ -132,5 +132,6 @@ describe('formatter', () => {
       }),
       { numRuns: 1000, seed: 11 },
     );
-  });
+    // 1,000 runs take ~5 s on an idle machine; a shared one needs room (no timing is asserted here).
+  }, 120_000);
 });
