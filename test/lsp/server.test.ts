@@ -174,6 +174,8 @@ describe('language server over stdio, on the example workspace', () => {
       'c03-greeters-side-entrance.pdsa.yaml',
       'c04-greeters-four-schools.pdsa.yaml',
       'new.pdsa.yaml',
+      // Unsaved, with a half-typed key: still a use of S-greeters (a syntax slip hides nothing).
+      's.pdsa.yaml',
     ]);
   });
 
@@ -192,7 +194,7 @@ describe('language server over stdio, on the example workspace', () => {
     const files = Object.keys(edit.changes!)
       .map((u) => path.basename(u))
       .sort();
-    // new.pdsa.yaml is the unsaved file opened by the completion test, which also uses S-greeters.
+    // new.pdsa.yaml and s.pdsa.yaml are unsaved files opened by the completion tests, which also use S-greeters.
     expect(files).toEqual([
       'belonging.factors.yaml',
       'c01-greeters-one-door.pdsa.yaml',
@@ -200,6 +202,7 @@ describe('language server over stdio, on the example workspace', () => {
       'c03-greeters-side-entrance.pdsa.yaml',
       'c04-greeters-four-schools.pdsa.yaml',
       'new.pdsa.yaml',
+      's.pdsa.yaml',
     ]);
     expect(edit.changes![uri]).toEqual([{ range: range(5, 11, 5, 21), newText: 'S-welcome' }]);
     await expect(

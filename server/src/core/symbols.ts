@@ -34,6 +34,8 @@ export interface Definition {
   title?: string;
   /** A longer text: hypothesis, definition, objective. */
   summary?: string;
+  /** Kept from before a syntax slip hid it: its range is where it was, not where it is. */
+  stale?: true;
 }
 
 export type ReferenceField = 'strategy' | 'previous' | 'measure' | 'parent' | 'addresses' | 'data' | 'package' | 'team';
@@ -48,6 +50,8 @@ export interface Reference {
   path: PathSegment[];
   /** For `previous` and `parent`: the id of the cycle or factor that names this link (the chain's edge starts there). */
   owner?: string;
+  /** Kept from before a syntax slip hid it: its range is where it was, not where it is. */
+  stale?: true;
 }
 
 export interface Symbols {

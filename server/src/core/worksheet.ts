@@ -52,6 +52,17 @@ export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string)
     anchors: {},
   };
   const doc = parsed.doc;
+  if (doc && hasSyntaxErrors(file)) {
+    // Keep what a file with a syntax slip still says (its id, previous, strategy...): the parser's
+    // tree past a slip is mostly intact, and without it other files would report that this id is
+    // gone or that no cycle builds on theirs. Nothing else is checked until the syntax is fixed.
+    try {
+      file.symbols = extractSymbols(uri, kind, doc, parsed.lineCounter);
+    } catch {
+      // A tree too broken to walk says nothing; the workspace keeps the file's last symbols.
+    }
+    return file;
+  }
   if (!doc || parsed.fatal) return file;
   try {
     file.symbols = extractSymbols(uri, kind, doc, parsed.lineCounter);
@@ -89,6 +100,11 @@ export function analyseWorksheet(uri: string, kind: WorksheetKind, text: string)
     );
   }
   return file;
+}
+
+/** True when the file is not valid YAML (as opposed to refused outright or merely off-schema). */
+export function hasSyntaxErrors(file: WorksheetFile): boolean {
+  return file.parsed.fatal && file.diagnostics.some((d) => d.code === 'yaml-syntax' && d.severity === 'error');
 }
 
 function lenientTeams(value: unknown): { id: string; folder: string }[] {

@@ -9,7 +9,7 @@ import { isIsoDate, localDate } from './schema/common';
 import type { Config } from './schema/config';
 import type { Definition, ItemKind, Reference } from './symbols';
 import { basename, dirname, joinPath, worksheetKind } from './uri';
-import { analyseWorksheet, type WorksheetFile } from './worksheet';
+import { analyseWorksheet, hasSyntaxErrors, type WorksheetFile } from './worksheet';
 import { restoreWorksheet, type CompactWorksheet } from './compact';
 
 export interface WorkspaceOptions {
@@ -62,6 +62,27 @@ function chainSignature(file: WorksheetFile | undefined): string {
 }
 
 /** What other files may read of a definition; when it changes, the files that use the id are re-checked. */
+/**
+ * A slip typed into a file (a half-typed key, an unclosed bracket) can hide ids and references the
+ * file held a moment ago. Keep those (at their last known place) until the syntax is fixed, so no
+ * other file reports a missing id or a missing follow-up because of it.
+ */
+function keepLastSymbols(prev: WorksheetFile, next: WorksheetFile): void {
+  const defined = new Set(next.symbols.definitions.map((d) => `${d.kind}\u0000${d.id}`));
+  const used = new Set(next.symbols.references.map((r) => `${r.field}\u0000${r.id}`));
+  const definitions = prev.symbols.definitions
+    .filter((d) => !defined.has(`${d.kind}\u0000${d.id}`))
+    .map((d): Definition => ({ ...d, stale: true }));
+  const references = prev.symbols.references
+    .filter((r) => !used.has(`${r.field}\u0000${r.id}`))
+    .map((r): Reference => ({ ...r, stale: true }));
+  if (definitions.length === 0 && references.length === 0) return;
+  next.symbols = {
+    definitions: [...next.symbols.definitions, ...definitions],
+    references: [...next.symbols.references, ...references],
+  };
+}
+
 function signature(file: WorksheetFile, def: Definition): string {
   if (def.kind === 'factor') {
     const factor = file.factors?.factors?.[def.path[1] as number];
@@ -247,6 +268,7 @@ export class Workspace implements IndexView {
 
   private replace(uri: string, next: WorksheetFile | undefined): void {
     const prev = this.files.get(uri);
+    if (prev && next && hasSyntaxErrors(next)) keepLastSymbols(prev, next);
     const prevSigs = new Map<string, string>();
     const nextSigs = new Map<string, string>();
     for (const d of prev?.symbols.definitions ?? [])
@@ -477,7 +499,8 @@ export class Workspace implements IndexView {
     if (!file) return [];
     let cross = this.cross.get(uri);
     if (!cross || this.dirty.has(uri)) {
-      cross = crossFileChecks(file, this);
+      // A file with a syntax error reports that error only: what it says past the slip may be partial.
+      cross = hasSyntaxErrors(file) ? [] : crossFileChecks(file, this);
       this.stats.crossChecks++;
       this.cross.set(uri, cross);
       this.dirty.delete(uri);

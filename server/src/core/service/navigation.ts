@@ -19,12 +19,12 @@ export function references(ws: Workspace, uri: string, position: Position, inclu
   const at = anchor(ws, uri, symbol);
   const refs = ws
     .references(symbol.id, at)
-    .filter((r) => r.kind === symbol.kind)
+    .filter((r) => r.kind === symbol.kind && !r.stale)
     .map((r) => ({ uri: r.uri, range: r.range }));
   const defs = includeDeclaration
     ? ws
         .definitions(symbol.id, at)
-        .filter((d) => d.kind === symbol.kind)
+        .filter((d) => d.kind === symbol.kind && !d.stale)
         .map((d) => ({ uri: d.uri, range: d.range }))
     : [];
   return [...defs, ...refs];
@@ -60,12 +60,17 @@ export function rename(ws: Workspace, uri: string, position: Position, newId: st
     (changes[target.uri] ??= []).push({ range: target.range, newText: `${quote}${newId}${quote}` });
   };
   const at = anchor(ws, uri, symbol);
-  ws.definitions(symbol.id, at)
-    .filter((d) => d.kind === symbol.kind)
-    .forEach(add);
-  ws.references(symbol.id, at)
-    .filter((r) => r.kind === symbol.kind)
-    .forEach(add);
+  const targets = [
+    ...ws.definitions(symbol.id, at).filter((d) => d.kind === symbol.kind),
+    ...ws.references(symbol.id, at).filter((r) => r.kind === symbol.kind),
+  ];
+  // A place kept from before a syntax slip may have moved: editing it could overwrite other text.
+  const hidden = targets.find((t) => t.stale);
+  if (hidden)
+    throw new RenameError(
+      `${ws.fileLabel(hidden.uri)} has a syntax error where it uses "${symbol.id}": fix it first, then rename.`,
+    );
+  targets.forEach(add);
   return { changes };
 }
 
