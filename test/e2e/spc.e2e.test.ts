@@ -94,5 +94,23 @@ describe('summary table and status icons in the chart panel of a real VS Code (c
     );
     await frame.locator('#spc-summary').scrollIntoViewIfNeeded();
     await screenshot(page, 'spc-summary-table');
+
+    // Live: a week typed into the factors file adds a point to the last phase of its group's table.
+    const swd = control.groups.findIndex((g) => g.group === 'students-with-disabilities');
+    const pointsOfLastPhase = () =>
+      tables
+        .nth(swd)
+        .locator('tbody tr', { has: frame.locator('th', { hasText: /^Points$/ }) })
+        .locator('td')
+        .last()
+        .getAttribute('data-value');
+    const before = Number(await pointsOfLastPhase());
+    await page.locator('.tabs-container .tab', { hasText: 'belonging.factors.yaml' }).click();
+    const lines = fs.readFileSync(path.join(workspace, 'belonging.factors.yaml'), 'utf8').split('\n');
+    const last = lines.findIndex((l) => l.includes('[2026-10-26,')) + 1; // the last students-with-disabilities point
+    await goTo(page, last, lines[last - 1]!.length + 1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- [2026-11-02, 24.1]');
+    await expect.poll(async () => Number(await pointsOfLastPhase()), { timeout: 30_000 }).toBe(before + 1);
   });
 });
