@@ -27,8 +27,13 @@ export async function newCycleFile(ctx: Ctx): Promise<void> {
     );
     return;
   }
+  // In a collaborative each team may have its own strategy under one id: the team says whose.
   const picked = await vscode.window.showQuickPick(
-    strategies.map((s) => ({ label: s.id, description: s.title })),
+    strategies.map((s) => ({
+      label: s.id,
+      description: s.team ? `${s.team}: ${s.title ?? ''}` : s.title,
+      uri: s.uri,
+    })),
     { title: 'New PDSA cycle: which strategy does it test?', placeHolder: 'Strategy (change idea)' },
   );
   if (!picked) return;
@@ -38,15 +43,19 @@ export async function newCycleFile(ctx: Ctx): Promise<void> {
     validateInput: (v) => (v.trim() ? undefined : 'A cycle needs a title.'),
   });
   if (!title) return;
-  await createAndOpen(await client.sendRequest(newCycle, { strategy: picked.label, title: title.trim() }));
+  await createAndOpen(
+    await client.sendRequest(newCycle, { strategy: picked.label, title: title.trim(), from: picked.uri }),
+  );
 }
 
 /**
  * "PDSA: Start Next Cycle": the next test of a ramp, from a cycle whose Act is filled. From the code
- * action the cycle id comes as an argument; from the palette it is the cycle in the active editor.
+ * action the cycle id and its file come as arguments; from the palette it is the cycle in the active
+ * editor. The file matters in a collaborative, where two teams may both have a "c03".
  */
-export async function startNextCycle(ctx: Ctx, from?: string): Promise<void> {
+export async function startNextCycle(ctx: Ctx, from?: string, uri?: string): Promise<void> {
   if (typeof from !== 'string') {
+    uri = vscode.window.activeTextEditor?.document.uri.toString();
     const text = vscode.window.activeTextEditor?.document.getText() ?? '';
     from = /^id:\s*([A-Za-z][\w-]*)\s*$/m.exec(text)?.[1];
     if (!from || !vscode.window.activeTextEditor?.document.fileName.match(/\.pdsa\.ya?ml$/)) {
@@ -55,7 +64,12 @@ export async function startNextCycle(ctx: Ctx, from?: string): Promise<void> {
     }
   }
   try {
-    const result = await (await ctx.languageClient()).sendRequest(nextCycle, { from });
+    const result = await (
+      await ctx.languageClient()
+    ).sendRequest(nextCycle, {
+      from,
+      ...(typeof uri === 'string' ? { uri } : {}),
+    });
     await createAndOpen(result);
     if (result.followUps?.length)
       void vscode.window.showWarningMessage(

@@ -14,7 +14,11 @@ export async function activateExtension(context: vscode.ExtensionContext, launch
   ctx = new Ctx(context, launcher);
   const c = ctx;
   c.register(vscode.commands.registerCommand('pdsa.newCycle', () => newCycleFile(c)));
-  c.register(vscode.commands.registerCommand('pdsa.startNextCycle', (from?: string) => startNextCycle(c, from)));
+  c.register(
+    vscode.commands.registerCommand('pdsa.startNextCycle', (from?: string, uri?: string) =>
+      startNextCycle(c, from, uri),
+    ),
+  );
   c.register(vscode.commands.registerCommand('pdsa.restartServer', () => c.restart()));
   c.register(vscode.commands.registerCommand('pdsa.showOutput', () => c.output.show()));
   c.register(
