@@ -58,9 +58,20 @@ describe('collaborative dashboard webview in a real browser (Chromium)', () => {
       type: 'open',
       uri: expect.stringMatching(/teams\/riverside\/riverside\.factors\.yaml$/),
     });
-    await h.page.locator('#teams tbody tr').first().locator('th button').click();
+    await h.page.locator('#teams tbody tr').first().locator('th button').first().click();
     sent = await h.sent();
     expect(sent[sent.length - 1]).toMatchObject({ type: 'open', uri: model.teams[0]!.uri });
+    // The team's latest cycle, and a state in the glance table (the team's chart of that measure).
+    await h.page.locator('#teams tbody tr').first().locator('th button', { hasText: 'latest' }).click();
+    sent = await h.sent();
+    expect(sent[sent.length - 1]).toMatchObject({ type: 'open', uri: model.teams[0]!.latestCycle!.uri });
+    await h.page.locator('#teams button[data-team="granger"][data-measure="belonging"]').click();
+    sent = await h.sent();
+    expect(sent[sent.length - 1]).toEqual({
+      type: 'chart',
+      measure: 'belonging',
+      from: model.teams.find((t) => t.id === 'granger')!.uri,
+    });
     // A signal row opens its chart; the keyboard works too.
     const row = h.page.locator('#signals tbody tr[data-team="canyon-view"]').first();
     await row.focus();

@@ -3,21 +3,30 @@
 // evidence, and a sortable table of every signal. Every click asks the extension to open the
 // team's chart, diagram or file. Worksheet text is set with textContent only; the charts are the
 // core's SVG, parsed as XML and allow-listed.
-import type { Cell, DashboardModel, SignalRow } from '../../../server/src/core/collab/dashboard';
+import type { Cell, DashboardModel } from '../../../server/src/core/collab/dashboard';
+import { scoreText, STATE_LABELS, STATE_MARKS } from '../../../server/src/core/render/collab-labels';
+import { renderScores } from '../../../server/src/core/render/collab-svg';
 import {
-  ASSESSMENT_SCALE,
-  EFFECT_LABELS,
-  scoreText,
-  STATE_LABELS,
-  STATE_MARKS,
-  STATUS_LABELS,
-  wholeState,
-} from '../../../server/src/core/render/collab-labels';
-import { renderMini, renderScores, timeRange } from '../../../server/src/core/render/collab-svg';
-import { groupLabel, RULE_LABELS } from '../../../server/src/core/render/runchart-svg';
+  CellIndex,
+  evidenceGap,
+  evidenceText,
+  gapText,
+  measureCaption,
+  scaleText,
+  SIGNAL_COLUMNS,
+  signalTexts,
+  smallMultiples,
+  stateText,
+  statusText,
+  suggestedText,
+  valueText,
+  writtenText,
+  type SignalColumn,
+} from '../../../server/src/core/render/collab-view';
+import { groupLabel } from '../../../server/src/core/render/runchart-svg';
 import { fmt } from '../../../server/src/core/render/svg';
 import type { FromDashboardWebview, ToDashboardWebview } from './protocol';
-import { safeSvg } from './safe-svg';
+import { safeSvg, safeSvgs } from './safe-svg';
 import { el } from './dom';
 import { statusIconsRow } from './status-strip';
 
@@ -33,7 +42,7 @@ const ELEMENTS = new Set(['svg', 'rect', 'path', 'line', 'circle', 'text', 'titl
 const ATTRIBUTES = /^(xmlns|class|x|y|x1|x2|y1|y2|cx|cy|r|d|width|height|viewBox|role|aria-label|text-anchor)$/;
 
 let model: DashboardModel | undefined;
-let sort: { key: keyof SignalRow; dir: 1 | -1 } = { key: 'end', dir: -1 };
+let sort: { key: SignalColumn; dir: 1 | -1 } = { key: 'end', dir: -1 };
 
 function button(text: string, title: string, onClick: () => void, className = 'link'): HTMLButtonElement {
   const b = el('button', text, className);
@@ -52,18 +61,34 @@ function chart(cell: Pick<Cell, 'measure' | 'from'>): void {
 }
 
 function stateSpan(state: Cell['state']): HTMLSpanElement {
-  return el('span', `${STATE_MARKS[state]} ${STATE_LABELS[state]}`, `state ${state}`);
+  return el('span', stateText(state), `state ${state}`);
 }
 
-function isoOf(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-function section(id: string, title: string): HTMLElement {
+function section(id: string, title: string, intro?: string): HTMLElement {
   const s = el('section');
   s.id = id;
   s.append(el('h2', title));
+  if (intro) s.append(el('p', intro, 'meta'));
   return s;
+}
+
+/** A table in a box that scrolls sideways (a collaborative may have many teams), with its column heads; returns its body. */
+function scrollTable(parent: HTMLElement, className: string, heads: (string | HTMLTableCellElement)[]): HTMLElement {
+  const wrap = el('div', undefined, 'scroll');
+  const table = el('table', undefined, className);
+  const tr = el('tr');
+  for (const h of heads) {
+    const th = typeof h === 'string' ? el('th', h) : h;
+    th.scope = 'col';
+    tr.append(th);
+  }
+  const head = el('thead');
+  head.append(tr);
+  const body = el('tbody');
+  table.append(head, body);
+  wrap.append(table);
+  parent.append(wrap);
+  return body;
 }
 
 function render(): void {
@@ -81,116 +106,110 @@ function render(): void {
       'meta',
     ),
   );
-  app.append(head, teamsSection(d), measuresSection(d), packageSection(d), assessmentSection(d), signalsSection(d));
+  const cells = new CellIndex(d);
+  app.append(
+    head,
+    teamsSection(d, cells),
+    measuresSection(d, cells),
+    packageSection(d),
+    assessmentSection(d),
+    signalsSection(d),
+  );
 }
 
-function teamsSection(d: DashboardModel): HTMLElement {
-  const s = section('teams', 'Teams');
-  const wrap = el('div', undefined, 'scroll');
-  const table = el('table');
-  const tr = el('tr');
-  for (const h of ['Team', 'Scores', 'Cycles', 'Latest cycle', 'Common measures now']) {
-    const th = el('th', h);
-    th.scope = 'col';
-    tr.append(th);
-  }
-  table.append(el('thead'));
-  table.tHead!.append(tr);
-  const body = el('tbody');
+/** The written score (the faculty's, else the team's) beside what the worksheets suggest, marked where they differ. */
+function assessmentCell(t: DashboardModel['teams'][number]): HTMLTableCellElement {
+  const td = el('td', undefined, 'assessment');
+  td.title = `${writtenText(t)}; ${suggestedText(t)}`;
+  const last = t.assessment[t.assessment.length - 1];
+  td.append(
+    el('div', last ? `faculty ${scoreText(last.faculty)}, self ${scoreText(last.self)}` : 'not scored yet'),
+    el('div', last ? last.month : '', 'meta'),
+  );
+  const gap = evidenceGap(t);
+  td.append(el('div', evidenceText(t), gap === undefined ? 'evidence' : 'evidence differs'));
+  return td;
+}
+
+/**
+ * The view a coach starts from: a row per team with its written score against the evidence, the
+ * state of every common measure at its latest point (click for the team's chart), and its cycles.
+ */
+function teamsSection(d: DashboardModel, cells: CellIndex): HTMLElement {
+  const s = section(
+    'teams',
+    'Teams at a glance',
+    `${STATE_MARKS.improvement} improvement, ${STATE_MARKS.concern} concern, ${STATE_MARKS['common-cause']} common cause, ${STATE_MARKS['no-data']} no data: each common measure at the team's latest point. Click one for the team's chart.`,
+  );
+  const body = scrollTable(s, 'glance', ['Team', 'Assessment', ...d.measures.map((m) => m.name)]);
   for (const t of d.teams) {
     const row = el('tr');
     const th = el('th');
     th.scope = 'row';
     th.append(button(t.name, `Open ${t.name}'s factors file`, () => open(t.uri)));
     if (t.joined) th.append(el('div', `joined ${t.joined}`, 'meta'));
-    const last = t.assessment[t.assessment.length - 1];
-    const scores = el('td');
-    scores.append(
-      el(
-        'div',
-        last ? `self ${scoreText(last.self)}, faculty ${scoreText(last.faculty)} (${last.month})` : 'not scored yet',
-      ),
-      el(
-        'div',
-        `suggested ${scoreText(t.suggestion.score)}: ${ASSESSMENT_SCALE[String(t.suggestion.score)] ?? ''}`,
-        'meta',
-      ),
-    );
-    row.append(th, scores, el('td', `${t.cycles} (${t.studied} studied)`, 'num'));
-    const latest = el('td');
+    th.append(el('div', `${t.cycles} cycles, ${t.studied} studied`, 'meta'));
     if (t.latestCycle) {
       const c = t.latestCycle;
+      const latest = el('div', undefined, 'meta');
       latest.append(
-        button(c.title, 'Open this cycle', () => open(c.uri)),
-        el('div', `${c.start}${c.decision ? `, ${c.decision}` : ''}`, 'meta'),
+        button(`latest ${c.start}`, `Open the latest cycle: ${c.title}${c.decision ? ` (${c.decision})` : ''}`, () =>
+          open(c.uri),
+        ),
       );
-    } else latest.textContent = '–';
-    row.append(latest);
-    const states = el('td');
-    for (const m of d.measures) {
-      const cell = d.cells.find((c) => c.measure === m.id && c.team === t.id)!;
-      const b = button('', `Open ${t.name}'s chart of ${m.name}`, () => chart(cell), 'link state-button');
-      b.append(
-        stateSpan(cell.state),
-        el('span', ` ${m.name}`),
-        el('span', cell.latest !== undefined ? ` ${fmt(cell.latest)}${m.unit === '%' ? '%' : ''}` : '', 'meta'),
-      );
-      states.append(el('div'));
-      states.lastElementChild!.append(b);
+      th.append(latest);
     }
-    row.append(states);
+    row.append(th, assessmentCell(t));
+    for (const m of d.measures) {
+      const cell = cells.get(m.id, t.id);
+      const td = el('td', undefined, 'now');
+      const b = button(
+        '',
+        `${t.name}, ${m.name}: ${STATE_LABELS[cell.state]}${cell.latest !== undefined ? `, latest ${valueText(m, cell.latest)}` : ''}. Open the chart.`,
+        () => chart(cell),
+        'link state-button',
+      );
+      b.dataset.team = t.id;
+      b.dataset.measure = m.id;
+      b.append(el('span', STATE_MARKS[cell.state], `state ${cell.state}`), el('span', ` ${valueText(m, cell.latest)}`));
+      td.append(b);
+      row.append(td);
+    }
     body.append(row);
   }
-  table.append(body);
-  wrap.append(table);
-  s.append(wrap);
   return s;
 }
 
-function measuresSection(d: DashboardModel): HTMLElement {
-  const s = section('measures', 'Common measures, team by team');
-  s.append(
-    el(
-      'p',
-      "Each measure on one scale for every team. Blue band: improvement signal; orange: concern; dashed: median. Click a chart to open the team's run chart.",
-      'meta',
-    ),
+function measuresSection(d: DashboardModel, cells: CellIndex): HTMLElement {
+  const s = section(
+    'measures',
+    'Common measures, team by team',
+    "Each measure on one scale for every team. Blue band: improvement signal; orange: concern; dashed: median. Click a chart to open the team's run chart.",
   );
-  const range = timeRange([...d.cells.map((c) => c.series), ...d.whole.map((w) => w.series)]);
-  for (const m of d.measures) {
+  // Every picture of the section in one parse (a collaborative of 50 teams has hundreds).
+  const minis = smallMultiples(d, { width: 150, height: 52 });
+  const texts = minis.flatMap((x) => [...x.teams, x.whole]).filter((t): t is string => t !== undefined);
+  const svgs = safeSvgs(texts, ELEMENTS, ATTRIBUTES);
+  let next = 0;
+  for (const { measure: m, teams, whole: wholeSvg, wholeState } of minis) {
     const block = el('div', undefined, 'measure');
     const h = el('h3');
     h.append(button(m.name, 'Open the common definition', () => open(m.place.uri, m.place.range)));
-    h.append(
-      el(
-        'span',
-        ` ${m.kind}, ${m.better === 'up' ? 'higher is better' : 'lower is better'}${m.unit ? `, ${m.unit}` : ''}`,
-        'meta',
-      ),
-    );
-    if (range && m.min !== undefined && m.max !== undefined)
-      h.append(
-        el(
-          'div',
-          `Every chart: ${fmt(m.min)} to ${fmt(m.max)}${m.unit === '%' ? '%' : m.unit ? ` ${m.unit}` : ''}, ${isoOf(range.fromDay)} to ${isoOf(range.toDay)}`,
-          'meta',
-        ),
-      );
+    h.append(el('span', ` ${measureCaption(m)}`, 'meta'));
+    const scale = scaleText(d, m);
+    if (scale) h.append(el('div', scale, 'meta'));
     const groups = d.cells.find((c) => c.measure === m.id && c.series.length > 1)?.series.map((x) => x.group);
-    if (groups)
-      h.append(
-        el(
-          'span',
-          ` · lines: ${groups
-            .slice(0, 3)
-            .map((g, i) => `${['blue', 'purple', 'teal'][i]} ${groupLabel(g)}`)
-            .join(', ')}`,
-          'meta',
-        ),
-      );
+    if (groups) {
+      // The lines' key, drawn in the lines' own colours (the first group takes the text colour).
+      const key = el('div', 'lines: ', 'meta key');
+      groups.slice(0, 3).forEach((g, i) => {
+        key.append(el('span', undefined, `swatch series-${i}`), el('span', `${groupLabel(g)} `));
+      });
+      h.append(key);
+    }
     const cards = el('div', undefined, 'cards');
-    for (const t of d.teams) {
-      const cell = d.cells.find((c) => c.measure === m.id && c.team === t.id)!;
+    d.teams.forEach((t, i) => {
+      const cell = cells.get(m.id, t.id);
       const card = button(
         '',
         `${t.name}: ${m.name}, ${STATE_LABELS[cell.state]}. Open the chart.`,
@@ -200,66 +219,19 @@ function measuresSection(d: DashboardModel): HTMLElement {
       card.dataset.team = t.id;
       card.dataset.measure = m.id;
       card.append(el('span', t.name, 'card-title'));
-      if (range && cell.series.length && m.min !== undefined && m.max !== undefined)
-        card.append(
-          safeSvg(
-            renderMini(cell.series, {
-              width: 150,
-              height: 52,
-              min: m.min,
-              max: m.max,
-              ...range,
-              label: `${m.name}, ${t.name}`,
-            }),
-            ELEMENTS,
-            ATTRIBUTES,
-          ),
-        );
+      if (teams[i] !== undefined) card.append(svgs[next++]!);
       else card.append(el('span', cell.error ?? 'no data yet', 'meta empty'));
       const line = el('span', undefined, 'card-state');
       line.append(stateSpan(cell.state));
-      if (cell.latest !== undefined)
-        line.append(el('span', ` ${fmt(cell.latest)}${m.unit === '%' ? '%' : ''}`, 'meta'));
+      if (cell.latest !== undefined) line.append(el('span', ` ${valueText(m, cell.latest)}`, 'meta'));
       card.append(line, statusIconsRow(cell.status));
       cards.append(card);
-    }
-    const w = d.whole.find((x) => x.measure === m.id);
+    });
     const whole = el('div', undefined, 'card whole');
     whole.append(el('span', 'Collaborative (summed)', 'card-title'));
-    if (range && w?.series.length) {
-      let lo = m.min ?? 0;
-      let hi = m.max ?? 1;
-      for (const sr of w.series)
-        for (const [, v] of sr.points)
-          if (v !== null) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-          }
-      whole.append(
-        safeSvg(
-          renderMini(w.series, {
-            width: 150,
-            height: 52,
-            min: lo,
-            max: hi,
-            ...range,
-            label: `${m.name}, the collaborative as a whole`,
-          }),
-          ELEMENTS,
-          ATTRIBUTES,
-        ),
-      );
-      whole.append(stateSpan(wholeState(w.series[0]?.variation)));
-    }
+    if (wholeSvg !== undefined) whole.append(svgs[next++]!, stateSpan(wholeState));
     const gap = d.gaps.find((g) => g.measure === m.id);
-    if (gap)
-      whole.append(
-        el(
-          'span',
-          `Gap ${groupLabel(gap.groups[0])} − ${groupLabel(gap.groups[1])}: ${gap.first !== undefined ? `${fmt(gap.first)} → ${fmt(gap.last!)}, ` : ''}${gap.verdict === 'too-few' ? 'too few dates to judge' : gap.verdict}`,
-          `gap ${gap.verdict}`,
-        ),
-      );
+    if (gap) whole.append(el('span', gapText(gap), `gap ${gap.verdict}`));
     cards.append(whole);
     block.append(h, cards);
     s.append(block);
@@ -269,17 +241,7 @@ function measuresSection(d: DashboardModel): HTMLElement {
 
 function packageSection(d: DashboardModel): HTMLElement {
   const s = section('package', 'Change package: which ideas spread');
-  const wrap = el('div', undefined, 'scroll');
-  const table = el('table', undefined, 'matrix');
-  const tr = el('tr');
-  for (const h of ['Change idea', ...d.teams.map((t) => t.name)]) {
-    const th = el('th', h);
-    th.scope = 'col';
-    tr.append(th);
-  }
-  table.append(el('thead'));
-  table.tHead!.append(tr);
-  const body = el('tbody');
+  const body = scrollTable(s, 'matrix', ['Change idea', ...d.teams.map((t) => t.name)]);
   for (const drv of d.package) {
     const dr = el('tr', undefined, 'driver');
     const th = el('th', drv.driver);
@@ -299,7 +261,7 @@ function packageSection(d: DashboardModel): HTMLElement {
       row.append(ih);
       idea.teams.forEach((cell, i) => {
         const td = el('td', undefined, `status-${cell.status}`);
-        const label = `${STATUS_LABELS[cell.status]}${cell.cycles ? `, ${cell.cycles} cycle${cell.cycles === 1 ? '' : 's'}` : ''}`;
+        const label = statusText(cell);
         const place = cell.place;
         if (place) td.append(button(label, `Open ${d.teams[i]!.name}'s strategy`, () => open(place.uri, place.range)));
         else td.textContent = label;
@@ -308,20 +270,14 @@ function packageSection(d: DashboardModel): HTMLElement {
       body.append(row);
     }
   }
-  table.append(body);
-  wrap.append(table);
-  s.append(wrap);
   return s;
 }
 
 function assessmentSection(d: DashboardModel): HTMLElement {
-  const s = section('assessment', 'Assessment: self, faculty and the evidence');
-  s.append(
-    el(
-      'p',
-      'IHI Assessment Scale (1 to 5). Solid: faculty; dashed: self; ring: what the worksheets suggest now. The written scores stay the scores.',
-      'meta',
-    ),
+  const s = section(
+    'assessment',
+    'Assessment: self, faculty and the evidence',
+    'IHI Assessment Scale (1 to 5). Solid: faculty; dashed: self; ring: what the worksheets suggest now. The written scores stay the scores.',
   );
   const months = d.teams.flatMap((t) => t.assessment.map((e) => e.month)).sort();
   const cards = el('div', undefined, 'cards');
@@ -342,13 +298,15 @@ function assessmentSection(d: DashboardModel): HTMLElement {
           ATTRIBUTES,
         ),
       );
-    const last = t.assessment[t.assessment.length - 1];
-    card.append(
-      el(
-        'div',
-        `Latest: self ${scoreText(last?.self)}, faculty ${scoreText(last?.faculty)}; suggested ${scoreText(t.suggestion.score)} (${ASSESSMENT_SCALE[String(t.suggestion.score)] ?? ''})`,
-      ),
-    );
+    card.append(el('div', `Latest: ${writtenText(t)}`), el('div', suggestedText(t)));
+    if (evidenceGap(t) !== undefined)
+      card.append(
+        el(
+          'div',
+          `The worksheets suggest ${evidenceText(t).slice('evidence '.length)} the written score.`,
+          'evidence differs',
+        ),
+      );
     const details = el('details');
     details.append(el('summary', 'Why this suggestion'));
     const ul = el('ul', undefined, 'reasons');
@@ -362,41 +320,11 @@ function assessmentSection(d: DashboardModel): HTMLElement {
   return s;
 }
 
-const COLUMNS: { key: keyof SignalRow; label: string }[] = [
-  { key: 'measure', label: 'Measure' },
-  { key: 'team', label: 'Team' },
-  { key: 'group', label: 'Group' },
-  { key: 'rule', label: 'Rule' },
-  { key: 'end', label: 'Dates' },
-  { key: 'effect', label: 'Effect' },
-];
-
 function signalsSection(d: DashboardModel): HTMLElement {
   const s = section('signals', `Every signal (${d.signals.length})`);
-  const names = new Map(d.measures.map((m) => [m.id, m.name]));
-  const teams = new Map(d.teams.map((t) => [t.id, t.name]));
-  const text = (r: SignalRow, k: keyof SignalRow) =>
-    k === 'measure'
-      ? (names.get(r.measure) ?? r.measure)
-      : k === 'team'
-        ? (teams.get(r.team) ?? r.team)
-        : k === 'group'
-          ? r.group === 'all'
-            ? 'everyone'
-            : groupLabel(r.group)
-          : k === 'rule'
-            ? RULE_LABELS[r.rule]
-            : k === 'effect'
-              ? EFFECT_LABELS[r.effect]
-              : k === 'end'
-                ? `${r.start} to ${r.end}`
-                : String(r[k]);
-  const wrap = el('div', undefined, 'scroll');
-  const table = el('table', undefined, 'signals');
-  const tr = el('tr');
-  for (const c of COLUMNS) {
+  const text = signalTexts(d);
+  const heads = SIGNAL_COLUMNS.map((c) => {
     const th = el('th');
-    th.scope = 'col';
     th.setAttribute('aria-sort', sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none');
     th.append(
       button(
@@ -409,11 +337,9 @@ function signalsSection(d: DashboardModel): HTMLElement {
         'sort',
       ),
     );
-    tr.append(th);
-  }
-  table.append(el('thead'));
-  table.tHead!.append(tr);
-  const body = el('tbody');
+    return th;
+  });
+  const body = scrollTable(s, 'signals', heads);
   const rows = [...d.signals].sort((a, b) => {
     const x = text(a, sort.key);
     const y = text(b, sort.key);
@@ -425,12 +351,16 @@ function signalsSection(d: DashboardModel): HTMLElement {
     row.title = 'Open the chart';
     row.dataset.team = r.team;
     row.dataset.measure = r.measure;
-    for (const c of COLUMNS)
+    for (const c of SIGNAL_COLUMNS)
       row.append(
         el(
           'td',
           text(r, c.key),
-          c.key === 'effect' ? `state ${r.effect === 'neither' ? 'common-cause' : r.effect}` : undefined,
+          c.key === 'effect'
+            ? `state ${r.effect === 'neither' ? 'common-cause' : r.effect}`
+            : c.key === 'start' || c.key === 'end'
+              ? 'date'
+              : undefined,
         ),
       );
     const go = () => chart({ measure: r.measure, from: r.from });
@@ -443,9 +373,6 @@ function signalsSection(d: DashboardModel): HTMLElement {
     });
     body.append(row);
   }
-  table.append(body);
-  wrap.append(table);
-  s.append(wrap);
   return s;
 }
 

@@ -1,20 +1,24 @@
 import { buildDriverModel, DiagramError } from '../analytics/drivers';
 import { buildChart, ChartError } from '../analytics/model';
 import type { DashboardModel } from '../collab/dashboard';
-import {
-  ASSESSMENT_SCALE,
-  EFFECT_LABELS,
-  scoreText,
-  STATE_LABELS,
-  STATE_MARKS,
-  STATUS_LABELS,
-  wholeState,
-} from './collab-labels';
+import { ASSESSMENT_SCALE, scoreText } from './collab-labels';
 import type { Cycle } from '../schema/cycle';
 import type { Workspace } from '../workspace';
-import { COLLAB_STYLE, renderMini, renderScores, timeRange } from './collab-svg';
+import { COLLAB_STYLE, renderScores } from './collab-svg';
+import {
+  CellIndex,
+  evidenceGap,
+  gapText,
+  measureCaption,
+  SIGNAL_COLUMNS,
+  signalTexts,
+  smallMultiples,
+  stateText,
+  statusText,
+  valueText,
+} from './collab-view';
 import { DRIVER_STYLE, renderDriverDiagram } from './driver-svg';
-import { groupLabel, readableDate, renderChart, RULE_LABELS, STANDALONE_STYLE } from './runchart-svg';
+import { groupLabel, readableDate, renderChart, STANDALONE_STYLE } from './runchart-svg';
 import { escapeXml as h, fmt } from './svg';
 
 /** Strips what a static file must not carry: local paths, and focus targets that lead nowhere. */
@@ -66,7 +70,8 @@ export function renderReport(ws: Workspace, d: DashboardModel): string {
     `<p class="meta">As of ${h(readableDate(d.today))}. ${d.teams.length} teams, ${d.measures.length} common measures, ${d.teams.reduce((n, t) => n + t.cycles, 0)} PDSA cycles.${d.period ? ` Last action period: ${h(d.period.name)} (${h(readableDate(d.period.start))} to ${h(readableDate(d.period.end))}).` : ''}</p>`,
   );
 
-  out.push(...dashboardSection(d));
+  const cells = new CellIndex(d);
+  out.push(...dashboardSection(d, cells));
   // Each team's cycles, in one pass over the workspace.
   const cyclesByTeam = new Map<string, Cycle[]>();
   for (const f of ws.worksheets()) {
@@ -76,12 +81,12 @@ export function renderReport(ws: Workspace, d: DashboardModel): string {
     if (list) list.push(f.cycle!);
     else cyclesByTeam.set(team.team, [f.cycle!]);
   }
-  for (const t of d.teams) out.push(...teamSection(ws, d, t, cyclesByTeam.get(t.id) ?? []));
+  for (const t of d.teams) out.push(...teamSection(ws, d, cells, t, cyclesByTeam.get(t.id) ?? []));
   out.push('</main>', '</body>', '</html>');
   return `${out.join('\n')}\n`;
 }
 
-function dashboardSection(d: DashboardModel): string[] {
+function dashboardSection(d: DashboardModel, cells: CellIndex): string[] {
   const out: string[] = [];
   out.push('<h2 id="teams">Teams at a glance</h2>');
   out.push(
@@ -97,17 +102,18 @@ function dashboardSection(d: DashboardModel): string[] {
     out.push(
       `<td>${last ? `${scoreText(last.self)} / ${scoreText(last.faculty)} <span class="meta">(${h(last.month)})</span>` : '–'}</td>`,
     );
+    const gap = evidenceGap(t);
     out.push(
-      `<td>${scoreText(t.suggestion.score)} <span class="meta">${h(ASSESSMENT_SCALE[String(t.suggestion.score)] ?? '')}</span></td>`,
+      `<td>${scoreText(t.suggestion.score)} <span class="meta">${h(ASSESSMENT_SCALE[String(t.suggestion.score)] ?? '')}</span>${gap === undefined ? '' : `<br><strong>${gap > 0 ? 'above' : 'below'} the written score</strong>`}</td>`,
     );
     out.push(`<td class="num">${t.cycles} (${t.studied})</td>`);
     out.push(
       `<td>${t.latestCycle ? `${h(t.latestCycle.title)} <span class="meta">(${h(readableDate(t.latestCycle.start))}${t.latestCycle.decision ? `, ${h(t.latestCycle.decision)}` : ''})</span>` : '–'}</td>`,
     );
     for (const m of d.measures) {
-      const c = d.cells.find((x) => x.measure === m.id && x.team === t.id)!;
+      const c = cells.get(m.id, t.id);
       out.push(
-        `<td><span class="state ${c.state}">${STATE_MARKS[c.state]} ${STATE_LABELS[c.state]}</span>${c.latest !== undefined ? ` <span class="meta">${fmt(c.latest)}${m.unit === '%' ? '%' : ''}</span>` : ''}</td>`,
+        `<td><span class="state ${c.state}">${stateText(c.state)}</span>${c.latest !== undefined ? ` <span class="meta">${valueText(m, c.latest)}</span>` : ''}</td>`,
       );
     }
     out.push('</tr>');
@@ -119,55 +125,21 @@ function dashboardSection(d: DashboardModel): string[] {
   out.push(
     '<p class="legend"><span><span class="swatch" style="background:#1565c0"></span>improvement signal</span><span><span class="swatch" style="background:#c43e00"></span>concern signal</span><span>dashed: centre line (median)</span><span>each row on one scale</span></p>',
   );
-  const range = timeRange([...d.cells.map((c) => c.series), ...d.whole.map((w) => w.series)]);
   out.push('<table class="grid"><thead><tr><th scope="col">Measure</th>');
   for (const t of d.teams) out.push(`<th scope="col">${h(t.name)}</th>`);
   out.push('<th scope="col">Collaborative (summed)</th></tr></thead><tbody>');
-  for (const m of d.measures) {
-    out.push(
-      `<tr><th scope="row">${h(m.name)}<br><span class="meta">${h(m.kind)}, ${m.better === 'up' ? 'higher is better' : 'lower is better'}${m.unit ? `, ${h(m.unit)}` : ''}</span></th>`,
-    );
-    for (const t of d.teams) {
-      const c = d.cells.find((x) => x.measure === m.id && x.team === t.id)!;
-      out.push('<td>');
-      if (range && c.series.length && m.min !== undefined && m.max !== undefined)
-        out.push(
-          renderMini(c.series, {
-            width: 150,
-            height: 56,
-            min: m.min,
-            max: m.max,
-            ...range,
-            label: `${m.name}, ${t.name}: ${STATE_LABELS[c.state]}`,
-          }),
-        );
+  for (const { measure: m, teams, whole, wholeState } of smallMultiples(d, { width: 150, height: 56 })) {
+    out.push(`<tr><th scope="row">${h(m.name)}<br><span class="meta">${h(measureCaption(m))}</span></th>`);
+    d.teams.forEach((t, i) => {
+      const c = cells.get(m.id, t.id);
       out.push(
-        `<span class="state ${c.state}">${STATE_MARKS[c.state]} ${STATE_LABELS[c.state]}</span>${c.group && c.series.length > 1 ? ` <span class="meta">(${h(groupLabel(c.group))})</span>` : ''}</td>`,
+        `<td>${teams[i] ?? ''}<span class="state ${c.state}">${stateText(c.state)}</span>${c.group && c.series.length > 1 ? ` <span class="meta">(${h(groupLabel(c.group))})</span>` : ''}</td>`,
       );
-    }
-    const w = d.whole.find((x) => x.measure === m.id);
-    const wMin = Math.min(m.min ?? 0, ...(w?.series.flatMap((s) => s.points.map(([, v]) => v ?? m.min ?? 0)) ?? []));
-    const wMax = Math.max(m.max ?? 1, ...(w?.series.flatMap((s) => s.points.map(([, v]) => v ?? m.max ?? 1)) ?? []));
+    });
     out.push('<td>');
-    if (range && w?.series.length) {
-      out.push(
-        renderMini(w.series, {
-          width: 150,
-          height: 56,
-          min: wMin,
-          max: wMax,
-          ...range,
-          label: `${m.name}, the collaborative as a whole`,
-        }),
-      );
-      const state = wholeState(w.series[0]?.variation);
-      out.push(`<span class="state ${state}">${STATE_MARKS[state]} ${STATE_LABELS[state]}</span><br>`);
-    }
+    if (whole) out.push(whole, `<span class="state ${wholeState}">${stateText(wholeState)}</span><br>`);
     const gap = d.gaps.find((g) => g.measure === m.id);
-    if (gap)
-      out.push(
-        `<span class="meta">Gap ${h(groupLabel(gap.groups[0]))} − ${h(groupLabel(gap.groups[1]))}: ${gap.first !== undefined ? `${fmt(gap.first)} → ${fmt(gap.last!)}` : ''} <strong>${h(gap.verdict === 'too-few' ? 'too few dates to judge' : gap.verdict)}</strong></span>`,
-      );
+    if (gap) out.push(`<span class="meta">${h(gapText(gap))}</span>`);
     out.push('</td></tr>');
   }
   out.push('</tbody></table>');
@@ -181,10 +153,7 @@ function dashboardSection(d: DashboardModel): string[] {
       out.push('<tr>');
       if (i === 0) out.push(`<th scope="rowgroup" rowspan="${drv.ideas.length}">${h(drv.driver)}</th>`);
       out.push(`<th scope="row">${h(idea.title)}</th>`);
-      for (const cell of idea.teams)
-        out.push(
-          `<td class="status-${cell.status}">${STATUS_LABELS[cell.status]}${cell.cycles ? `, ${cell.cycles} cycle${cell.cycles === 1 ? '' : 's'}` : ''}</td>`,
-        );
+      for (const cell of idea.teams) out.push(`<td class="status-${cell.status}">${h(statusText(cell))}</td>`);
       out.push('</tr>');
     });
   }
@@ -225,25 +194,35 @@ function dashboardSection(d: DashboardModel): string[] {
   out.push('<h2 id="signals">Every signal</h2>');
   if (!d.signals.length) out.push('<p>No signals on any common measure.</p>');
   else {
-    out.push(
-      '<table><thead><tr><th scope="col">Measure</th><th scope="col">Team</th><th scope="col">Group</th><th scope="col">Rule</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Improvement or concern</th></tr></thead><tbody>',
-    );
-    const names = new Map(d.measures.map((m) => [m.id, m.name]));
-    const teams = new Map(d.teams.map((t) => [t.id, t.name]));
+    out.push('<table><thead><tr>');
+    for (const c of SIGNAL_COLUMNS) out.push(`<th scope="col">${h(c.label)}</th>`);
+    out.push('</tr></thead><tbody>');
+    const text = signalTexts(d);
     for (const s of d.signals) {
-      out.push(
-        `<tr><td>${h(names.get(s.measure) ?? s.measure)}</td><td>${h(teams.get(s.team) ?? s.team)}</td><td>${h(s.group === 'all' ? 'everyone' : groupLabel(s.group))}</td><td>${h(RULE_LABELS[s.rule])}</td><td>${h(s.start)}</td><td>${h(s.end)}</td><td><span class="state ${s.effect === 'neither' ? 'common-cause' : s.effect}">${h(EFFECT_LABELS[s.effect])}</span></td></tr>`,
-      );
+      out.push('<tr>');
+      for (const c of SIGNAL_COLUMNS)
+        out.push(
+          c.key === 'effect'
+            ? `<td><span class="state ${s.effect === 'neither' ? 'common-cause' : s.effect}">${h(text(s, c.key))}</span></td>`
+            : `<td>${h(text(s, c.key))}</td>`,
+        );
+      out.push('</tr>');
     }
     out.push('</tbody></table>');
   }
   return out;
 }
 
-function teamSection(ws: Workspace, d: DashboardModel, t: DashboardModel['teams'][number], cycles: Cycle[]): string[] {
+function teamSection(
+  ws: Workspace,
+  d: DashboardModel,
+  cells: CellIndex,
+  t: DashboardModel['teams'][number],
+  cycles: Cycle[],
+): string[] {
   const out: string[] = [`<section class="team"><h2 id="team-${h(t.id)}">${h(t.name)}</h2>`];
   for (const m of d.measures) {
-    const c = d.cells.find((x) => x.measure === m.id && x.team === t.id)!;
+    const c = cells.get(m.id, t.id);
     if (!c.series.length) continue;
     try {
       const chart = buildChart(ws, { measure: m.id, from: c.from });

@@ -2,8 +2,9 @@ import type { GroupStatus, MeasureStatus } from '../analytics/measure-status';
 import { ASSURANCE_LABELS, VARIATION_LABELS } from '../analytics/status';
 import { CHART_TYPE_NAMES } from '../analytics/types';
 import type { DashboardModel } from '../collab/dashboard';
-import { ASSESSMENT_SCALE, EFFECT_LABELS, scoreText, STATE_LABELS, STATE_MARKS } from './collab-labels';
-import { groupLabel, RULE_LABELS } from './runchart-svg';
+import { ASSESSMENT_SCALE, scoreText } from './collab-labels';
+import { CellIndex, SIGNAL_COLUMNS, signalTexts, stateText, valueText } from './collab-view';
+import { groupLabel } from './runchart-svg';
 import { fmt } from './svg';
 
 interface Table {
@@ -12,6 +13,7 @@ interface Table {
 }
 
 function teamsTable(d: DashboardModel): Table {
+  const cells = new CellIndex(d);
   const head = ['Team', 'Self', 'Faculty', 'Suggested', 'Cycles', ...d.measures.map((m) => m.name)];
   const rows = d.teams.map((t) => {
     const last = t.assessment[t.assessment.length - 1];
@@ -22,8 +24,8 @@ function teamsTable(d: DashboardModel): Table {
       scoreText(t.suggestion.score),
       String(t.cycles),
       ...d.measures.map((m) => {
-        const c = d.cells.find((x) => x.measure === m.id && x.team === t.id)!;
-        return `${STATE_MARKS[c.state]} ${STATE_LABELS[c.state]}${c.latest !== undefined ? ` (${fmt(c.latest)}${m.unit === '%' ? '%' : ''})` : ''}`;
+        const c = cells.get(m.id, t.id);
+        return `${stateText(c.state)}${c.latest !== undefined ? ` (${valueText(m, c.latest)})` : ''}`;
       }),
     ];
   });
@@ -57,19 +59,10 @@ function statusTable(d: DashboardModel): Table {
 }
 
 function signalsTable(d: DashboardModel): Table {
-  const names = new Map(d.measures.map((m) => [m.id, m.name]));
-  const teams = new Map(d.teams.map((t) => [t.id, t.name]));
+  const text = signalTexts(d);
   return {
-    head: ['Measure', 'Team', 'Group', 'Rule', 'From', 'To', 'Effect'],
-    rows: d.signals.map((s) => [
-      names.get(s.measure) ?? s.measure,
-      teams.get(s.team) ?? s.team,
-      s.group === 'all' ? 'everyone' : groupLabel(s.group),
-      RULE_LABELS[s.rule],
-      s.start,
-      s.end,
-      EFFECT_LABELS[s.effect],
-    ]),
+    head: SIGNAL_COLUMNS.map((c) => c.label),
+    rows: d.signals.map((s) => SIGNAL_COLUMNS.map((c) => text(s, c.key))),
   };
 }
 
