@@ -7,13 +7,14 @@ import { REPO, startCodeServer, type CodeServer } from '../../scripts/code-serve
 
 export * from '../../scripts/code-server';
 
-/** A copy of the example workspace (tests edit it) opened in a fresh code-server and Chromium. */
+/** A copy of an example workspace (tests edit it; by default the single team's) opened in a fresh code-server and Chromium. */
 export async function openExample(
   prefix: string,
+  example = 'slc-belonging',
 ): Promise<{ workspace: string; server: CodeServer; wb: import('./workbench').Workbench }> {
   const { openWorkbench } = await import('./workbench');
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), `pdsa-e2e-${prefix}-`));
-  fs.cpSync(path.join(REPO, 'examples', 'slc-belonging'), workspace, { recursive: true });
+  fs.cpSync(path.join(REPO, 'examples', example), workspace, { recursive: true });
   const server = await startCodeServer();
   const wb = await openWorkbench(server.folderUrl(workspace));
   return { workspace, server, wb };

@@ -58,6 +58,15 @@ export class DashboardPanel implements vscode.Disposable {
     );
   }
 
+  /**
+   * Where what the dashboard opens goes: the first column, the dashboard staying beside it (or, when
+   * the dashboard is itself in the first column, beside the dashboard), so a coach can click through
+   * teams with the dashboard in view.
+   */
+  private otherColumn(): vscode.ViewColumn {
+    return this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+  }
+
   private async receive(m: FromDashboardWebview): Promise<void> {
     switch (m.type) {
       case 'ready':
@@ -66,13 +75,13 @@ export class DashboardPanel implements vscode.Disposable {
       case 'open': {
         const position = new vscode.Position(m.line, m.character);
         await vscode.window.showTextDocument(vscode.Uri.parse(m.uri), {
-          viewColumn: vscode.ViewColumn.One,
+          viewColumn: this.otherColumn(),
           selection: new vscode.Range(position, position),
         });
         break;
       }
       case 'chart':
-        RunChartPanel.show(this.ctx, m.measure, m.from);
+        RunChartPanel.show(this.ctx, m.measure, m.from, this.otherColumn());
         break;
     }
   }

@@ -19,8 +19,11 @@ export class RunChartPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private model: ChartModel | undefined;
 
-  /** `from`: in a collaborative, a file of the team whose chart this is. */
-  static show(ctx: Ctx, measure: string, from?: string): void {
+  /**
+   * `from`: in a collaborative, a file of the team whose chart this is. `column`: where a new panel
+   * goes (beside the active editor unless the caller, such as the dashboard, knows better).
+   */
+  static show(ctx: Ctx, measure: string, from?: string, column: vscode.ViewColumn = vscode.ViewColumn.Beside): void {
     const unlocked = [...RunChartPanel.panels].find((p) => !p.state.locked);
     if (unlocked) {
       unlocked.switchTo(measure, from);
@@ -35,7 +38,7 @@ export class RunChartPanel implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(
       RUN_CHART_VIEW,
       `Run chart: ${measure}`,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn: column, preserveFocus: true },
       webviewOptions(ctx.extension.extensionUri),
     );
     new RunChartPanel(ctx, panel, { measure, ...(from ? { from } : {}) });
