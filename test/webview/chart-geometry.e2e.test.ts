@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartModel } from '../../server/src/core/analytics/model';
 import { renderChart } from '../../server/src/core/render/runchart-svg';
+import { windowModel, windowOf, type ChartRange } from '../../server/src/core/render/window';
 import { benchModels, exampleModels, longSeriesModel } from '../charts/fixtures';
 
 const WIDTHS = [480, 600, 1000, 1600];
@@ -119,10 +120,17 @@ describe('run chart geometry in Chromium', () => {
   });
   afterAll(async () => browser?.close());
 
-  const cases: { name: string; model: ChartModel }[] = [
+  const cases: { name: string; model: ChartModel; range?: ChartRange }[] = [
     ...exampleModels(['run', 'i']),
     ...benchModels(),
     { name: 'long series 1000', model: longSeriesModel(1000) },
+    // Date ranges: the last 12 points, and a stretch across the summer break.
+    ...exampleModels(['run']).map((c) => ({ ...c, name: `${c.name} last 12`, range: { last: 12 } })),
+    ...exampleModels(['i']).map((c) => ({
+      ...c,
+      name: `${c.name} May to October`,
+      range: { from: '2026-05-01', to: '2026-10-31' },
+    })),
   ];
 
   it('has every measure of the example and the bench', () => {
@@ -130,10 +138,13 @@ describe('run chart geometry in Chromium', () => {
     expect(cases.filter((c) => c.name.startsWith('bench')).length).toBe(5);
   });
 
-  for (const { name, model } of cases) {
+  for (const { name, model: whole, range } of cases) {
     it(`${name}: complete, nothing clipped or covered, at ${WIDTHS.join(', ')} px`, async () => {
+      const window = windowOf(whole, range);
+      // What is drawn: the window's points, phases and cycles.
+      const model = windowModel(whole, window);
       for (const width of WIDTHS) {
-        const svg = renderChart(model, { width, height: Math.round(width * 0.62), embedStyle: true });
+        const svg = renderChart(whole, { width, height: Math.round(width * 0.62), embedStyle: true, range: window });
         await page.setContent(`<!DOCTYPE html><html><body style="margin:0">${svg}</body></html>`);
         const g = await measure(page);
         expect(g.width).toBe(width);
@@ -153,6 +164,11 @@ describe('run chart geometry in Chromium', () => {
         // Phase labels, whenever the measure has phases.
         const phases = model.groups.some((gr) => gr.analysis.phases.length > 1);
         expect(classes.includes('phase-label'), `${name} at ${width}px: phase label`).toBe(phases);
+        // Team notes: a numbered mark each, and the text listed under the chart.
+        expect(await page.locator('g.note-mark').count(), `${name} at ${width}px: notes`).toBe(
+          model.notes?.length ?? 0,
+        );
+        expect(classes.filter((c) => c === 'note-text').length).toBeGreaterThanOrEqual(model.notes?.length ?? 0);
         // Cycle labels, whenever cycles are on the chart.
         if (model.cycles.length) {
           expect(await page.locator('g.cycle').count()).toBeGreaterThan(0);

@@ -38,7 +38,10 @@ describe('driver-diagram webview in a real browser (Chromium)', () => {
       .locator('g.node.highlight')
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-key')).sort());
     expect(highlighted).toEqual(['F-late-bus', 'F-pullout', 'F-side-entrance', 'S-greeters', 'aim']);
-    expect((await h.sent()).at(-1)).toEqual({ type: 'open', uri: 'file:///ex/belonging.factors.yaml', line: 487 });
+    const line =
+      fs.readFileSync(path.join(EXAMPLE, 'belonging.factors.yaml'), 'utf8').split('\n').indexOf('  - id: S-greeters') +
+      1;
+    expect((await h.sent()).at(-1)).toEqual({ type: 'open', uri: 'file:///ex/belonging.factors.yaml', line });
     await h.page.locator('g.node[data-key="cycles:S-greeters"]').click();
     expect((await h.sent()).at(-1)).toEqual({ type: 'expand', idea: 'S-greeters' });
     await h.page.screenshot({ path: path.join(__dirname, '..', '..', 'test-results', 'webview-drivers.png') });

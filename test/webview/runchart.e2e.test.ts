@@ -276,6 +276,48 @@ describe('run-chart webview in a real browser (Chromium)', () => {
     await page.locator('#chart g.legend-item[data-group="all-students"]').click();
   });
 
+  it('shows a date range as a window on the whole analysis, and the team notes in the chart and the table', async () => {
+    await page.setViewportSize({ width: 1000, height: 800 });
+    const model = buildChart(exampleWorkspace(), { measure: 'chronic-absence' });
+    await show(model);
+    const points = () => page.locator('#chart g.group[data-group="students-with-disabilities"] circle.point').count();
+    const centres = () => page.locator('#chart g.group line.centre.baseline title').allTextContents();
+    const all = await points();
+    const wholeCentres = await centres();
+    expect(await page.locator('#chart g.note-mark').count()).toBe(model.notes!.length);
+    expect(await page.locator('#table-body tr.note-row').allTextContents()).toEqual(
+      model.notes!.map((n) => `${n.date}Team note${n.text}`),
+    );
+
+    await page.locator('#range').selectOption('26');
+    await expect.poll(points).toBe(26);
+    expect((await harness.sent()).pop()).toEqual({ type: 'range', range: { last: 26 } });
+    expect(await page.locator('#range-note').textContent()).toMatch(
+      new RegExp(
+        `^Showing \\d+ \\w+ 2026 to the latest point: 52 of 76 values\\. Centre lines, limits and signals are those of all`,
+      ),
+    );
+    // The centre lines are those of the whole series (the baseline median of the first phase is not recomputed).
+    const windowCentres = await centres();
+    for (const c of windowCentres) expect(wholeCentres.some((w) => w.split(',')[0] === c.split(',')[0])).toBe(true);
+    // Signals that reach into the window, with their whole extent.
+    const listed = await page.locator('#signals li strong').allTextContents();
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed).toContain('Improvement: Students with disabilities, 16 Mar 2026 to 26 Oct 2026');
+
+    await page.locator('#range').selectOption('custom');
+    await page.locator('#range-from').fill('2026-09-01');
+    await page.locator('#range-to').fill('2026-09-30');
+    await expect.poll(points).toBe(model.groups[0]!.analysis.points.filter((p) => p.date.startsWith('2026-09')).length);
+    expect(await page.locator('#chart g.note-mark').count()).toBe(1); // only the September note
+    expect(await page.locator('#table-body tr.note-row').count()).toBe(1);
+    expect((await harness.sent()).pop()).toEqual({ type: 'range', range: { from: '2026-09-01', to: '2026-09-30' } });
+
+    await page.locator('#range').selectOption('all');
+    await expect.poll(points).toBe(all);
+    expect(await page.locator('#range-note').textContent()).toBe('');
+  });
+
   it('clears the chart under an error, so an old chart never passes for the new one', async () => {
     await show(normalModel());
     await harness.post({

@@ -86,7 +86,7 @@ export class RunChartPanel implements vscode.Disposable {
     this.panel.title =
       this.state.view === 'family'
         ? `${this.state.locked ? '[Locked] ' : ''}Family of measures`
-        : `${this.state.locked ? '[Locked] ' : ''}${kind}: ${this.model?.measure.name ?? this.state.measure}`;
+        : `${this.state.locked ? '[Locked] ' : ''}${kind}: ${this.model?.measure.name ?? this.state.measure}${this.model?.team ? ` (${this.model.team})` : ''}`;
   }
 
   private html(): string {
@@ -105,6 +105,11 @@ export class RunChartPanel implements vscode.Disposable {
         break;
       case 'measure':
         this.switchTo(message.measure, this.state.from);
+        break;
+      case 'range':
+        // The webview already drew it; kept so the panel reopens (and switches measure) with the same range.
+        this.state = { ...this.state, range: message.range };
+        if (!message.range) delete this.state.range;
         break;
       case 'lock':
         this.state = { ...this.state, locked: message.locked };

@@ -4,6 +4,7 @@
  */
 import type { ChartModel } from '../../../server/src/core/analytics/model';
 import type { ChartType, RuleSet } from '../../../server/src/core/analytics/runchart';
+import type { ChartRange } from '../../../server/src/core/render/window';
 
 export interface ChartViewState {
   measure: string;
@@ -16,6 +17,8 @@ export interface ChartViewState {
   locked?: boolean;
   /** The chart of one measure, or the family of measures: every measure of the factors file at a glance. */
   view?: 'chart' | 'family';
+  /** The date range shown (absent: all). A view of the whole series: centre lines, limits and signals come from all of it. */
+  range?: ChartRange;
 }
 
 /** A measure the panel can switch to: the measures of the same factors file, in file order. */
@@ -35,6 +38,7 @@ export type FromWebview =
   | { type: 'measure'; measure: string }
   | { type: 'family' }
   | { type: 'lock'; locked: boolean }
+  | { type: 'range'; range?: ChartRange }
   | { type: 'openCycle'; uri: string }
   | { type: 'openMeasure' }
   /**

@@ -17,6 +17,13 @@ import { statusOfModel } from '../../../server/src/core/analytics/measure-status
 import { ASSURANCE_LABELS, VARIATION_LABELS } from '../../../server/src/core/analytics/status';
 import type { ChartViewState, FromWebview, MeasureChoice, ToWebview } from './protocol';
 import { safeSvg } from './safe-svg';
+import {
+  inWindow,
+  isWindowed,
+  windowOf,
+  type ChartRange,
+  type DateWindow,
+} from '../../../server/src/core/render/window';
 import { copyPng, svgToPngBlob, toBase64 } from './chart-image';
 import { showSpc } from './spc-view';
 
@@ -76,7 +83,8 @@ function render(): void {
   // Fill the panel: its width, and the height left under the toolbar.
   const width = Math.max(320, Math.min(2400, chart.clientWidth || 800));
   const height = Math.max(300, window.innerHeight - chart.getBoundingClientRect().top - 12);
-  const svg = toSvgElement(renderChart(model, { width, height, hidden: [...hiddenGroups] }));
+  const range = windowOf(model, state.range);
+  const svg = toSvgElement(renderChart(model, { width, height, hidden: [...hiddenGroups], range }));
   // Keyboard: the chart takes focus; the arrow keys walk the points and the readout says each one.
   svg.setAttribute('tabindex', '0');
   svg.setAttribute(
@@ -103,7 +111,11 @@ function render(): void {
   // Signals, in words: good or bad news, which group, from when to when, and what the rule means.
   const list = $('signals');
   list.replaceChildren();
-  const summaries = summariseSignals(model);
+  // Signals of the whole series; a date range lists those that reach into it.
+  const summaries = summariseSignals(model).filter(
+    (s) => (range.from === undefined || s.to >= range.from) && (range.to === undefined || s.from <= range.to),
+  );
+  showRange(model, state, range);
   for (const s of summaries) {
     const li = document.createElement('li');
     li.className = `dir-${s.direction}`;
@@ -155,6 +167,7 @@ function render(): void {
           `${RULE_LABELS[s.rule]} (${s.direction === 'neither' ? 'unusual' : s.direction})`,
         ]);
     group.analysis.points.forEach((p, i) => {
+      if (!inWindow(p.date, range)) return;
       const tr = document.createElement('tr');
       for (const text of [
         p.date,
@@ -169,8 +182,65 @@ function render(): void {
       body.append(tr);
     });
   }
+  // The team's notes, in the table too (screen readers do not read inside the chart's picture).
+  for (const note of model.notes ?? []) {
+    if (!inWindow(note.date, range)) continue;
+    const tr = document.createElement('tr');
+    tr.className = 'note-row';
+    for (const text of [note.date, 'Team note', '', note.text]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    body.append(tr);
+  }
   vscode.setState(state);
 }
+
+/** The range picker shows the state, and a line under the chart says what the window shows and what it is judged on. */
+function showRange(model: ChartModel, state: ChartViewState, range: DateWindow): void {
+  const picker = $('range') as HTMLSelectElement;
+  const r = state.range;
+  const custom = !!r && !('last' in r);
+  picker.value = !r ? 'all' : 'last' in r ? String(r.last) : 'custom';
+  $('custom-range').hidden = !custom && picker.value !== 'custom';
+  if (r && !('last' in r)) {
+    ($('range-from') as HTMLInputElement).value = r.from ?? '';
+    ($('range-to') as HTMLInputElement).value = r.to ?? '';
+  }
+  const all = model.groups.reduce((n, g) => n + g.analysis.points.filter((p) => p.value !== null).length, 0);
+  const shown = model.groups.reduce(
+    (n, g) => n + g.analysis.points.filter((p) => p.value !== null && inWindow(p.date, range)).length,
+    0,
+  );
+  $('range-note').textContent = isWindowed(range)
+    ? `Showing ${range.from ? readableDate(range.from) : 'the start'} to ${range.to ? readableDate(range.to) : 'the latest point'}: ${shown} of ${all} values. Centre lines, limits and signals are those of all ${all} values; the range only chooses what is drawn.`
+    : '';
+}
+
+/** The range the picker and date fields now say. */
+function pickedRange(): ChartRange | undefined {
+  const value = ($('range') as HTMLSelectElement).value;
+  if (value === 'all') return undefined;
+  if (value !== 'custom') return { last: Number(value) };
+  const from = ($('range-from') as HTMLInputElement).value;
+  const to = ($('range-to') as HTMLInputElement).value;
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+function changeRange(): void {
+  $('custom-range').hidden = ($('range') as HTMLSelectElement).value !== 'custom';
+  if (!current) return;
+  const range = pickedRange();
+  const { range: _, ...rest } = current.state;
+  current = { ...current, state: range ? { ...rest, range } : rest };
+  lastRendered = JSON.stringify([current.model, current.state]);
+  render();
+  vscode.postMessage({ type: 'range', ...(range ? { range } : {}) });
+}
+$('range').addEventListener('change', changeRange);
+$('range-from').addEventListener('change', changeRange);
+$('range-to').addEventListener('change', changeRange);
 
 const KIND_TITLES: [string, string][] = [
   ['outcome', 'Outcome measures: is the result improving?'],
@@ -388,6 +458,7 @@ function shareableSvg(): string | undefined {
     summary: true,
     portable: true,
     hidden: [...hiddenGroups],
+    range: windowOf(current.model, current.state.range),
   });
 }
 $('export').addEventListener('click', () => {

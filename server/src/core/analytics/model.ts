@@ -47,6 +47,10 @@ export interface ChartModel {
   groups: GroupChart[];
   cycles: CycleMark[];
   targets: TargetLine[];
+  /** In a collaborative: the name of the team whose chart this is (the title says it). */
+  team?: string;
+  /** Dated notes the team wrote on the measure (`notes`), in date order. */
+  notes?: { date: string; text: string }[];
   /** The measures of the same factors file, in file order (the chart panel switches between them). */
   family?: { id: string; name: string; kind: Measure['kind'] }[];
 }
@@ -183,6 +187,15 @@ export function buildChart(ws: Workspace, request: ChartRequest): ChartModel {
   }
   groups.sort((a, b) => (a.group === ALL_GROUP ? -1 : b.group === ALL_GROUP ? 1 : 0));
 
+  // The team: of the file asking (a common measure is defined at the collaborative's level), else of the measure's file.
+  const teamId = (request.from !== undefined ? ws.scopes.teamOf(request.from) : undefined) ?? ws.scopes.teamOf(def.uri);
+  const team = teamId
+    ? ws.worksheet(teamId.collab)?.collaborative?.teams?.find((t) => t?.id === teamId.team)?.name
+    : undefined;
+  const notes = (measure.notes ?? [])
+    .filter((n) => typeof n?.date === 'string' && typeof n.text === 'string')
+    .map((n) => ({ date: n.date, text: n.text }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const family = (file!.factors?.measures ?? [])
     .filter((m) => m?.id && m.name)
     .map((m) => ({ id: m.id, name: m.name, kind: m.kind }));
@@ -202,6 +215,8 @@ export function buildChart(ws: Workspace, request: ChartRequest): ChartModel {
     groups,
     cycles,
     targets,
+    ...(team ? { team } : {}),
+    ...(notes.length ? { notes } : {}),
     family,
   };
 }

@@ -14,6 +14,7 @@ import {
 } from './signal-text';
 import { shorten, textBox, textWidth, wrapText } from './text';
 import { pointsToDraw } from './thin';
+import { isWindowed, windowModel, type DateWindow } from './window';
 
 export interface RenderOptions {
   width?: number;
@@ -27,6 +28,8 @@ export interface RenderOptions {
   portable?: boolean;
   /** Groups the viewer switched off in the legend. */
   hidden?: string[];
+  /** A date window (the panel's date range): a view of the analysis of the whole series, not a new one. */
+  range?: DateWindow;
 }
 
 export { groupLabel, readableDate } from './signal-text';
@@ -49,6 +52,9 @@ svg.pdsa-chart { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; 
 .pdsa-chart .neutral { stroke: var(--pdsa-foreground, #333); }
 .pdsa-chart .limit { fill: none; stroke: var(--pdsa-limit, #c0504d); stroke-width: 1; stroke-dasharray: 2 2; }
 .pdsa-chart .phase { stroke: var(--pdsa-foreground, #333); stroke-dasharray: 1 3; }
+.pdsa-chart .note-line { stroke: var(--pdsa-foreground, #333); stroke-opacity: 0.6; stroke-dasharray: 6 2 1 2; }
+.pdsa-chart .note-badge { fill: var(--pdsa-foreground, #333); }
+.pdsa-chart text.note-number { fill: var(--pdsa-background, #fff); font-weight: 600; }
 .pdsa-chart .target { stroke: var(--pdsa-target, #2e7d32); stroke-width: 1.2; stroke-dasharray: 8 4; fill: none; }
 .pdsa-chart text.target-label { fill: var(--pdsa-target, #2e7d32); }
 .pdsa-chart .signal-span { fill: none; stroke-width: 7; stroke-opacity: 0.35; stroke-linecap: round; stroke-linejoin: round; }
@@ -103,7 +109,9 @@ function withUnit(model: ChartModel, v: number): string {
 /** A text summary for screen readers (the <desc>) and for the CLI. */
 export function describeChart(model: ChartModel): string {
   const kind = chartKind(model.type);
-  const parts = [`${kind.name} of ${model.measure.name} (${RULE_SET_NAMES[model.rules]} rules).`];
+  const parts = [
+    `${kind.name} of ${model.measure.name}${model.team ? `, ${model.team}` : ''} (${RULE_SET_NAMES[model.rules]} rules).`,
+  ];
   for (const g of model.groups) {
     const present = g.analysis.points.filter((p) => p.value !== null);
     const first = g.analysis.points[0]?.date;
@@ -120,6 +128,8 @@ export function describeChart(model: ChartModel): string {
       : 'No signals: only the usual (common-cause) variation.',
   );
   if (model.cycles.length) parts.push(`${model.cycles.length} PDSA cycles marked.`);
+  if (model.notes?.length)
+    parts.push(`Notes: ${model.notes.map((n, k) => `${k + 1}, ${readableDate(n.date)}: ${n.text}`).join('; ')}.`);
   return parts.join(' ');
 }
 
@@ -218,13 +228,16 @@ function renderOnce(
   // Hidden groups stay in the legend (to show them again) but leave the plot and its scales.
   const hidden = new Set(options.hidden ?? []);
   const colourOf = new Map(full.groups.map((g, k) => [g.group, k]));
-  const model: ChartModel = hidden.size
+  const shown: ChartModel = hidden.size
     ? {
         ...full,
         groups: full.groups.filter((g) => !hidden.has(g.group)),
         targets: full.targets.filter((t) => !t.group || !hidden.has(t.group)),
       }
     : full;
+  // A date window draws a stretch of the whole analysis: same centre lines, limits and signals.
+  const range = isWindowed(options.range) ? options.range : undefined;
+  const model = range ? windowModel(shown, range) : shown;
   const W = Math.round(Math.max(320, options.width ?? 800));
   const narrow = W < 600;
   const kind = chartKind(model.type);
@@ -240,7 +253,12 @@ function renderOnce(
     if (d > maxDay) maxDay = d;
   }
   if (!Number.isFinite(minDay)) minDay = maxDay = dayNumber('2000-01-01');
-  for (const c of model.cycles) {
+  // In a window, the time axis is the window (cycles and notes are cut to it); otherwise it stretches a little to
+  // take in cycles and notes just outside the data.
+  if (range?.from) minDay = dayNumber(range.from);
+  if (range?.to) maxDay = dayNumber(range.to);
+  if (range && maxDay < minDay) maxDay = minDay;
+  for (const c of range ? [] : [...model.cycles, ...(model.notes ?? []).map((n) => ({ start: n.date, end: n.date }))]) {
     // Cycles a little outside the data still belong on the chart (a cycle under way after the last point).
     const s = dayNumber(c.start);
     const e = c.end ? dayNumber(c.end) : s;
@@ -281,7 +299,8 @@ function renderOnce(
   // Header: title and the chart's kind, wrapped to the width.
   const out: string[] = [];
   let y = PAD;
-  const titleText = `${model.measure.name}${model.measure.unit ? ` (${model.measure.unit})` : ''}`;
+  // In a collaborative, the team whose chart this is: every team reports the common measures under the same name.
+  const titleText = `${model.team ? `${model.team}: ` : ''}${model.measure.name}${model.measure.unit ? ` (${model.measure.unit})` : ''}`;
   const titleLines = wrapText(titleText, innerW, TITLE, true);
   const header: string[] = [];
   for (const line of titleLines) {
@@ -321,7 +340,11 @@ function renderOnce(
   const phases = uniquePhases(model);
   if (phases.length) legendItems.push({ kind: 'phase', label: 'new phase' });
   // Signals: the colours of good and bad news, and the mark of each rule that fired.
-  const summaries = summariseSignals(model);
+  // Signals are those of the whole series; a window lists the ones that reach into it.
+  const summaries = summariseSignals(shown).filter(
+    (s) =>
+      !range || ((range.from === undefined || s.to >= range.from) && (range.to === undefined || s.from <= range.to)),
+  );
   for (const direction of ['improvement', 'concern', 'neither'] as const) {
     if (summaries.some((s) => s.direction === direction && !isPhaseRule(s.rule)))
       legendItems.push({
@@ -375,7 +398,23 @@ function renderOnce(
   }
   const phaseLinesPerRow = phaseRows.reduce((m, p) => Math.max(m, p.lines.length), 1);
   const phaseBand = rowEnds.length * phaseLinesPerRow * LINE + (rowEnds.length ? 4 : 0);
-  const plotTop = y + phaseBand;
+  // Team notes: a numbered badge each, in a band just above the plot (rows so badges never touch), a line down
+  // through the plot at the note's date, and the texts listed under the chart with their numbers.
+  const notes = (model.notes ?? [])
+    .map((n, k) => ({ ...n, number: k + 1, day: dayNumber(n.date) }))
+    .filter((n) => n.day >= minDay && n.day <= maxDay);
+  const noteEnds: number[] = [];
+  const noteBadges = notes.map((n) => {
+    const w = textWidth(String(n.number), SMALL) + 8;
+    const bx = Math.min(right - w, Math.max(left, sx(n.day) - w / 2));
+    let row = noteEnds.findIndex((end) => end + 2 <= bx);
+    if (row < 0) row = noteEnds.length;
+    noteEnds[row] = bx + w;
+    return { note: n, x: bx, w, row };
+  });
+  const NOTE_ROW = 15;
+  const noteBand = noteEnds.length * NOTE_ROW + (noteEnds.length ? 2 : 0);
+  const plotTop = y + phaseBand + noteBand;
 
   // The bottom: month ticks, the year row, then the PDSA-cycle lane with its colour key.
   const axis = timeAxis(minDay, maxDay, plotW, FONT);
@@ -404,7 +443,14 @@ function renderOnce(
         ? summaryLines.reduce((a, l) => a + l.lines.length, 0) * (LINE - 2) + summaryLines.length * 2
         : LINE)
     : 0;
-  const bottomH = axisH + laneH + summaryH + PAD;
+  const noteLines = notes.map((n) => ({
+    note: n,
+    lines: wrapText(`${readableDate(n.date)}: ${n.text}`, innerW - 22, SMALL),
+  }));
+  const notesH = noteLines.length
+    ? 8 + LINE + noteLines.reduce((a, l) => a + l.lines.length, 0) * (LINE - 2) + noteLines.length * 2
+    : 0;
+  const bottomH = axisH + laneH + notesH + summaryH + PAD;
 
   const wantH = options.height ?? Math.round(Math.min(620, Math.max(320, W * 0.6)));
   const plotH = Math.max(narrow ? 140 : 180, wantH - plotTop - bottomH);
@@ -418,7 +464,9 @@ function renderOnce(
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="pdsa-chart" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${x(titleId)} ${x(titleId)}-d">`,
   );
-  out.push(`<title id="${x(titleId)}">${x(`${kind.name}: ${model.measure.name}`)}</title>`);
+  out.push(
+    `<title id="${x(titleId)}">${x(`${kind.name}: ${model.measure.name}${model.team ? ` (${model.team})` : ''}`)}</title>`,
+  );
   out.push(`<desc id="${x(titleId)}-d">${x(describeChart(model))}</desc>`);
   if (options.embedStyle) out.push(`<style>${STANDALONE_STYLE}</style>`);
   out.push(...header);
@@ -433,6 +481,13 @@ function renderOnce(
       out.push(`<text class="phase-label" x="${p.x.toFixed(1)}" y="${top + (k + 1) * LINE - 3}">${x(line)}</text>`),
     );
     out.push(`<title>${x(`New phase: ${p.title}`)}</title></g>`);
+  }
+  for (const b of noteBadges) {
+    const top = y + phaseBand + b.row * NOTE_ROW;
+    const nx = sx(b.note.day).toFixed(1);
+    out.push(
+      `<g class="note-mark" data-note="${b.note.number}"><line class="note-line" x1="${nx}" x2="${nx}" y1="${top + 12}" y2="${plotBottom}"/><rect class="note-badge" x="${b.x.toFixed(1)}" y="${top}" width="${b.w.toFixed(1)}" height="12" rx="3"/><text class="note-number" x="${(b.x + b.w / 2).toFixed(1)}" y="${top + 9.5}" text-anchor="middle" font-size="${SMALL}">${b.note.number}</text><title>${x(`Note ${b.note.number}, ${readableDate(b.note.date)}: ${b.note.text}`)}</title></g>`,
+    );
   }
 
   // Axes and grid.
@@ -479,6 +534,8 @@ function renderOnce(
       last = here;
     });
   });
+  // A note's line runs down the plot: labels keep off it too.
+  for (const b of noteBadges) segments.push({ x1: sx(b.note.day), y1: plotTop, x2: sx(b.note.day), y2: plotBottom });
   const obstacles = new Obstacles(
     model.groups.flatMap((g, k) =>
       g.analysis.points
@@ -588,8 +645,26 @@ function renderOnce(
       out.push(`<title>${x(label)}</title></g>`);
     }
   }
+  if (noteLines.length) {
+    let ny = plotBottom + axisH + laneH + 8 + LINE;
+    out.push(`<g class="notes"><text class="legend-label title-small" x="${PAD}" y="${ny - 3}">Notes</text>`);
+    for (const { note, lines } of noteLines) {
+      const w = textWidth(String(note.number), SMALL) + 8;
+      out.push(
+        `<g class="note-item" data-note="${note.number}"><rect class="note-badge" x="${PAD}" y="${ny + 2}" width="${w.toFixed(1)}" height="12" rx="3"/><text class="note-number" x="${(PAD + w / 2).toFixed(1)}" y="${ny + 11}" text-anchor="middle" font-size="${SMALL}">${note.number}</text>`,
+      );
+      lines.forEach((line, k) =>
+        out.push(
+          `<text class="note-text" x="${PAD + 22}" y="${ny + (k + 1) * (LINE - 2)}" font-size="${SMALL}">${x(line)}</text>`,
+        ),
+      );
+      out.push(`</g>`);
+      ny += lines.length * (LINE - 2) + 2;
+    }
+    out.push(`</g>`);
+  }
   if (options.summary) {
-    let sy0 = plotBottom + axisH + laneH + 8 + LINE;
+    let sy0 = plotBottom + axisH + laneH + notesH + 8 + LINE;
     out.push(
       `<g class="signal-summary"><text class="legend-label title-small" x="${PAD}" y="${sy0 - 3}">${x(`Signals (${RULE_SET_NAMES[model.rules]} rules)`)}</text>`,
     );

@@ -142,6 +142,17 @@ export const measureSchema = z
       .describe('A CSV file beside this one with columns date,value (and optionally group, denominator).')
       .optional(),
     chart: chartSettings.optional(),
+    notes: z
+      .array(
+        z.strictObject({
+          date: isoDate.describe('The day it happened.'),
+          text: text.describe('What happened, in a few words: drawn on the chart with its date.'),
+        }),
+      )
+      .describe(
+        'Dated notes the team writes on the measure (a new bus route, a flu week, a change of definition): numbered marks on its chart, listed under it.',
+      )
+      .optional(),
   })
   .describe('A measure with its data.');
 
