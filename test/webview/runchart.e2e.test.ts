@@ -194,9 +194,12 @@ describe('run-chart webview in a real browser (Chromium)', () => {
       type: 'family',
       models,
       state: { measure: 'chronic-absence', rules: 'ihi', type: 'run', view: 'family' },
-      measures: [],
+      measures: models.map((m) => ({ id: m.measure.id, name: m.measure.name })),
     });
     await page.locator('.family-card').first().waitFor();
+    // The chart's own controls are gone on the family page.
+    for (const id of ['#type', '#rules', '#range', '#export-png'])
+      expect(await page.locator(id).isVisible()).toBe(false);
     expect(await page.locator('#family-view h3').allTextContents()).toEqual([
       'Outcome measures: is the result improving?',
       'Process measures: are the changes happening?',

@@ -321,6 +321,15 @@ function showView(view: 'chart' | 'family'): void {
   $('family-view').hidden = view !== 'family';
   $('chart-view').hidden = view === 'family';
   $('family').setAttribute('aria-pressed', String(view === 'family'));
+  // The chart's own controls (type, rules, range, export) mean nothing on the family page.
+  for (const el of [
+    $('type').parentElement,
+    $('rules').parentElement,
+    $('range').parentElement,
+    $('export').parentElement,
+  ])
+    if (el) el.hidden = view === 'family';
+  if (view === 'family') $('custom-range').hidden = true;
 }
 
 /** Groups switched off in the legend (per measure: a switch to another measure starts with all shown). */
@@ -419,7 +428,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       const key = JSON.stringify([message.model, message.state]);
       if (key === lastRendered) break;
       lastRendered = key;
-      if (hiddenFor !== message.model.measure.id) hiddenGroups.clear();
+      if (hiddenFor !== message.model.measure.id) {
+        hiddenGroups.clear();
+        $('status').textContent = ''; // "Copied ..." was about the other measure's chart
+      }
       hiddenFor = message.model.measure.id;
       current = { model: message.model, state: message.state };
       render();
