@@ -141,3 +141,23 @@ describe('the team in the title', () => {
     expect(absence().team).toBeUndefined();
   });
 });
+
+describe('notes in the editor', () => {
+  it('are offered on a measure and explained on hover, from the schema', async () => {
+    const { completions } = await import('../../server/src/core/service/completion');
+    const { hover } = await import('../../server/src/core/service/hover');
+    const text = FACTORS.replace('    better: down\n', '    better: down\n    \n');
+    const ws = workspaceOf({ 'focus.factors.yaml': text });
+    const line = text.split('\n').indexOf('    better: down') + 1;
+    const items = completions(ws, 'file:///ws/focus.factors.yaml', { line, character: 4 }, '2026-11-22');
+    expect(items.map((i) => i.label)).toContain('notes');
+    const noted = FACTORS.replace(
+      '    better: down\n',
+      '    better: down\n    notes:\n      - {date: 2025-09-05, text: New bus route}\n',
+    );
+    const ws2 = workspaceOf({ 'focus.factors.yaml': noted });
+    const at = noted.split('\n').indexOf('    notes:');
+    const h = hover(ws2, 'file:///ws/focus.factors.yaml', { line: at, character: 6 });
+    expect(JSON.stringify(h)).toContain('Dated notes the team writes on the measure');
+  });
+});

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartModel } from '../../server/src/core/analytics/model';
+import { segmentMeetsRect } from '../../server/src/core/render/chart-layout';
 import { renderChart } from '../../server/src/core/render/runchart-svg';
 import { windowModel, windowOf, type ChartRange } from '../../server/src/core/render/window';
 import { benchModels, exampleModels, longSeriesModel } from '../charts/fixtures';
@@ -55,27 +56,6 @@ function measure(page: Page): Promise<Geometry> {
   });
 }
 
-/** Whether a line segment passes through a box (clipped to it, Liang-Barsky). */
-function crosses(s: Geometry['segments'][number], r: { x: number; y: number; w: number; h: number }): boolean {
-  const dx = s.x2 - s.x1;
-  const dy = s.y2 - s.y1;
-  let t0 = 0;
-  let t1 = 1;
-  for (const [p, q] of [
-    [-dx, s.x1 - r.x],
-    [dx, r.x + r.w - s.x1],
-    [-dy, s.y1 - r.y],
-    [dy, r.y + r.h - s.y1],
-  ] as const) {
-    if (p === 0) {
-      if (q < 0) return false;
-    } else if (p < 0) t0 = Math.max(t0, q / p);
-    else t1 = Math.min(t1, q / p);
-    if (t0 > t1) return false;
-  }
-  return true;
-}
-
 function problems(g: Geometry): string[] {
   const out: string[] = [];
   const eps = 0.5;
@@ -98,7 +78,7 @@ function problems(g: Geometry): string[] {
         break;
       }
     }
-    const crossing = g.segments.find((s) => crosses(s, a));
+    const crossing = g.segments.find((s) => segmentMeetsRect(s, { x: a.x, y: a.y, width: a.w, height: a.h }));
     if (crossing)
       out.push(
         `crossed by the data line: "${g.texts[i]!.text}" (${crossing.x1.toFixed(0)},${crossing.y1.toFixed(0)} to ${crossing.x2.toFixed(0)},${crossing.y2.toFixed(0)})`,
