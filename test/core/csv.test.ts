@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseMeasureCsv } from '../../server/src/core/csv';
 import { isIsoDate } from '../../server/src/core/schema/common';
-import { relativePathProblem } from '../../server/src/core/uri';
+import { URI } from 'vscode-uri';
+import { displayName, relativePathProblem, resolveRelative } from '../../server/src/core/uri';
 import { FACTORS, check, rangeText } from '../helpers';
 
 const parse = (text: string) => parseMeasureCsv(text, isIsoDate);
@@ -71,6 +72,27 @@ describe('CSV rows', () => {
 });
 
 describe('csv: paths', () => {
+  it.each(['my data/a.csv', "ä/#1 (x)!*'.csv", '../b c/[d]@e+f,g;h=i$&.csv', '100%/x.csv', 'emoji😀/~a.csv'])(
+    'resolves %s against a URI as VS Code spells it, and against a path as written',
+    (relative) => {
+      const resolved = resolveRelative(URI.file('/ws/a b/x.factors.yaml').toString(), relative);
+      expect(resolved).toBe(
+        URI.file(`/ws/${relative.startsWith('../') ? relative.slice(3) : `a b/${relative}`}`).toString(),
+      );
+      expect(URI.parse(resolved).fsPath).toBe(
+        `/ws/${relative.startsWith('../') ? relative.slice(3) : `a b/${relative}`}`,
+      );
+      expect(displayName(resolved)).toBe(relative.split('/').pop());
+      expect(resolveRelative('/ws/a b/x.factors.yaml', relative)).toBe(
+        `/ws/${relative.startsWith('../') ? relative.slice(3) : `a b/${relative}`}`,
+      );
+    },
+  );
+
+  it('refuses a path holding half of a character', () => {
+    expect(relativePathProblem('a\uD800.csv')).toMatch(/unpaired surrogate/);
+  });
+
   it('accepts paths relative to the worksheet', () => {
     for (const p of ['a.csv', 'data/a.csv', './data/a.csv', '../common/a.csv', 'my data.csv'])
       expect(relativePathProblem(p), p).toBeUndefined();

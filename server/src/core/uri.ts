@@ -14,6 +14,17 @@ export function basename(uri: string): string {
   return uri.slice(uri.lastIndexOf('/') + 1);
 }
 
+/** A file's name as people read it: a URI's last segment decoded ("my%20data.csv" is "my data.csv"); a path's as it is. */
+export function displayName(uri: string): string {
+  const name = basename(uri);
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(uri) || !name.includes('%')) return name;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name; // not valid percent-encoding: show it as written
+  }
+}
+
 /**
  * What is wrong with a file path written in a worksheet (`csv:`), or undefined when it is a plain
  * relative path. Worksheets travel between computers and are read by CI, so they name files beside
@@ -29,10 +40,28 @@ export function relativePathProblem(path: string): string | undefined {
   if (path.startsWith('/') || path.startsWith('\\') || /^[a-z]:/i.test(path) || path.startsWith('~'))
     return 'an absolute path is not allowed here: write a path relative to this file, e.g. data/measure.csv';
   if (path.includes('\\')) return 'use "/" between folders (a backslash reads differently on each system)';
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(path))
+    return 'the path contains half of a character (an unpaired surrogate)';
   return undefined;
 }
 
-/** Resolves a relative path (as written in a worksheet, "/"-separated) against the file that names it. */
+/**
+ * One path segment in a URI's form, escaped exactly as VS Code (vscode-uri) writes file URIs: only
+ * letters, digits and "-._~" stay as they are. Matching its spelling matters: the index keys CSV
+ * files and team folders by URI, and compares them with the URIs the editor reports.
+ */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+/**
+ * Resolves a relative path (as written in a worksheet, "/"-separated) against the file that names it.
+ * The path is a file path, not a URI: against a URI its segments are percent-encoded ("my data" is
+ * `my%20data`, and "%20" names a file called "%20"); against a plain path (the CLI) they stay as written.
+ */
 export function resolveRelative(fromUri: string, relative: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || relative.startsWith('/')) return relative;
   const base = dirname(fromUri);
@@ -46,7 +75,7 @@ export function resolveRelative(fromUri: string, relative: string): string {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') {
       if (parts.length > 1) parts.pop();
-    } else parts.push(segment);
+    } else parts.push(prefix ? encodeSegment(segment) : segment);
   }
   return prefix + parts.join('/');
 }

@@ -8,7 +8,7 @@ import { parseMeasureCsv } from './csv';
 import { isIsoDate, localDate } from './schema/common';
 import type { Config } from './schema/config';
 import type { Definition, ItemKind, Reference } from './symbols';
-import { basename, dirname, joinPath, worksheetKind } from './uri';
+import { dirname, displayName, joinPath, worksheetKind } from './uri';
 import { analyseWorksheet, hasSyntaxErrors, type WorksheetFile } from './worksheet';
 import { restoreWorksheet, type CompactWorksheet } from './compact';
 
@@ -137,7 +137,7 @@ export class Workspace implements IndexView {
   constructor(options: WorkspaceOptions = {}) {
     this.fixedToday = options.today;
     this.retainSyntaxTrees = options.retainSyntaxTrees ?? true;
-    this.fileLabel = options.fileLabel ?? basename;
+    this.fileLabel = options.fileLabel ?? displayName;
   }
 
   readonly fileLabel: (uri: string) => string;

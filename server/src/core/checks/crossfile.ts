@@ -4,7 +4,7 @@ import { describeLoop, type ChainLoops, type Loop } from './chains';
 import { diagnostic } from '../parse';
 import { nearest } from '../suggest';
 import { KIND_LABELS, type Definition, type ItemKind, type Reference } from '../symbols';
-import { basename } from '../uri';
+import { displayName } from '../uri';
 import { diagnosticAt, type WorksheetFile } from '../worksheet';
 import { collaborativeChecks, teamMeasureChecks } from './collaborative';
 
@@ -193,7 +193,7 @@ const MAX_CSV_DIAGNOSTICS = 100;
 function csvFiles(file: WorksheetFile, index: IndexView, out: Diagnostic[]): void {
   for (const link of file.csv) {
     const data = index.csv(link.uri);
-    const name = basename(link.uri);
+    const name = displayName(link.uri);
     if (data === null)
       out.push(
         diagnostic(
