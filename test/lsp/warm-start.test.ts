@@ -16,7 +16,11 @@ interface Started {
   diagnostics: Map<string, unknown>;
   /** The server's "indexed ..." log line. */
   indexed: string;
+  /** What it published before indexing, from the previous session; undefined when it did not. */
+  early: Map<string, unknown> | undefined;
 }
+
+const EARLY = /showing the last session's diagnostics of \d+ files while indexing/;
 
 /**
  * Starts the built server over stdio on a folder (with the extension's storage folder, or none),
@@ -32,13 +36,21 @@ async function start(
   clients.push(client);
   await client.start(storagePath ? { storagePath } : undefined);
   for (const [name, text] of Object.entries(open)) client.open(name, text);
+  let early: Map<string, unknown> | undefined;
+  // Messages arrive in order: when the log line comes, the diagnostics it announces have come.
+  void client
+    .waitFor(() => client.logs.some((l) => EARLY.test(l)), 'the early publish', 60_000)
+    .then(
+      () => (early = new Map(client.diagnostics)),
+      () => undefined,
+    );
   await client.waitFor(
     () => client.notifications.some((n) => n.method === 'pdsa/workspaceStatus'),
     'the first scan',
     60_000,
   );
   const indexed = await client.waitFor(() => client.logs.find((l) => l.includes('indexed')), 'the scan log line');
-  return { client, diagnostics: new Map(client.diagnostics), indexed };
+  return { client, diagnostics: new Map(client.diagnostics), indexed, early };
 }
 
 function storage(): string {
@@ -61,6 +73,22 @@ describe('language server: worker threads and the warm start', () => {
     expect(cold.diagnostics.size).toBeGreaterThan(0);
     expect(cold.diagnostics).toEqual(plain.diagnostics);
     expect(warm.diagnostics).toEqual(cold.diagnostics);
+    // Nothing changed: the previous session's diagnostics were shown before indexing, and indexing changed none.
+    expect(cold.early).toBeUndefined();
+    expect(warm.early).toEqual(cold.diagnostics);
+  });
+
+  it('shows nothing early when only a CSV file changed, and then what a cold start shows', async () => {
+    const root = teams(100);
+    const store = storage();
+    await (await start(root, store)).client.stop();
+    fs.appendFileSync(path.join(root, 'team-00/belonging.csv'), 'not a date,1\n');
+    const cold = await start(root, undefined);
+    const warm = await start(root, store);
+    expect(warm.indexed).toMatch(/\(404 from the cache, 0 analysed/);
+    expect(warm.early).toBeUndefined();
+    expect(warm.diagnostics).toEqual(cold.diagnostics);
+    expect(JSON.stringify([...warm.diagnostics.values()])).toContain('not a date');
   });
 
   it('after files changed, appeared and disappeared while it was closed, publishes what a cold start does', async () => {
@@ -71,6 +99,7 @@ describe('language server: worker threads and the warm start', () => {
     const cold = await start(root, undefined);
     const warm = await start(root, store);
     expect(warm.indexed).toMatch(/\(401 from the cache, 3 analysed on this thread\)/);
+    expect(warm.early).toBeUndefined();
     expect(warm.diagnostics).toEqual(cold.diagnostics);
     const codes = new Set([...warm.diagnostics.values()].flat().map((d) => (d as { code: string }).code));
     for (const code of ['unknown-reference', 'duplicate-id', 'yaml-syntax', 'csv-error'])

@@ -259,6 +259,11 @@ export interface LoadOptions {
   pause?: () => Promise<void>;
   /** Analyses the worksheets read (worker threads, a cache); without one they are analysed in process. */
   analyser?: BulkAnalyser;
+  /**
+   * Once every file is read and before any is analysed: the configs and worksheets read, with their
+   * texts (a language server publishes what the previous session published if none changed).
+   */
+  onRead?: (read: AnalysisJob[]) => Promise<void>;
 }
 
 const CHUNK = 100;
@@ -278,6 +283,7 @@ export async function loadFound(
   const rank = (uri: string) => (isConfigName(basename(uri)) ? 0 : worksheetKind(uri) === 'factors' ? 1 : 2);
   const all = [...found.configs, ...found.worksheets].filter((u) => !skip(u)).sort((a, b) => rank(a) - rank(b));
   const jobs: AnalysisJob[] = [];
+  const read: AnalysisJob[] = [];
   for (let i = 0; i < all.length; i += CHUNK) {
     const chunk = all.slice(i, i + CHUNK);
     const texts = await Promise.all(
@@ -288,12 +294,14 @@ export async function loadFound(
     chunk.forEach((uri, j) => {
       const text = texts[j];
       if (text === null || text === undefined || skip(uri)) return;
+      if (options.onRead) read.push({ uri, text });
       if (isConfigName(basename(uri))) workspace.setConfig(uri, text);
       else if (options.analyser) jobs.push({ uri, text });
       else workspace.setWorksheet(uri, text);
     });
     await options.pause?.();
   }
+  await options.onRead?.(read);
   if (options.analyser && jobs.length) await analyseInto(workspace, jobs, options.analyser, skip);
   await loadMissingCsv(workspace, files);
 }

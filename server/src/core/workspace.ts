@@ -484,6 +484,15 @@ export class Workspace implements IndexView {
     this.dirty.add(uri);
   }
 
+  /**
+   * Records diagnostics the shell has shown for a file without asking the index (a language server
+   * restoring the previous session's): the next takeChanges reports the file only if the index then
+   * finds otherwise.
+   */
+  markPublished(uri: string, diagnostics: Diagnostic[]): void {
+    this.published.set(uri, JSON.stringify(diagnostics));
+  }
+
   get fileCount(): number {
     return this.files.size;
   }

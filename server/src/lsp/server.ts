@@ -11,7 +11,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { BulkAnalyser } from '../core/compact';
+import type { AnalysisJob, BulkAnalyser } from '../core/compact';
+import type { Diagnostic } from '../core/diagnostics';
 import { analyseInto, applyChanges, isConfigName, loadFound, loadMissingCsv, WorkspaceFiles } from '../core/files';
 import { readOrNull, type FileChange, type WorkspaceHost } from '../core/host';
 import { codeActions, cycleActions } from '../core/service/actions';
@@ -74,7 +75,23 @@ export interface ScanAccelerator {
   scanned(uris: string[]): void;
   /** How the scan's files were analysed, for the log ("4000 from the cache, 1050 on 2 threads"). */
   summary(): string;
+  /**
+   * What the previous session published once its scan was complete, if it saw exactly these files
+   * (configs and worksheets as read, the CSV files it read) in this context; else undefined.
+   */
+  previousDiagnostics?(
+    context: string,
+    read: AnalysisJob[],
+    readCsv: ReadCsv,
+  ): Promise<Map<string, Diagnostic[]> | undefined>;
+  /** After the first publish: keeps what it published (every file's diagnostics, and the CSV files read) for the next start. */
+  rememberDiagnostics?(published: Map<string, Diagnostic[]>, csv: string[], readCsv: ReadCsv): Promise<void>;
+  /** Something changed between the scan's reads and the first publish: keep nothing. */
+  forgetDiagnostics?(): void;
 }
+
+/** A CSV file as the index reads it: its text, or why it cannot be read. */
+export type ReadCsv = (uri: string) => Promise<string>;
 
 export interface ServerOptions {
   /** Node's worker threads and warm-start cache; a browser has none and analyses on the server's thread. */
@@ -151,27 +168,70 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
     }
     await publish();
     // After publishing: writing the warm-start cache must not delay the first diagnostics.
-    setTimeout(() => {
+    const kept = accelerator;
+    accelerator = undefined;
+    setTimeout(async () => {
       try {
-        accelerator?.scanned([...workspace.worksheets()].map((f) => f.uri));
+        kept?.scanned([...workspace.worksheets()].map((f) => f.uri));
+        // What was just published describes the files the scan read only if nothing changed since.
+        if (edits === editsAtRead && context() === contextAtRead)
+          await kept?.rememberDiagnostics?.(workspace.allDiagnostics(), workspace.linkedCsv(), readCsv);
+        else kept?.forgetDiagnostics?.();
       } catch (error) {
         connection.console.warn(
           `pdsa: cannot keep results for the next start: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
-      accelerator = undefined;
     }, 0);
   });
+
+  /** Edits, closes, file changes: anything after which the scan's reads no longer describe the files. */
+  let edits = 0;
+  let editsAtRead = -1;
+  let contextAtRead: string | undefined;
+  /** The editor's checks settings, part of what the published diagnostics depend on. */
+  let editorChecks: Settings['checks'];
+  const context = () => JSON.stringify([workspace.today, editorChecks ?? null, files.roots]);
+  const readCsv: ReadCsv = async (uri) => {
+    const read = await files.readLinked(uri);
+    return 'text' in read ? read.text : `\0${read.problem}`;
+  };
+
+  /**
+   * Once the scan has read every file, before it analyses any: if the previous session saw exactly
+   * these files (and editors show what the disk holds), shows what it published, at once. The index
+   * is built as usual and then publishes only what differs (nothing, unless something changed).
+   */
+  async function showPrevious(read: AnalysisJob[]): Promise<void> {
+    editsAtRead = edits;
+    contextAtRead = context();
+    const previous = await accelerator?.previousDiagnostics?.(contextAtRead, read, readCsv);
+    if (!previous || edits !== editsAtRead) return;
+    const texts = new Map(read.map((r) => [r.uri, r.text]));
+    for (const uri of deferred) if (documents.get(uri)?.getText() !== texts.get(uri)) return;
+    for (const [uri, diagnostics] of previous) {
+      show(uri, diagnostics);
+      workspace.markPublished(uri, diagnostics);
+    }
+    // Editors show their file's problems even when there are none.
+    for (const uri of deferred) if (!previous.has(uri)) show(uri, []);
+    connection.console.info(`pdsa: showing the last session's diagnostics of ${previous.size} files while indexing`);
+  }
+
+  function setChecks(checks: Settings['checks']): void {
+    editorChecks = checks;
+    workspace.setEditorChecks(checks);
+  }
 
   async function pullSettings(): Promise<void> {
     if (!configurationPull) return;
     const settings = ((await connection.workspace.getConfiguration('pdsa')) ?? {}) as Settings;
-    workspace.setEditorChecks(settings.checks);
+    setChecks(settings.checks);
   }
 
   connection.onDidChangeConfiguration(async (change) => {
     if (configurationPull) await pullSettings();
-    else workspace.setEditorChecks(((change.settings as { pdsa?: Settings } | undefined)?.pdsa ?? {}).checks);
+    else setChecks(((change.settings as { pdsa?: Settings } | undefined)?.pdsa ?? {}).checks);
     await publish();
   });
 
@@ -199,6 +259,7 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
       onError,
       pause,
       analyser,
+      onRead: showPrevious,
     });
     while (analyser && deferred.size) {
       const jobs = [...deferred].flatMap((uri) => {
@@ -210,6 +271,7 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
         return [];
       });
       deferred.clear();
+      if (jobs.length) edits++;
       const sent = new Map(jobs.map((j) => [j.uri, j.text]));
       // A document edited (or closed) meanwhile was analysed on this thread, from newer text: it stays.
       await analyseInto(workspace, jobs, analyser, (uri) => documents.get(uri)?.getText() !== sent.get(uri));
@@ -221,21 +283,23 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
   let totalWarnings = 0;
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Sends a file's diagnostics to the editor and counts them for the status bar. */
+  function show(uri: string, diagnostics: Diagnostic[]): void {
+    void connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) });
+    const [oldErrors, oldWarnings] = counts.get(uri) ?? [0, 0];
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    totalErrors += errors - oldErrors;
+    totalWarnings += warnings - oldWarnings;
+    if (errors || warnings) counts.set(uri, [errors, warnings]);
+    else counts.delete(uri);
+  }
+
   /** Publishes the files whose diagnostics changed, and (coalesced) the workspace counts for the status bar. */
   async function publish(): Promise<void> {
     if (scanning) return; // the scan publishes everything once the index is whole
     await loadMissingCsv(workspace, files);
-    const changes = workspace.takeChanges();
-    for (const [uri, diagnostics] of changes) {
-      void connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) });
-      const [oldErrors, oldWarnings] = counts.get(uri) ?? [0, 0];
-      const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-      totalErrors += errors - oldErrors;
-      totalWarnings += warnings - oldWarnings;
-      if (errors || warnings) counts.set(uri, [errors, warnings]);
-      else counts.delete(uri);
-    }
+    for (const [uri, diagnostics] of workspace.takeChanges()) show(uri, diagnostics);
     if (statusTimer === undefined) {
       // One status update per burst of changes (opening 5,000 files is 5,000 publishes).
       statusTimer = setTimeout(() => {
@@ -262,6 +326,7 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
       return;
     }
     deferred.delete(uri);
+    edits++;
     // A config opened from outside the workspace is checked, but governs nothing (the index knows the roots).
     if (isConfigName(basename(uri))) workspace.setConfig(uri, text);
     // A file being edited keeps its syntax tree: completion and hovers read it right after the
@@ -277,6 +342,7 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
     // workspace or ignored by it leaves the index with its editor.
     const uri = e.document.uri;
     deferred.delete(uri);
+    edits++;
     const kept = !(await files.isIgnored(uri));
     const text = kept ? await readOrNull(host, uri) : null;
     if (isConfigName(basename(uri))) workspace.setConfig(uri, text ?? undefined);
@@ -291,6 +357,7 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
   let applying = Promise.resolve();
   const watch = host.watch ?? watchThroughEditor(connection);
   watch((changes) => {
+    edits++;
     applying = applying
       .then(() => applyChanges(workspace, files, changes, { skip: (uri) => documents.get(uri) !== undefined, pause }))
       .catch((error: unknown) =>

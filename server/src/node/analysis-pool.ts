@@ -117,7 +117,19 @@ export class NodeAnalyser implements BulkAnalyser {
   /** Content hashes of the texts analysed or reused, when there is a cache: what its results are valid for. */
   readonly hashes = new Map<string, string>();
 
+  /** Texts hashed ahead of analysis (hashOf), so analyse() does not hash them again. */
+  private readonly hashed = new Map<string, { text: string; hash: string }>();
+
   constructor(private readonly options: AnalyserOptions = {}) {}
+
+  /** The content hash of a file's text, remembered for its analysis. */
+  hashOf(uri: string, text: string): string {
+    const known = this.hashed.get(uri);
+    if (known?.text === text) return known.hash;
+    const hash = contentHash(text);
+    this.hashed.set(uri, { text, hash });
+    return hash;
+  }
 
   async analyse(jobs: AnalysisJob[], onResult: OnResult): Promise<void> {
     const cache = this.options.cache;
@@ -126,7 +138,8 @@ export class NodeAnalyser implements BulkAnalyser {
     if (cache) {
       misses = [];
       for (const job of jobs) {
-        const hash = contentHash(job.text);
+        const hash = this.hashOf(job.uri, job.text);
+        this.hashed.delete(job.uri);
         hashes.set(job.uri, hash);
         const cached = cache.get(job.uri, hash);
         if (cached) {

@@ -3,6 +3,7 @@ import type { InitializeParams } from 'vscode-languageserver';
 import type { InitializationOptions } from '../lsp/protocol';
 import type { ScanAccelerator } from '../lsp/server';
 import { NodeAnalyser } from './analysis-pool';
+import { PublishedSnapshot } from './published-snapshot';
 import { ResultCache } from './result-cache';
 
 /**
@@ -18,8 +19,16 @@ export function nodeScanAccelerator(params: InitializeParams): ScanAccelerator {
       ? new ResultCache(path.join(storage, 'analysis.bin'))
       : undefined;
   const analyser = new NodeAnalyser({ cache });
+  const snapshot = cache
+    ? new PublishedSnapshot(path.join(storage as string, 'published.bin'), (uri, text) => analyser.hashOf(uri, text))
+    : undefined;
   return {
     analyser,
+    previousDiagnostics: (context, read, readCsv) =>
+      snapshot ? snapshot.lookup(context, read, readCsv) : Promise.resolve(undefined),
+    rememberDiagnostics: (published, csv, readCsv) =>
+      snapshot ? snapshot.remember(published, csv, readCsv) : Promise.resolve(),
+    forgetDiagnostics: () => snapshot?.forget(),
     summary: () => {
       const { reused, analysed, threads } = analyser.stats;
       return `${reused} from the cache, ${analysed} analysed on ${threads ? `${threads} worker thread${threads === 1 ? '' : 's'}` : 'this thread'}`;
