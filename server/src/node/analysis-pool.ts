@@ -18,8 +18,8 @@ export const MIN_PARALLEL_BYTES = 512 * 1024;
 /**
  * A worker's garbage (tokens, CST, nodes, zod's copies) dies young, if the young generation holds a
  * few files' worth: at 8 MB, garbage collection was 30-40% of a worker's time (each file's tree
- * outlived the scavenges and was promoted and marked); at 32 MB it is about half that, for ~35 MB
- * more peak memory in all. V8's default (48 MB) gains little more.
+ * outlived the scavenges and was promoted and marked); at 32 MB it is about a quarter of that, for
+ * ~35 MB more peak memory in all. V8's default (48 MB) gains little more.
  */
 const YOUNG_GENERATION_MB = 32;
 
