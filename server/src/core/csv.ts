@@ -20,7 +20,11 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** Splits one CSV line, honouring double quotes (RFC 4180 without embedded newlines, which data files never need). Undefined when a quote is left open. */
 function splitLine(line: string): string[] | undefined {
-  if (!line.includes('"')) return line.split(',').map((c) => c.trim());
+  if (!line.includes('"')) {
+    const cells = line.split(',');
+    for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim();
+    return cells;
+  }
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -135,11 +139,11 @@ export function parseMeasureCsv(text: string, isDate: (s: string) => boolean): C
     }
     const group = iGroup >= 0 && cells[iGroup] ? cells[iGroup]! : 'all';
     const last = lastDate.get(group);
-    const inGroup = iGroup >= 0 ? ` in group "${show(group)}"` : '';
+    const inGroup = () => (iGroup >= 0 ? ` in group "${show(group)}"` : '');
     if (last !== undefined && date === last)
-      errors.push({ line: n, message: `a second value for ${date}${inGroup}`, severity: 'warning' });
+      errors.push({ line: n, message: `a second value for ${date}${inGroup()}`, severity: 'warning' });
     else if (last !== undefined && date < last)
-      errors.push({ line: n, message: `${date} comes after ${last}${inGroup}: keep the rows in date order` });
+      errors.push({ line: n, message: `${date} comes after ${last}${inGroup()}: keep the rows in date order` });
     if (last === undefined || date > last) lastDate.set(group, date);
     let series = groups.get(group);
     if (!series) groups.set(group, (series = []));
