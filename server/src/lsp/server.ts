@@ -205,7 +205,15 @@ export function startServer(rawConnection: Connection, host: WorkspaceHost, opti
   async function showPrevious(read: AnalysisJob[]): Promise<void> {
     editsAtRead = edits;
     contextAtRead = context();
-    const previous = await accelerator?.previousDiagnostics?.(contextAtRead, read, readCsv);
+    let previous: Map<string, Diagnostic[]> | undefined;
+    try {
+      previous = await accelerator?.previousDiagnostics?.(contextAtRead, read, readCsv);
+    } catch (error) {
+      // Only a shortcut: the scan goes on and publishes as on a cold start.
+      connection.console.warn(
+        `pdsa: cannot read the last session's diagnostics: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     if (!previous || edits !== editsAtRead) return;
     const texts = new Map(read.map((r) => [r.uri, r.text]));
     for (const uri of deferred) if (documents.get(uri)?.getText() !== texts.get(uri)) return;
