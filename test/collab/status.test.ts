@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildChart } from '../../server/src/core/analytics/model';
 import { buildDashboard, collaboratives } from '../../server/src/core/collab/dashboard';
+import { renderReport } from '../../server/src/core/render/collab-report';
 import { summaryJson, summaryMarkdown, summaryText } from '../../server/src/core/render/collab-summary';
+import { assuranceIcon, variationIcon } from '../../server/src/core/render/status-icons';
 import { workspaceOf } from '../helpers';
 import { collabFiles, teamFactors } from './fixture';
 
@@ -47,5 +49,12 @@ describe("variation and assurance on the dashboard, from each team's own chart",
     expect(json.teams.find((t) => t.id === 'north')!.measures['absence']!.groups).toEqual([
       { group: 'all', variation: 'common-cause', assurance: 'fail', target: 0.05 },
     ]);
+  });
+
+  it("pdsa report draws each team's icons under its small multiple", () => {
+    const html = renderReport(ws, d);
+    expect(html).toContain(
+      `<span class="status-icons-group" title="everyone">${variationIcon('common-cause', 18)}${assuranceIcon('fail', 18)}</span>`,
+    );
   });
 });

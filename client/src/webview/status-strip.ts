@@ -3,11 +3,10 @@
 // words and `pdsa chart --summary`), parsed and allow-listed; every other text is set as text.
 import type { ChartModel } from '../../../server/src/core/analytics/model';
 import type { MeasureStatus } from '../../../server/src/core/analytics/measure-status';
-import { ASSURANCE_LABELS, VARIATION_LABELS } from '../../../server/src/core/analytics/status';
+import { ASSURANCE_LABELS, latestIndex, VARIATION_LABELS } from '../../../server/src/core/analytics/status';
 import { groupLabel, readableDate } from '../../../server/src/core/render/signal-text';
 import { assuranceIcon, variationIcon } from '../../../server/src/core/render/status-icons';
 import { assuranceText, summaryNumber } from '../../../server/src/core/render/summary-text';
-import { latestIndex } from '../../../server/src/core/analytics/status';
 import { el } from './dom';
 import { safeSvg } from './safe-svg';
 

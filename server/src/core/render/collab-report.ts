@@ -20,6 +20,7 @@ import {
 import { DRIVER_STYLE, renderDriverDiagram } from './driver-svg';
 import { groupLabel, readableDate, renderChart, STANDALONE_STYLE } from './runchart-svg';
 import { escapeXml as h, fmt } from './svg';
+import { statusIconsHtml } from './status-icons';
 
 /** Strips what a static file must not carry: local paths, and focus targets that lead nowhere. */
 function staticSvg(svg: string): string {
@@ -133,7 +134,9 @@ function dashboardSection(d: DashboardModel, cells: CellIndex): string[] {
     d.teams.forEach((t, i) => {
       const c = cells.get(m.id, t.id);
       out.push(
-        `<td>${teams[i] ?? ''}<span class="state ${c.state}">${stateText(c.state)}</span>${c.group && c.series.length > 1 ? ` <span class="meta">(${h(groupLabel(c.group))})</span>` : ''}</td>`,
+        `<td>${teams[i] ?? ''}<span class="state ${c.state}">${stateText(c.state)}</span>${c.group && c.series.length > 1 ? ` <span class="meta">(${h(groupLabel(c.group))})</span>` : ''}`,
+        // Variation and assurance of every group, from the team's own chart of the measure.
+        `<br>${statusIconsHtml(c.status?.groups ?? [], (g) => (g === 'all' ? 'everyone' : groupLabel(g)))}</td>`,
       );
     });
     out.push('<td>');

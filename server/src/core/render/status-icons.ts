@@ -117,3 +117,21 @@ export function statusIconsMarkdown(
     images.push(`![Assurance: ${ASSURANCE_LABELS[assurance]}](${dataUri(assuranceIcon(assurance, size))})`);
   return images.length ? `${images.join(' ')} ` : '';
 }
+
+/**
+ * Every group's icons as inline SVG for static HTML (`pdsa report`): each group's pair in a span whose
+ * title names the group; each icon says itself in words (role img, aria-label, title).
+ */
+export function statusIconsHtml(
+  groups: readonly { group: string; variation?: Variation; assurance?: Assurance }[],
+  name: (group: string) => string,
+  size = 18,
+): string {
+  return groups
+    .filter((g) => g.variation)
+    .map(
+      (g) =>
+        `<span class="status-icons-group" title="${x(name(g.group))}">${variationIcon(g.variation!, size)}${g.assurance ? assuranceIcon(g.assurance, size) : ''}</span>`,
+    )
+    .join(' ');
+}
