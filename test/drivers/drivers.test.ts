@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildDriverModel } from '../../server/src/core/analytics/drivers';
 import { layoutDiagram, overlaps } from '../../server/src/core/analytics/layout';
 import { renderDriverDiagram } from '../../server/src/core/render/driver-svg';
+import { wrapText } from '../../server/src/core/render/text';
 import { moveFactorEdits } from '../../server/src/core/service/factor-edits';
 import { Workspace } from '../../server/src/core/workspace';
 import { bigDriverWorkspace as bigWorkspace } from '../../bench/generate';
@@ -89,8 +90,35 @@ describe('driver diagram model', () => {
     const m = buildDriverModel(big, 'file:///big/big.factors.yaml');
     expect(m.nodes.filter((n) => n.kind === 'idea')).toHaveLength(40);
     expect(overlaps(layoutDiagram(m.nodes, m.edges))).toBe(false);
+    for (const width of [480, 600, 1000, 1600]) {
+      expect(overlaps(layoutDiagram(model.nodes, model.edges, width)), `example at ${width}`).toBe(false);
+      expect(overlaps(layoutDiagram(m.nodes, m.edges, width)), `bench at ${width}`).toBe(false);
+    }
     const svg = renderDriverDiagram(m);
     expect(svg.match(/<g class="node/g)).toHaveLength(1 + 5 + 20 + 40 + 40);
+  });
+
+  it('beside the editor, puts the aim above four columns that share the panel and feeds the primary drivers from a trunk', () => {
+    const l = layoutDiagram(model.nodes, model.edges, 600);
+    const aim = l.boxes.get('aim')!;
+    const primaries = model.nodes.filter((n) => n.kind === 'primary').map((n) => l.boxes.get(n.key)!);
+    expect(l.width).toBeLessThanOrEqual(600);
+    expect(aim.width).toBeGreaterThan(500);
+    for (const p of primaries) expect(p.y).toBeGreaterThan(aim.y + aim.height);
+    const trunk = l.routes.filter((r) => r.from === 'aim');
+    expect(trunk).toHaveLength(primaries.length);
+    for (const r of trunk) expect(r.points[0]).toEqual({ x: r.points[1]!.x, y: aim.y + aim.height });
+    // Full width keeps the aim as the first column.
+    const wide = layoutDiagram(model.nodes, model.edges, 1600);
+    expect(wide.boxes.get('aim')!.x + wide.boxes.get('aim')!.width).toBeLessThan(wide.boxes.get(primaries[0]!.key)!.x);
+  });
+
+  it('wraps a long id after a hyphen, not between two letters', () => {
+    expect(wrapText('F-belonging-is-sped-job · not priority', 110, 10)).toEqual([
+      'F-belonging-is-sped-',
+      'job · not priority',
+    ]);
+    expect(wrapText('abcdefghijklmnopqrstuvwxyz', 60, 10).join('')).toBe('abcdefghijklmnopqrstuvwxyz');
   });
 
   it('escapes worksheet text in the SVG', () => {

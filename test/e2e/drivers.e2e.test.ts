@@ -39,6 +39,8 @@ describe('driver diagram, four-blocker and iceberg in a real VS Code (code-serve
     // Beside the editor the diagram fits the panel's width: nothing to scroll sideways.
     const fit = await frame.locator('#diagram').evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(fit).toBeLessThanOrEqual(1);
+    // ...and is drawn at full size or more (its text 11 px or larger), never shrunk to fit.
+    expect(Number((await frame.locator('#zoom-level').textContent())!.replace('%', ''))).toBeGreaterThanOrEqual(100);
     await screenshot(page, '8-driver-diagram');
 
     await frame.locator('g.node[data-key="S-case-manager-followup"]').click();

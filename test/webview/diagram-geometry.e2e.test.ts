@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigDriverWorkspace } from '../../bench/generate';
 import { buildDriverModel, type DriverModel } from '../../server/src/core/analytics/drivers';
-import { edgeCrossings, edgesThroughBoxes, layoutDiagram } from '../../server/src/core/analytics/layout';
+import { badgeOf, edgeCrossings, edgesThroughBoxes, layoutDiagram } from '../../server/src/core/analytics/layout';
 import { renderDriverDiagram } from '../../server/src/core/render/driver-svg';
 import { exampleWorkspace } from '../charts/fixtures';
 
@@ -16,6 +16,8 @@ interface Found {
   outside: string[];
   cut: string[];
   statements: string;
+  /** Each box's badge lines (ids, priority, cycle counts) as drawn. */
+  badges: { key: string; lines: string[] }[];
 }
 
 function inspect(page: Page): Promise<Found> {
@@ -31,10 +33,19 @@ function inspect(page: Page): Promise<Found> {
         if (t.textContent?.includes('…')) cut.push(t.textContent);
       }
     }
+    // A word too long for its line is broken after a hyphen: join such lines without a space.
     const statements = [...document.querySelectorAll('g.node')]
-      .map((g) => [...g.querySelectorAll('text:not(.badge)')].map((t) => t.textContent).join(' '))
+      .map((g) =>
+        [...g.querySelectorAll('text:not(.badge)')]
+          .map((t) => t.textContent ?? '')
+          .reduce((text, line) => (!text ? line : /[-_/.]$/.test(text) ? text + line : `${text} ${line}`), ''),
+      )
       .join('\n');
-    return { outside, cut, statements };
+    const badges = [...document.querySelectorAll('g.node')].map((g) => ({
+      key: g.getAttribute('data-key') ?? '',
+      lines: [...g.querySelectorAll('text.badge')].map((t) => t.textContent ?? ''),
+    }));
+    return { outside, cut, statements, badges };
   });
 }
 
@@ -67,7 +78,7 @@ describe('driver diagram geometry in Chromium', () => {
   for (const [name, make] of cases) {
     it(`${name}: statements in full, text inside boxes, no edge through a box`, async () => {
       const model = make();
-      for (const width of [600, 1000, undefined]) {
+      for (const width of [480, 600, 1000, 1600, undefined]) {
         const layout = layoutDiagram(model.nodes, model.edges, width);
         expect(edgesThroughBoxes(layout), `${name} at ${width}`).toEqual([]);
         console.log(
@@ -81,7 +92,19 @@ describe('driver diagram geometry in Chromium', () => {
         // Every statement is there, word for word.
         const flat = found.statements.replace(/\s+/g, ' ');
         for (const n of model.nodes) expect(flat, n.key).toContain(n.label.replace(/\s+/g, ' '));
-        if (name !== 'bench 5/20/40/200' || width === 600)
+        // Ids are never broken between two letters: a badge line ends at a space or after a hyphen.
+        for (const { key, lines } of found.badges) {
+          const node = model.nodes.find((n) => n.key === key)!;
+          let text = '';
+          for (const [i, line] of lines.entries()) {
+            if (i > 0) expect(line, `${key} at ${width}`).toMatch(/^\S/);
+            text += i === 0 || /[-_/.]$/.test(text) ? line : ` ${line}`;
+            if (i < lines.length - 1 && !/[-_/.]$/.test(line))
+              expect(badgeOf(node).startsWith(`${text} `), `${key}: "${line}" breaks a word at ${width}`).toBe(true);
+          }
+          expect(text, `${key} at ${width}`).toBe(badgeOf(node));
+        }
+        if (name !== 'bench 5/20/40/200' || width === 600 || width === 1600)
           await page.screenshot({
             path: path.join(SHOTS, `${name.replace(/\W+/g, '-')}-${width ?? 'natural'}.png`),
             fullPage: true,

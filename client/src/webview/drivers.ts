@@ -39,7 +39,9 @@ function render(): void {
   // Laid out for the panel's width (narrower columns, taller boxes), then zoomed to fit that width.
   const host = $('diagram');
   host.style.height = `${Math.max(240, window.innerHeight - host.getBoundingClientRect().top - 8)}px`;
-  const svg = toSvg(renderDriverDiagram(model, { width: host.clientWidth || 800 }));
+  // The width it is laid out for: a later resize to this same width must not draw it again.
+  lastWidth = host.clientWidth;
+  const svg = toSvg(renderDriverDiagram(model, { width: lastWidth || 800 }));
   host.replaceChildren(svg);
   natural = { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) };
   if (zoom === undefined) zoom = fitZoom('width');
@@ -51,16 +53,18 @@ function render(): void {
   vscode.setState(state);
 }
 
-// Zoom and pan: the diagram starts fitted to the panel's width; wheel with Ctrl (or pinch), the +/-
+// Zoom and pan: the diagram starts fitted to the panel's width, never below 100% (its text is then
+// 11 px; a diagram wider than the panel scrolls rather than shrinking to unreadable); wheel with Ctrl (or pinch), the +/-
 // buttons and keys zoom; dragging, the scroll bars and the arrow keys pan; 0 or "Fit" fits again.
 let zoom: number | undefined;
+let lastWidth = 0;
 let natural = { width: 1, height: 1 };
 
 function fitZoom(mode: 'width' | 'all'): number {
   const host = $('diagram');
   const byWidth = (host.clientWidth - 4) / natural.width;
-  const z = mode === 'width' ? byWidth : Math.min(byWidth, (host.clientHeight - 4) / natural.height);
-  return Math.max(0.2, Math.min(1.5, z));
+  if (mode === 'width') return Math.max(1, Math.min(1.5, byWidth));
+  return Math.max(0.2, Math.min(1.5, byWidth, (host.clientHeight - 4) / natural.height));
 }
 
 function applyZoom(): void {
@@ -304,7 +308,6 @@ window.addEventListener('pointerup', () => {
   setTimeout(() => (dragged = false), 0);
 });
 // A new panel size lays the diagram out again for it.
-let lastWidth = 0;
 new ResizeObserver(() => {
   const w = $('diagram').clientWidth;
   if (Math.abs(w - lastWidth) < 8) return;

@@ -22,10 +22,18 @@ export interface Route {
   points: { x: number; y: number }[];
 }
 
+/** A column's title: at its left edge, baseline `y` (in the layout's coordinates). */
+export interface ColumnTitle {
+  column: number;
+  x: number;
+  y: number;
+}
+
 export interface Layout {
   boxes: Map<string, Box>;
   texts: Map<string, BoxText>;
   routes: Route[];
+  titles: ColumnTitle[];
   width: number;
   height: number;
 }
@@ -65,6 +73,9 @@ function heightOf(t: BoxText): number {
   return PAD + t.lines.length * LINE + (t.badge.length ? 3 + t.badge.length * (LINE - 1) : 0) + PAD;
 }
 
+/** Below this panel width the aim becomes a banner over the columns, so four columns share the width. */
+export const NARROW = 900;
+
 /**
  * Left-to-right columns (aim, primary drivers, secondary drivers, change ideas, cycles). Each column
  * is ordered by the average position of the nodes it links from (the barycentre heuristic), which
@@ -72,26 +83,61 @@ function heightOf(t: BoxText): number {
  * to hold their whole text. Edges are routed orthogonally: across the free gap after their source
  * column, along a free horizontal lane between boxes through any columns they skip, and into their
  * target from the gap before it, so no edge passes through a box that is not its end.
+ *
+ * Laid out for a narrow panel (beside the editor), the aim spans the top as a banner and a trunk down
+ * the left margin feeds the primary drivers: the four other columns then share the whole width, so
+ * the diagram is drawn at full size (11 px text) and scrolls vertically instead of shrinking.
  */
 export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[], targetWidth?: number): Layout {
   const columns: DiagramNode[][] = [[], [], [], [], []];
   for (const n of nodes) columns[COLUMN[n.kind]]!.push(n);
-  // For a narrow panel: narrower columns (the text wraps to more lines) and narrower gaps.
-  const present = columns.filter((c) => c.length).length;
-  const gapX = targetWidth !== undefined && targetWidth < 1000 ? 40 : GAP_X;
-  const fit =
-    targetWidth !== undefined
-      ? Math.max(120, Math.min(230, (targetWidth - 32 - (present - 1) * gapX) / Math.max(1, present)))
-      : undefined;
-  const widths = WIDTHS.map((w, c) => (fit === undefined ? w : Math.round(c === 4 ? Math.max(110, fit * 0.8) : fit)));
+  const narrow = targetWidth !== undefined && targetWidth < NARROW && columns[0]!.length === 1;
+  const present = columns.filter((c, i) => c.length && !(narrow && i === 0)).length;
+  const gapX = narrow ? 22 : targetWidth !== undefined && targetWidth < 1000 ? 40 : GAP_X;
+  // Collapsed cycle counts ("3 cycles", "latest: adopt") need little width; listed cycles need more.
+  const cyclesListed = columns[4]!.some((n) => n.key.startsWith('cycle:'));
+  const left = narrow ? TRUNK_X + 12 : 16;
+  let widths: number[];
+  if (!narrow) {
+    const fit =
+      targetWidth !== undefined
+        ? Math.max(120, Math.min(230, (targetWidth - 32 - (present - 1) * gapX) / Math.max(1, present)))
+        : undefined;
+    widths = WIDTHS.map((w, c) => (fit === undefined ? w : Math.round(c === 4 ? Math.max(110, fit * 0.8) : fit)));
+  } else {
+    const cyclesW = columns[4]!.length && !cyclesListed ? 84 : 0;
+    const shared = present - (cyclesW ? 1 : 0);
+    const w = Math.floor(
+      Math.max(96, Math.min(230, (targetWidth - left - 8 - cyclesW - (present - 1) * gapX) / Math.max(1, shared))),
+    );
+    widths = [0, w, w, w, cyclesW || w];
+  }
   const incoming = new Map<string, string[]>();
   for (const e of edges) incoming.set(e.to, [...(incoming.get(e.to) ?? []), e.from]);
   const position = new Map<string, number>();
   const boxes = new Map<string, Box>();
   const texts = new Map<string, BoxText>();
+  const titles: ColumnTitle[] = [];
+  let top = 20;
+  let x = left;
+  let right = 0;
+  if (narrow) {
+    // The banner's width is known only once the columns are: lay them out first, then the aim above.
+    for (let c = 1; c < columns.length; c++) if (columns[c]!.length) x += widths[c]! + gapX;
+    right = x - gapX;
+    const aim = columns[0]![0]!;
+    const t = boxText(aim, right - 16);
+    const h = heightOf(t);
+    texts.set(aim.key, t);
+    boxes.set(aim.key, { key: aim.key, x: 16, y: 20, width: right - 16, height: h });
+    position.set(aim.key, 0);
+    titles.push({ column: 0, x: 16, y: 12 });
+    top = 20 + h + 30;
+    x = left;
+  }
   let height = 0;
-  let x = 16;
   columns.forEach((column, c) => {
+    if (narrow && c === 0) return;
     if (c > 0) {
       const order = new Map(column.map((n, i) => [n.key, i]));
       const centre = (n: DiagramNode) => {
@@ -102,7 +148,7 @@ export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[], target
       };
       column.sort((a, b) => centre(a) - centre(b) || order.get(a.key)! - order.get(b.key)!);
     }
-    let y = 16;
+    let y = top;
     const w = widths[c]!;
     for (const n of column) {
       const t = boxText(n, w);
@@ -113,18 +159,47 @@ export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[], target
       y += h + GAP_Y;
     }
     height = Math.max(height, y);
-    if (column.length) x += w + gapX;
+    if (column.length) {
+      titles.push({ column: c, x, y: top - 8 });
+      x += w + gapX;
+    }
   });
   // Centre shorter columns against the tallest, so edges run level where they can.
-  for (const column of columns) {
-    if (!column.length) continue;
+  columns.forEach((column, c) => {
+    if (!column.length || (narrow && c === 0)) return;
     const last = boxes.get(column[column.length - 1]!.key)!;
     const offset = Math.max(0, (height - (last.y + last.height + GAP_Y)) / 2);
     for (const n of column) boxes.get(n.key)!.y += offset;
+  });
+  const routes = routeEdges(
+    narrow ? [[], ...columns.slice(1)] : columns,
+    boxes,
+    narrow ? edges.filter((e) => e.from !== 'aim') : edges,
+    gapX,
+  );
+  if (narrow) {
+    // The trunk: down the left margin from the aim's banner, then into each primary driver.
+    const aim = boxes.get(columns[0]![0]!.key)!;
+    for (const e of edges) {
+      const b = e.from === aim.key ? boxes.get(e.to) : undefined;
+      if (!b) continue;
+      const y = b.y + b.height / 2;
+      routes.push({
+        from: e.from,
+        to: e.to,
+        points: [
+          { x: TRUNK_X, y: aim.y + aim.height },
+          { x: TRUNK_X, y },
+          { x: b.x, y },
+        ],
+      });
+    }
   }
-  const routes = routeEdges(columns, boxes, edges, gapX);
-  return { boxes, texts, routes, width: x - gapX + 16, height: height + 4 };
+  return { boxes, texts, routes, titles, width: narrow ? right + 8 : x - gapX + 16, height: height + 4 };
 }
+
+/** The x of the trunk that feeds the primary drivers when the aim is a banner. */
+const TRUNK_X = 24;
 
 /** Free horizontal lanes of a column: the gaps above, between and below its boxes. */
 function freeLanes(column: DiagramNode[], boxes: Map<string, Box>, height: number): [number, number][] {

@@ -23,7 +23,6 @@ svg.pdsa-drivers { font-family: system-ui, -apple-system, "Segoe UI", sans-serif
 `;
 
 const COLUMN_TITLES = ['Aim', 'Primary drivers', 'Secondary drivers', 'Change ideas', 'PDSA cycles'];
-const KINDS = ['aim', 'primary', 'secondary', 'idea', 'cycles'];
 
 function nodeClass(n: DiagramNode): string {
   const decision =
@@ -76,7 +75,7 @@ export function renderDriverDiagram(model: DriverModel, options: DiagramRenderOp
     lx += w + 12;
   }
   const legendH = (row + 1) * 16 + 6;
-  const top = 26 + legendH;
+  const top = legendH + 4;
   const H = layout.height + top;
   const out: string[] = [];
   out.push(
@@ -97,16 +96,9 @@ export function renderDriverDiagram(model: DriverModel, options: DiagramRenderOp
     out.push(`<text class="badge" x="${l.x + 26}" y="${y + 9.5}">${x(l.item.label)}</text>`);
   }
   out.push(`</g>`);
-  const columnX = new Map<number, number>();
-  for (const n of model.nodes) {
-    const b = layout.boxes.get(n.key)!;
-    const col = KINDS.indexOf(n.kind);
-    if (!columnX.has(col)) columnX.set(col, b.x);
-  }
-  for (const [col, colX] of columnX)
-    out.push(`<text class="column-title" x="${colX}" y="${top - 8}">${x(COLUMN_TITLES[col]!)}</text>`);
-
   out.push(`<g transform="translate(0 ${top})">`);
+  for (const t of layout.titles)
+    out.push(`<text class="column-title" x="${t.x}" y="${t.y}">${x(COLUMN_TITLES[t.column]!)}</text>`);
   for (const r of layout.routes) {
     const e = model.edges.find((d) => d.from === r.from && d.to === r.to);
     const d = r.points.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');

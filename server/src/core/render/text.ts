@@ -32,10 +32,13 @@ export function wrapText(text: string, width: number, size: number, bold = false
     }
     if (line) lines.push(line);
     line = word;
-    // A single word wider than the line (a long id or URL): break it where it must.
+    // A single word wider than the line (a long id or URL): break it after a hyphen, underscore,
+    // slash or dot that fits ("F-belonging-is-" / "sped-job"), mid-word only when none does.
     while (textWidth(line, size, bold) > width && line.length > 1) {
       let cut = line.length - 1;
       while (cut > 1 && textWidth(line.slice(0, cut), size, bold) > width) cut--;
+      const soft = Math.max(...['-', '_', '/', '.'].map((c) => line.lastIndexOf(c, cut - 1)));
+      if (soft > 0) cut = soft + 1;
       lines.push(line.slice(0, cut));
       line = line.slice(cut);
     }
