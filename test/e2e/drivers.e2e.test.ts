@@ -36,12 +36,12 @@ describe('driver diagram, four-blocker and iceberg in a real VS Code (code-serve
     expect((await frame.locator('g.node[data-key="S-greeters"] text.badge').allTextContents()).join(' ')).toBe(
       '4 cycles · latest: adopt',
     );
+    await screenshot(page, '8-driver-diagram');
     // Beside the editor the diagram fits the panel's width: nothing to scroll sideways.
     const fit = await frame.locator('#diagram').evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(fit).toBeLessThanOrEqual(1);
     // ...and is drawn at full size or more (its text 11 px or larger), never shrunk to fit.
     expect(Number((await frame.locator('#zoom-level').textContent())!.replace('%', ''))).toBeGreaterThanOrEqual(100);
-    await screenshot(page, '8-driver-diagram');
 
     await frame.locator('g.node[data-key="S-case-manager-followup"]').click();
     await page.locator('.tabs-container .tab.active', { hasText: 'belonging.factors.yaml' }).waitFor();
@@ -52,8 +52,8 @@ describe('driver diagram, four-blocker and iceberg in a real VS Code (code-serve
 
   it('moves a factor to another quadrant of the four-blocker by editing the YAML (undoable)', async () => {
     const { page } = wb;
-    const frame = await webviewFrame(page, '#tab-four-blocker');
-    await frame.locator('#tab-four-blocker').click();
+    await (await webviewFrame(page, '#tab-four-blocker')).locator('#tab-four-blocker').click();
+    const frame = await webviewFrame(page, '.chip[data-factor="F-late-bus"]');
     const chip = frame.locator('.chip[data-factor="F-late-bus"]');
     await chip.waitFor();
     expect(await chip.evaluate((c) => (c.parentElement as HTMLElement).dataset.influence)).toBe('low');
@@ -64,7 +64,8 @@ describe('driver diagram, four-blocker and iceberg in a real VS Code (code-serve
     await frame
       .locator('.quadrant[data-impact="high"][data-influence="high"] .chip[data-factor="F-late-bus"]')
       .waitFor({ timeout: 30_000 });
-    // ...because the factors file says so, with nothing else changed.
+    // ...because the factors file says so, in its editor beside the panel.
+    expect(await page.locator('.tabs-container .tab', { hasText: 'Drivers: belonging' }).isVisible()).toBe(true);
     const influenceLine = lineOf('    influence: low');
     expect(influenceLine).toBeGreaterThan(0);
     await page.locator('.tabs-container .tab', { hasText: 'belonging.factors.yaml' }).click();

@@ -66,8 +66,9 @@ export class DriverPanel implements vscode.Disposable {
         break;
       case 'open': {
         const position = new vscode.Position(Math.max(0, message.line - 1), 0);
-        await vscode.window.showTextDocument(vscode.Uri.parse(message.uri), {
-          viewColumn: vscode.ViewColumn.One,
+        const uri = vscode.Uri.parse(message.uri);
+        await vscode.window.showTextDocument(uri, {
+          viewColumn: this.columnFor(uri),
           selection: new vscode.Range(position, position),
         });
         break;
@@ -96,7 +97,18 @@ export class DriverPanel implements vscode.Disposable {
           influence: message.influence,
         });
         const converted = await (await this.ctx.languageClient()).protocol2CodeConverter.asWorkspaceEdit(edit);
-        if (converted) await vscode.workspace.applyEdit(converted);
+        const [uri, edits] = converted?.entries()[0] ?? [];
+        if (!converted || !uri) break;
+        // Shown where it happens: the factors file opens beside the panel first, so the change stays
+        // unsaved (dirty) in its editor, to be seen, saved or undone like any other edit (VS Code saves
+        // an edit to a file that no editor shows). The panel keeps the focus for more arrow-key moves.
+        const at = edits?.[0]?.range.start;
+        await vscode.window.showTextDocument(uri, {
+          viewColumn: this.columnFor(uri),
+          preserveFocus: true,
+          selection: at ? new vscode.Range(at, at) : undefined,
+        });
+        await vscode.workspace.applyEdit(converted);
         break;
       }
       case 'export': {
@@ -114,6 +126,13 @@ export class DriverPanel implements vscode.Disposable {
         break;
       }
     }
+  }
+
+  /** Where to show a file: where it is already visible, else beside the panel, never over it. */
+  private columnFor(uri: vscode.Uri): vscode.ViewColumn {
+    const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    if (shown?.viewColumn) return shown.viewColumn;
+    return this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
   }
 
   private async refresh(): Promise<void> {

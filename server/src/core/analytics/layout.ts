@@ -22,12 +22,18 @@ export interface Route {
   points: { x: number; y: number }[];
 }
 
-/** A column's title: at its left edge, baseline `y` (in the layout's coordinates). */
+/** A column's title: at its left edge, its last line's baseline at `y` (in the layout's coordinates). */
 export interface ColumnTitle {
   column: number;
   x: number;
   y: number;
+  lines: string[];
 }
+
+export const COLUMN_TITLES = ['Aim', 'Primary drivers', 'Secondary drivers', 'Change ideas', 'PDSA cycles'];
+/** The column titles' size (bold). */
+export const TITLE = 12;
+export const TITLE_LINE = 15;
 
 export interface Layout {
   boxes: Map<string, Box>;
@@ -75,14 +81,18 @@ function heightOf(t: BoxText): number {
 
 /** Below this panel width the aim becomes a banner over the columns, so four columns share the width. */
 export const NARROW = 900;
+/** Below this width the collapsed cycle counts are left out, so three columns share the width. */
+export const TINY = 520;
 
 /**
- * Left-to-right columns (aim, primary drivers, secondary drivers, change ideas, cycles). Each column
- * is ordered by the average position of the nodes it links from (the barycentre heuristic), which
- * keeps edges short and crossings few, then stacked top-down, so boxes never overlap. Boxes grow
- * to hold their whole text. Edges are routed orthogonally: across the free gap after their source
- * column, along a free horizontal lane between boxes through any columns they skip, and into their
- * target from the gap before it, so no edge passes through a box that is not its end.
+ * Left-to-right columns (aim, primary drivers, secondary drivers, change ideas, cycles), drawn as a
+ * layered (Sugiyama-style) diagram. Each column is ordered by the barycentre heuristic: first by the
+ * average position of what links into it, then in alternating sweeps back (by what it links to) and
+ * forth, keeping the order whose routed edges cross least. Boxes are stacked top-down, so they never
+ * overlap, and grow to hold their whole text. Edges are routed orthogonally: across the free gap
+ * after their source column, along a free horizontal lane between boxes through any columns they
+ * skip, and into their target from the gap before it, so no edge passes through a box that is not
+ * its end. Within a gap, the vertical tracks are ordered so that they cross the fewest other edges.
  *
  * Laid out for a narrow panel (beside the editor), the aim spans the top as a banner and a trunk down
  * the left margin feeds the primary drivers: the four other columns then share the whole width, so
@@ -92,11 +102,17 @@ export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[], target
   const columns: DiagramNode[][] = [[], [], [], [], []];
   for (const n of nodes) columns[COLUMN[n.kind]]!.push(n);
   const narrow = targetWidth !== undefined && targetWidth < NARROW && columns[0]!.length === 1;
-  const present = columns.filter((c, i) => c.length && !(narrow && i === 0)).length;
-  const gapX = narrow ? 22 : targetWidth !== undefined && targetWidth < 1000 ? 40 : GAP_X;
   // Collapsed cycle counts ("3 cycles", "latest: adopt") need little width; listed cycles need more.
   const cyclesListed = columns[4]!.some((n) => n.key.startsWith('cycle:'));
-  const left = narrow ? TRUNK_X + 12 : 16;
+  // Narrower still (a panel beside the editor and a side bar), the collapsed counts are left out: each
+  // idea's badge already says how many cycles it has and what the latest decided.
+  const tiny = narrow && targetWidth < TINY;
+  if (tiny && !cyclesListed) columns[4] = [];
+  const present = columns.filter((c, i) => c.length && !(narrow && i === 0)).length;
+  let gapX = targetWidth !== undefined && targetWidth < 1000 ? 40 : GAP_X;
+  if (narrow) gapX = tiny ? 16 : 22;
+  const trunkX = tiny ? 10 : 24;
+  const left = narrow ? trunkX + (tiny ? 8 : 12) : 16;
   let widths: number[];
   if (!narrow) {
     const fit =
@@ -107,79 +123,123 @@ export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[], target
   } else {
     const cyclesW = columns[4]!.length && !cyclesListed ? 84 : 0;
     const shared = present - (cyclesW ? 1 : 0);
+    // Never so narrow that a statement's longest word has to be cut (up to 140 px: longer ones are);
+    // a hyphenated word may break after its hyphens, as wrapText does.
+    let longest = 0;
+    for (const column of columns.slice(1))
+      for (const n of column)
+        for (const word of n.label.split(/\s+|(?<=[-_/.])(?=\S)/)) longest = Math.max(longest, textWidth(word, FONT));
+    const least = Math.min(140, Math.max(tiny ? 72 : 96, Math.ceil(longest) + 2 * PAD + 1));
     const w = Math.floor(
-      Math.max(96, Math.min(230, (targetWidth - left - 8 - cyclesW - (present - 1) * gapX) / Math.max(1, shared))),
+      Math.max(least, Math.min(230, (targetWidth - left - 8 - cyclesW - (present - 1) * gapX) / Math.max(1, shared))),
     );
     widths = [0, w, w, w, cyclesW || w];
   }
-  const incoming = new Map<string, string[]>();
-  for (const e of edges) incoming.set(e.to, [...(incoming.get(e.to) ?? []), e.from]);
-  const position = new Map<string, number>();
-  const boxes = new Map<string, Box>();
   const texts = new Map<string, BoxText>();
   const titles: ColumnTitle[] = [];
-  let top = 20;
+  const xs: number[] = [];
   let x = left;
-  let right = 0;
-  if (narrow) {
-    // The banner's width is known only once the columns are: lay them out first, then the aim above.
-    for (let c = 1; c < columns.length; c++) if (columns[c]!.length) x += widths[c]! + gapX;
-    right = x - gapX;
-    const aim = columns[0]![0]!;
-    const t = boxText(aim, right - 16);
-    const h = heightOf(t);
-    texts.set(aim.key, t);
-    boxes.set(aim.key, { key: aim.key, x: 16, y: 20, width: right - 16, height: h });
-    position.set(aim.key, 0);
-    titles.push({ column: 0, x: 16, y: 12 });
-    top = 20 + h + 30;
-    x = left;
-  }
-  let height = 0;
-  columns.forEach((column, c) => {
-    if (narrow && c === 0) return;
-    if (c > 0) {
-      const order = new Map(column.map((n, i) => [n.key, i]));
-      const centre = (n: DiagramNode) => {
-        const from = (incoming.get(n.key) ?? [])
-          .map((k) => position.get(k))
-          .filter((v): v is number => v !== undefined);
-        return from.length ? from.reduce((a, b) => a + b, 0) / from.length : Number.MAX_SAFE_INTEGER;
-      };
-      column.sort((a, b) => centre(a) - centre(b) || order.get(a.key)! - order.get(b.key)!);
-    }
-    let y = top;
-    const w = widths[c]!;
-    for (const n of column) {
-      const t = boxText(n, w);
-      const h = heightOf(t);
-      texts.set(n.key, t);
-      boxes.set(n.key, { key: n.key, x, y, width: w, height: h });
-      position.set(n.key, y + h / 2);
-      y += h + GAP_Y;
-    }
-    height = Math.max(height, y);
-    if (column.length) {
-      titles.push({ column: c, x, y: top - 8 });
-      x += w + gapX;
-    }
-  });
-  // Centre shorter columns against the tallest, so edges run level where they can.
   columns.forEach((column, c) => {
     if (!column.length || (narrow && c === 0)) return;
-    const last = boxes.get(column[column.length - 1]!.key)!;
-    const offset = Math.max(0, (height - (last.y + last.height + GAP_Y)) / 2);
-    for (const n of column) boxes.get(n.key)!.y += offset;
+    xs[c] = x;
+    x += widths[c]! + gapX;
   });
-  const routes = routeEdges(
-    narrow ? [[], ...columns.slice(1)] : columns,
-    boxes,
-    narrow ? edges.filter((e) => e.from !== 'aim') : edges,
-    gapX,
-  );
+  const right = x - gapX;
+  // Column titles wrap to their column (two lines when a narrow panel needs them).
+  const titleLines = columns.map((_, c) => wrapText(COLUMN_TITLES[c]!, widths[c]!, TITLE, true));
+  const extra = Math.max(0, ...titleLines.map((l, c) => (columns[c]!.length && c > 0 ? l.length - 1 : 0))) * TITLE_LINE;
+  let top = 20 + extra;
+  const aimBox = new Map<string, Box>();
+  if (narrow) {
+    const aim = columns[0]![0]!;
+    const t = boxText(aim, right - 16);
+    texts.set(aim.key, t);
+    aimBox.set(aim.key, { key: aim.key, x: 16, y: 20, width: right - 16, height: heightOf(t) });
+    titles.push({ column: 0, x: 16, y: 12, lines: [COLUMN_TITLES[0]!] });
+    top = 20 + heightOf(t) + 30 + extra;
+  }
+  const sizes = new Map<string, number>();
+  columns.forEach((column, c) => {
+    if (narrow && c === 0) return;
+    for (const n of column) {
+      const t = boxText(n, widths[c]!);
+      texts.set(n.key, t);
+      sizes.set(n.key, heightOf(t));
+    }
+    if (column.length) titles.push({ column: c, x: xs[c]!, y: top - 8, lines: titleLines[c]! });
+  });
+  const stacked = narrow ? [[], ...columns.slice(1)] : columns;
+  const routed = narrow ? edges.filter((e) => e.from !== aimKey(columns)) : edges;
+  const into = new Map<string, string[]>();
+  const outOf = new Map<string, string[]>();
+  for (const e of routed) {
+    into.set(e.to, [...(into.get(e.to) ?? []), e.from]);
+    outOf.set(e.from, [...(outOf.get(e.from) ?? []), e.to]);
+  }
+
+  /** Stacks the columns in the given orders, centres shorter ones, routes the edges. */
+  const place = (orders: DiagramNode[][]) => {
+    const boxes = new Map<string, Box>(aimBox);
+    let height = 0;
+    orders.forEach((column, c) => {
+      let y = top;
+      for (const n of column) {
+        const h = sizes.get(n.key)!;
+        boxes.set(n.key, { key: n.key, x: xs[c]!, y, width: widths[c]!, height: h });
+        y += h + GAP_Y;
+      }
+      height = Math.max(height, y);
+    });
+    // Centre shorter columns against the tallest, so edges run level where they can.
+    for (const column of orders) {
+      if (!column.length) continue;
+      const last = boxes.get(column[column.length - 1]!.key)!;
+      const offset = Math.max(0, (height - (last.y + last.height + GAP_Y)) / 2);
+      for (const n of column) boxes.get(n.key)!.y += offset;
+    }
+    const routes = routeEdges(orders, boxes, routed, gapX);
+    return { boxes, routes, height, crossings: edgeCrossings({ routes }) };
+  };
+  /** Orders every column after `from` (or before, going back) by the barycentre of its neighbours in `placed`. */
+  const sweep = (orders: DiagramNode[][], placed: Map<string, Box>, back: boolean): DiagramNode[][] => {
+    const next = orders.map((c) => [...c]);
+    const centre = (b: Box) => b.y + b.height / 2;
+    const positions = new Map([...placed].map(([k, b]) => [k, centre(b)]));
+    const sequence = back ? [3, 2, 1, 0] : [1, 2, 3, 4];
+    for (const c of sequence) {
+      const column = next[c]!;
+      if (!column.length) continue;
+      const current = new Map(column.map((n, i) => [n.key, i]));
+      const links = back ? outOf : into;
+      const key = (n: DiagramNode) => {
+        const ys = (links.get(n.key) ?? []).map((k) => positions.get(k)).filter((v): v is number => v !== undefined);
+        return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : positions.get(n.key)!;
+      };
+      const keys = new Map(column.map((n) => [n.key, key(n)]));
+      column.sort((a, b) => keys.get(a.key)! - keys.get(b.key)! || current.get(a.key)! - current.get(b.key)!);
+      // Re-stack this column so the next one in the sweep sees its new positions.
+      let y = top;
+      for (const n of column) {
+        const h = sizes.get(n.key)!;
+        positions.set(n.key, y + h / 2);
+        y += h + GAP_Y;
+      }
+    }
+    return next;
+  };
+  // The first order: file order, then one forward sweep from it; then sweeps back and forth.
+  let orders = sweep(stacked, place(stacked).boxes, false);
+  let current = place(orders);
+  let best = current;
+  for (let i = 0; i < 8 && best.crossings > 0; i++) {
+    orders = sweep(orders, current.boxes, i % 2 === 0);
+    current = place(orders);
+    if (current.crossings < best.crossings) best = current;
+  }
+  const { boxes, routes } = best;
   if (narrow) {
     // The trunk: down the left margin from the aim's banner, then into each primary driver.
-    const aim = boxes.get(columns[0]![0]!.key)!;
+    const aim = boxes.get(aimKey(columns)!)!;
     for (const e of edges) {
       const b = e.from === aim.key ? boxes.get(e.to) : undefined;
       if (!b) continue;
@@ -188,21 +248,22 @@ export function layoutDiagram(nodes: DiagramNode[], edges: DiagramEdge[], target
         from: e.from,
         to: e.to,
         points: [
-          { x: TRUNK_X, y: aim.y + aim.height },
-          { x: TRUNK_X, y },
+          { x: trunkX, y: aim.y + aim.height },
+          { x: trunkX, y },
           { x: b.x, y },
         ],
       });
     }
   }
-  return { boxes, texts, routes, titles, width: narrow ? right + 8 : x - gapX + 16, height: height + 4 };
+  return { boxes, texts, routes, titles, width: narrow ? right + 8 : right + 16, height: best.height + 4 };
 }
 
-/** The x of the trunk that feeds the primary drivers when the aim is a banner. */
-const TRUNK_X = 24;
+function aimKey(columns: DiagramNode[][]): string | undefined {
+  return columns[0]![0]?.key;
+}
 
 /** Free horizontal lanes of a column: the gaps above, between and below its boxes. */
-function freeLanes(column: DiagramNode[], boxes: Map<string, Box>, height: number): [number, number][] {
+function freeLanes(column: DiagramNode[], boxes: Map<string, Box>): [number, number][] {
   const spans = column.map((n) => boxes.get(n.key)!).sort((a, b) => a.y - b.y);
   const lanes: [number, number][] = [];
   let top = -1e6;
@@ -210,25 +271,64 @@ function freeLanes(column: DiagramNode[], boxes: Map<string, Box>, height: numbe
     lanes.push([top, b.y - 3]);
     top = b.y + b.height + 3;
   }
-  lanes.push([top, height + 1e6]);
+  lanes.push([top, 1e6]);
   return lanes;
 }
 
-function routeEdges(columns: DiagramNode[][], boxes: Map<string, Box>, edges: DiagramEdge[], GAP: number): Route[] {
+/** A vertical run of an edge in a gap: it comes in from the left at `a` and leaves to the right at `b`. */
+interface Run {
+  a: number;
+  b: number;
+  x?: number;
+}
+
+const within = (y: number, r: Run) => y > Math.min(r.a, r.b) + 0.5 && y < Math.max(r.a, r.b) - 0.5;
+
+/** Crossings if `p` takes a track left of `q`: q's run crosses p's way out, p's run crosses q's way in. */
+const cost = (p: Run, q: Run) => (within(p.b, q) ? 1 : 0) + (within(q.a, p) ? 1 : 0);
+
+/**
+ * Tracks for the runs sharing a gap, spread across its middle, ordered so their horizontal parts
+ * cross the fewest other runs: a pairwise-cost sort, then swaps of neighbours while they help.
+ */
+function assignTracks(runs: Run[], gapLeft: number, gap: number): void {
+  if (!runs.length) return;
+  const order = [...runs].sort((p, q) => cost(p, q) - cost(q, p) || p.a - q.a || p.b - q.b);
+  for (let pass = 0, swapped = true; swapped && pass < order.length; pass++) {
+    swapped = false;
+    for (let i = 0; i + 1 < order.length; i++) {
+      if (cost(order[i + 1]!, order[i]!) < cost(order[i]!, order[i + 1]!)) {
+        [order[i], order[i + 1]] = [order[i + 1]!, order[i]!];
+        swapped = true;
+      }
+    }
+  }
+  const spread = Math.min(gap - 12, (order.length - 1) * 4);
+  order.forEach((r, i) => {
+    r.x = gapLeft + gap / 2 - spread / 2 + (order.length > 1 ? (i / (order.length - 1)) * spread : 0);
+  });
+}
+
+function routeEdges(columns: DiagramNode[][], boxes: Map<string, Box>, edges: DiagramEdge[], gap: number): Route[] {
   const colOf = new Map<string, number>();
   columns.forEach((col, c) => col.forEach((n) => colOf.set(n.key, c)));
   const present = columns.map((col) => col.length > 0);
-  const lanes = columns.map((col) => freeLanes(col, boxes, 0));
-  // Each gap between columns has vertical tracks; edges leaving the same column share its gap, spread apart.
-  const gapUse = new Map<number, number>();
-  const trackOf = new Map<DiagramEdge, number>();
-  for (const e of edges) {
-    const c = colOf.get(e.from);
-    if (c === undefined) continue;
-    trackOf.set(e, gapUse.get(c) ?? 0);
-    gapUse.set(c, (gapUse.get(c) ?? 0) + 1);
-  }
-  const routes: Route[] = [];
+  const lanes = columns.map((col) => freeLanes(col, boxes));
+  const rightOf = (c: number) => Math.max(...columns[c]!.map((n) => boxes.get(n.key)!.x + boxes.get(n.key)!.width));
+  const leftOf = (c: number) => Math.min(...columns[c]!.map((n) => boxes.get(n.key)!.x));
+  // Runs per gap, keyed by the column the gap follows.
+  const gaps = new Map<number, Run[]>();
+  const addRun = (c: number, r: Run) => gaps.set(c, [...(gaps.get(c) ?? []), r]);
+  const plans: {
+    e: DiagramEdge;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    first: Run;
+    second?: Run;
+    lane?: number;
+  }[] = [];
   for (const e of edges) {
     const a = boxes.get(e.from);
     const b = boxes.get(e.to);
@@ -237,25 +337,12 @@ function routeEdges(columns: DiagramNode[][], boxes: Map<string, Box>, edges: Di
     if (!a || !b || ca === undefined || cb === undefined || cb <= ca) continue;
     const y1 = a.y + a.height / 2;
     const y2 = b.y + b.height / 2;
-    const x1 = a.x + a.width;
-    const x2 = b.x;
-    // Tracks spread across the middle of the gap after the source column.
-    const used = gapUse.get(ca) ?? 1;
-    const spread = Math.min(GAP - 16, used * 4);
-    const gx1 = x1 + GAP / 2 - spread / 2 + (used > 1 ? (trackOf.get(e)! / (used - 1)) * spread : spread / 2);
     const skipped: number[] = [];
     for (let c = ca + 1; c < cb; c++) if (present[c]) skipped.push(c);
     if (!skipped.length) {
-      routes.push({
-        from: e.from,
-        to: e.to,
-        points: [
-          { x: x1, y: y1 },
-          { x: gx1, y: y1 },
-          { x: gx1, y: y2 },
-          { x: x2, y: y2 },
-        ],
-      });
+      const first: Run = { a: y1, b: y2 };
+      addRun(ca, first);
+      plans.push({ e, x1: a.x + a.width, y1, x2: b.x, y2, first });
       continue;
     }
     // A lane free in every skipped column, nearest the straight line between the ends.
@@ -273,21 +360,57 @@ function routeEdges(columns: DiagramNode[][], boxes: Map<string, Box>, edges: Di
       }
     }
     const lane = best ?? want;
-    const gx2 = x2 - GAP / 2;
-    routes.push({
-      from: e.from,
-      to: e.to,
-      points: [
-        { x: x1, y: y1 },
-        { x: gx1, y: y1 },
-        { x: gx1, y: lane },
-        { x: gx2, y: lane },
-        { x: gx2, y: y2 },
-        { x: x2, y: y2 },
-      ],
-    });
+    const first: Run = { a: y1, b: lane };
+    const second: Run = { a: lane, b: y2 };
+    addRun(ca, first);
+    addRun(skipped[skipped.length - 1]!, second);
+    plans.push({ e, x1: a.x + a.width, y1, x2: b.x, y2, first, second, lane });
   }
-  return routes;
+  for (const [c, runs] of gaps) {
+    const next = columns.findIndex((col, k) => k > c && col.length);
+    const from = rightOf(c);
+    assignTracks(runs, from, next > c ? leftOf(next) - from : gap);
+  }
+  return plans.map(({ e, x1, y1, x2, y2, first, second, lane }) => ({
+    from: e.from,
+    to: e.to,
+    points: straighten(
+      second
+        ? [
+            { x: x1, y: y1 },
+            { x: first.x!, y: y1 },
+            { x: first.x!, y: lane! },
+            { x: second.x!, y: lane! },
+            { x: second.x!, y: y2 },
+            { x: x2, y: y2 },
+          ]
+        : [
+            { x: x1, y: y1 },
+            { x: first.x!, y: y1 },
+            { x: first.x!, y: y2 },
+            { x: x2, y: y2 },
+          ],
+    ),
+  }));
+}
+
+/** Drops points that add no bend: a level edge is one straight segment. */
+function straighten(points: { x: number; y: number }[]): { x: number; y: number }[] {
+  const out: { x: number; y: number }[] = [];
+  for (const p of points) {
+    const a = out[out.length - 2];
+    const b = out[out.length - 1];
+    if (b && Math.abs(b.x - p.x) < 0.01 && Math.abs(b.y - p.y) < 0.01) continue;
+    if (
+      a &&
+      b &&
+      ((Math.abs(a.x - b.x) < 0.01 && Math.abs(b.x - p.x) < 0.01) ||
+        (Math.abs(a.y - b.y) < 0.01 && Math.abs(b.y - p.y) < 0.01))
+    )
+      out[out.length - 1] = p;
+    else out.push(p);
+  }
+  return out;
 }
 
 /** True if any two boxes overlap (used by tests and guarded in the renderer). */
@@ -330,7 +453,7 @@ export function edgeCrossings(layout: Pick<Layout, 'routes'>): number {
     for (let i = 1; i < r.points.length; i++) {
       const p = r.points[i - 1]!;
       const q = r.points[i]!;
-      if (p.y === q.y) h.push({ x0: Math.min(p.x, q.x), x1: Math.max(p.x, q.x), y: p.y, e });
+      if (Math.abs(p.y - q.y) < 0.01) h.push({ x0: Math.min(p.x, q.x), x1: Math.max(p.x, q.x), y: p.y, e });
       else v.push({ y0: Math.min(p.y, q.y), y1: Math.max(p.y, q.y), x: p.x, e });
     }
   });

@@ -1,5 +1,5 @@
 import type { DiagramNode, DriverModel } from '../analytics/drivers';
-import { FONT, layoutDiagram, LINE, SMALL, type Layout } from '../analytics/layout';
+import { FONT, layoutDiagram, LINE, SMALL, TITLE_LINE, type Layout } from '../analytics/layout';
 import { escapeXml as x } from './svg';
 import { textWidth } from './text';
 
@@ -21,8 +21,6 @@ svg.pdsa-drivers { font-family: system-ui, -apple-system, "Segoe UI", sans-serif
 .pdsa-drivers .highlight rect, .pdsa-drivers .edge.highlight { stroke: var(--pdsa-signal, #ff9800); stroke-width: 2.6; }
 .pdsa-drivers .badge { font-size: 10px; }
 `;
-
-const COLUMN_TITLES = ['Aim', 'Primary drivers', 'Secondary drivers', 'Change ideas', 'PDSA cycles'];
 
 function nodeClass(n: DiagramNode): string {
   const decision =
@@ -98,7 +96,11 @@ export function renderDriverDiagram(model: DriverModel, options: DiagramRenderOp
   out.push(`</g>`);
   out.push(`<g transform="translate(0 ${top})">`);
   for (const t of layout.titles)
-    out.push(`<text class="column-title" x="${t.x}" y="${t.y}">${x(COLUMN_TITLES[t.column]!)}</text>`);
+    t.lines.forEach((line, i) =>
+      out.push(
+        `<text class="column-title" x="${t.x}" y="${t.y - (t.lines.length - 1 - i) * TITLE_LINE}">${x(line)}</text>`,
+      ),
+    );
   for (const r of layout.routes) {
     const e = model.edges.find((d) => d.from === r.from && d.to === r.to);
     const d = r.points.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
@@ -107,8 +109,10 @@ export function renderDriverDiagram(model: DriverModel, options: DiagramRenderOp
     );
   }
   for (const n of model.nodes) {
-    const b = layout.boxes.get(n.key)!;
-    const t = layout.texts.get(n.key)!;
+    const b = layout.boxes.get(n.key);
+    const t = layout.texts.get(n.key);
+    // Left out by a very narrow layout (collapsed cycle counts: the idea's badge has them).
+    if (!b || !t) continue;
     const line = n.range ? n.range.start.line + 1 : undefined;
     const tip = [
       n.label,
