@@ -84,6 +84,18 @@ describe('driver diagram model', () => {
     expect(model.levelsReached).toEqual(['event', 'pattern', 'structure', 'mental-model']);
   });
 
+  it('lists the strategies that reach each iceberg level (address a factor at it), once each, in file order', () => {
+    const ids = (level: keyof typeof model.reachedBy) => model.reachedBy[level].map((s) => s.id);
+    expect(ids('event')).toEqual(['S-positive-calls']);
+    expect(ids('pattern')).toEqual(['S-greeters', 'S-positive-calls']);
+    expect(ids('structure')).toEqual(['S-greeters', 'S-homeroom-first', 'S-case-manager-followup', 'S-class-buddies']);
+    expect(ids('mental-model')).toEqual(['S-homeroom-first', 'S-case-manager-followup', 'S-attendance-myths']);
+    expect(model.reachedBy.structure[0]).toEqual({
+      id: 'S-greeters',
+      title: 'Morning greeters who know every student by name',
+    });
+  });
+
   it('lays boxes out without overlaps, also for 5 primary, 20 secondary, 40 ideas and 200 cycles', () => {
     expect(overlaps(layoutDiagram(model.nodes, model.edges))).toBe(false);
     const big = bigWorkspace();

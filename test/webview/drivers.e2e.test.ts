@@ -98,6 +98,34 @@ describe('driver-diagram webview in a real browser (Chromium)', () => {
     });
   });
 
+  it('shows on the iceberg which change ideas reach each level, and says what the bars mean', async () => {
+    await h.page.setViewportSize({ width: 600, height: 900 });
+    const m = model();
+    await show(m, 'iceberg');
+    const reach = (level: string) =>
+      h.page
+        .locator(`.band[data-level="${level}"] li[data-strategy]`)
+        .evaluateAll((li) => li.map((l) => l.getAttribute('data-strategy')));
+    for (const level of ['event', 'pattern', 'structure', 'mental-model'] as const)
+      expect(await reach(level)).toEqual(m.reachedBy[level].map((s) => s.id));
+    expect(await reach('event')).toEqual(['S-positive-calls']);
+    const key = await h.page.locator('#view-iceberg .key').innerText();
+    expect(key).toContain('Green bar: at least one change idea addresses a factor at this level');
+    expect(key).toContain('Red bar: no change idea reaches this level yet');
+    await h.page.screenshot({
+      path: path.join(__dirname, '..', '..', 'test-results', 'webview-iceberg-600.png'),
+      fullPage: true,
+    });
+    // A level no idea reaches says so in words, not only by its bar's colour.
+    await show(
+      { ...m, reachedBy: { ...m.reachedBy, event: [] }, levelsReached: ['pattern', 'structure', 'mental-model'] },
+      'iceberg',
+    );
+    const event = h.page.locator('.band[data-level="event"]');
+    expect(await event.getAttribute('class')).toContain('not-reached');
+    expect(await event.innerText()).toContain('No change idea addresses a factor at this level yet.');
+  });
+
   it('renders every worksheet text as text', async () => {
     const payload = '<img src=x onerror="window.__pwned=1">';
     await show(

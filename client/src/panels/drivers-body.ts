@@ -18,4 +18,11 @@ export const DRIVERS_BODY = `<div class="toolbar">
   <div id="diagram" tabindex="0" aria-label="Driver diagram (arrow keys pan, + and - zoom)"></div>
 </section>
 <section id="view-four-blocker" class="view" hidden><div id="quadrants" class="quadrants"></div><div id="unplaced" class="unplaced"></div></section>
-<section id="view-iceberg" class="view" hidden><p id="iceberg-note" class="note"></p><div id="iceberg"></div></section>`;
+<section id="view-iceberg" class="view" hidden>
+  <p class="caption">The iceberg: what the team sees (events) rests on patterns, the structures that produce them and the mental models that hold those in place. Changes that reach the deeper levels last; changes that only add a programme at the surface seldom move results.</p>
+  <ul class="key" aria-label="What the bars mean">
+    <li><span class="swatch reached"></span>Green bar: at least one change idea addresses a factor at this level</li>
+    <li><span class="swatch not-reached"></span>Red bar: no change idea reaches this level yet</li>
+  </ul>
+  <p id="iceberg-note" class="note"></p><div id="iceberg"></div>
+</section>`;

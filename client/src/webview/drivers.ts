@@ -189,16 +189,36 @@ const LEVELS: { level: Level; title: string }[] = [
   { level: 'mental-model', title: 'Mental models: the beliefs that hold the structure in place' },
 ];
 
+/** Each level with the change ideas that reach it (address one of its factors) and its factors. */
 function renderIceberg(m: DriverModel): void {
   const root = $('iceberg');
   root.replaceChildren();
   for (const { level, title } of LEVELS) {
-    const reached = m.levelsReached.includes(level);
-    const band = el('div', undefined, `band ${reached ? 'reached' : 'not-reached'}`);
+    const ideas = m.reachedBy[level];
+    const band = el('div', undefined, `band ${ideas.length ? 'reached' : 'not-reached'}`);
     band.dataset.level = level;
-    band.append(el('h4', `${title}${reached ? '' : ' — no strategy reaches this level'}`));
-    const list = el('ul');
-    for (const f of m.factors.filter((x) => x.level === level)) list.append(el('li', `${f.id}: ${f.statement}`));
+    band.append(el('h4', title));
+    const reach = el('p', undefined, 'reach');
+    if (ideas.length) {
+      reach.append(el('span', `Reached by ${ideas.length} change idea${ideas.length === 1 ? '' : 's'}: `, 'label'));
+      const list = el('ul', undefined, 'ideas');
+      for (const s of ideas) {
+        const item = el('li');
+        item.dataset.strategy = s.id;
+        item.append(el('span', s.id, 'id'), el('span', s.title));
+        list.append(item);
+      }
+      reach.append(list);
+    } else reach.append(el('span', 'No change idea addresses a factor at this level yet.', 'label'));
+    band.append(reach);
+    const factors = m.factors.filter((x) => x.level === level);
+    band.append(el('p', factors.length ? 'Factors at this level:' : 'No factor at this level.', 'label'));
+    const list = el('ul', undefined, 'factors');
+    for (const f of factors) {
+      const item = el('li');
+      item.append(el('span', f.id, 'id'), el('span', f.statement));
+      list.append(item);
+    }
     band.append(list);
     root.append(band);
   }

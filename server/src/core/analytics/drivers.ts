@@ -46,6 +46,8 @@ export interface DriverModel {
   factors: FactorPlacement[];
   /** For the iceberg: which levels some strategy reaches. */
   levelsReached: Level[];
+  /** For the iceberg: the strategies (change ideas) that address a factor at each level, in file order. */
+  reachedBy: Record<Level, { id: string; title: string }[]>;
 }
 
 export class DiagramError extends Error {}
@@ -153,12 +155,20 @@ export function buildDriverModel(
   }
 
   const byLevel = new Map(factors.map((f) => [f.id, f.level]));
-  const reached = new Set<Level>();
-  for (const s of strategies)
+  const reachedBy: Record<Level, { id: string; title: string }[]> = {
+    event: [],
+    pattern: [],
+    structure: [],
+    'mental-model': [],
+  };
+  for (const s of strategies) {
+    const levels = new Set<Level>();
     for (const l of s.addresses ?? []) {
       const level = byLevel.get(typeof l === 'string' ? l : l.factor);
-      if (level) reached.add(level);
+      if (level) levels.add(level);
     }
+    for (const level of levels) reachedBy[level].push({ id: s.id, title: s.title });
+  }
 
   return {
     focus: { id: data.id, title: data.title, uri: factorsUri },
@@ -174,7 +184,8 @@ export function buildDriverModel(
       uri: factorsUri,
       range: defRange(f.id, 'factor')!,
     })),
-    levelsReached: (['event', 'pattern', 'structure', 'mental-model'] as Level[]).filter((l) => reached.has(l)),
+    levelsReached: (['event', 'pattern', 'structure', 'mental-model'] as Level[]).filter((l) => reachedBy[l].length),
+    reachedBy,
   };
 }
 
