@@ -122,6 +122,8 @@ describe('collaborative dashboard in a real VS Code (code-server)', () => {
     let chart = await chartOf('chronic-absence');
     await expect.poll(() => kinds(chart), { timeout: 30_000 }).toContain('Concern');
     expect(await kinds(chart)).not.toContain('Improvement');
+    // The chart says whose it is: every team reports the common measure under one name.
+    expect(await chart.locator('svg.pdsa-chart > title').textContent()).toContain('Lincoln Elementary');
     await screenshot(page, '21-dashboard-lincoln-chart');
 
     // Granger's state of the same measure, from the glance table: its own chart, improving.
@@ -129,6 +131,7 @@ describe('collaborative dashboard in a real VS Code (code-server)', () => {
     chart = await chartOf('chronic-absence');
     await expect.poll(() => kinds(chart), { timeout: 30_000 }).toContain('Improvement');
     expect(await kinds(chart)).not.toContain('Concern');
+    expect(await chart.locator('svg.pdsa-chart > title').textContent()).toContain('Granger Elementary');
 
     // A signal row: Lincoln's signal on office referrals opens Lincoln's chart of that measure (a concern).
     await clickInDashboard('#signals tbody tr[data-team="lincoln"][data-measure="office-referrals"]');
