@@ -28,7 +28,7 @@ const fixtures: Fixture[] = [
     files: c('version: 1\nid: c1\n\tplan: x\n'),
     file: 'c.pdsa.yaml',
     expected: ['yaml-syntax 3:1-3:2'],
-    message: /indent with spaces/,
+    message: /^this line is indented with a tab: YAML indents with spaces only/,
   },
   {
     code: 'duplicate-key',
@@ -419,15 +419,63 @@ describe('clean worksheets', () => {
 });
 
 describe('empty values', () => {
-  it('treat an empty required field as an error at its key', () => {
+  it('treat an empty required field as an error where its value goes, saying what to write', () => {
     const list = check(c(cycle('c1').replace('title: Cycle c1', 'title:')), 'c.pdsa.yaml');
     expect(list.map((d) => `${show(d)} ${d.message}`)).toEqual([
-      'wrong-type 3:1-3:6 expected text, found nothing (an empty value)',
+      'wrong-type 3:6-3:7 "title" is empty: write a short title for the cycle',
+    ]);
+  });
+
+  it('say what to write in an empty reference and an empty choice', () => {
+    const text = cycle('c1').replace('strategy: S1', 'strategy:').replace('decision: adopt', 'decision: ');
+    expect(check(c(text), 'c.pdsa.yaml').map((d) => `${show(d)} ${d.message}`)).toEqual([
+      'wrong-type 4:9-4:10 "strategy" is empty: write the strategy (change idea) this cycle tests',
+      'invalid-value 15:11-15:13 "decision" is empty: write adopt, adapt or abandon (adopt: keep the change and scale it; adapt: change it and test again; abandon: stop testing it)',
+    ]);
+  });
+
+  it('say which values an empty item of a list may take', () => {
+    const text = cycle('c1').replace('study:\n', 'study:\n  results:\n    - outcome:\n');
+    expect(check(c(text), 'c.pdsa.yaml').map((d) => `${show(d)} ${d.message}`)).toEqual([
+      'invalid-value 14:14-14:15 "outcome" is empty: write confirmed, partly or not-confirmed',
     ]);
   });
 
   it('treat an empty optional field as not written yet (the coaching check then speaks)', () => {
     const list = check(c(cycle('c1').replace('      prediction: Yes', '      prediction:')), 'c.pdsa.yaml');
     expect(list.map(show)).toEqual(['no-prediction 9:17-9:30']);
+  });
+});
+
+describe('syntax errors in plain words, where the slip is', () => {
+  const messages = (text: string) => check(c(text), 'c.pdsa.yaml').map((d) => `${show(d)} ${d.message}`);
+
+  it('a tab in indentation is one message, on the tab, not one per line the parser then misreads', () => {
+    const text = cycle('c1').replace('  objective: Try it', '\tobjective: Try it');
+    expect(messages(text)).toEqual([
+      'yaml-syntax 7:1-7:2 this line is indented with a tab: YAML indents with spaces only, so replace the tab with spaces',
+    ]);
+  });
+
+  it('an unclosed "[" is reported where it opens, not on the next line', () => {
+    const text = cycle('c1').replace('measures: [absence]', 'measures: [absence');
+    expect(messages(text)).toEqual([
+      'yaml-syntax 5:11-5:12 this "[" is never closed: end the list with "]" (on this line, or on lines indented more than its key)',
+    ]);
+  });
+
+  it('an unclosed "{" is reported where it opens, not at the end of the file', () => {
+    const text = `${cycle('c1')}  next: {what: Spread it, when: 2026-02-01\n`;
+    expect(messages(text)).toEqual([
+      'yaml-syntax 16:9-16:10 this "{" is never closed: end the map with "}" (on this line, or on lines indented more than its key)',
+    ]);
+  });
+
+  it('names the innermost unclosed bracket', () => {
+    const text = cycle('c1').replace(
+      '  when: {start: 2026-01-05, end: 2026-01-09}',
+      '  when: {start: 2026-01-05, end: [2026-01-09}',
+    );
+    expect(messages(text).map((m) => m.split(' this')[0])).toEqual(['yaml-syntax 11:34-11:35']);
   });
 });

@@ -97,8 +97,8 @@ describe('formatter', () => {
   it('leaves a file with syntax errors untouched, saying where', () => {
     expect(formatWorksheet('c.pdsa.yaml', 'version: 1\nid: [c1\ntitle: x\n')).toEqual({
       ok: false,
-      line: 3,
-      message: expect.stringMatching(/^not formatted: line 3 has a YAML syntax error/),
+      line: 2,
+      message: expect.stringMatching(/^not formatted: line 2 has a YAML syntax error/),
     });
   });
 

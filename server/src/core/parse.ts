@@ -41,8 +41,10 @@ const YAML_HINTS: Partial<Record<string, string>> = {
   MULTILINE_IMPLICIT_KEY: 'expected "key: value" on one line (is a ":" missing?)',
   BLOCK_AS_IMPLICIT_KEY:
     'a nested map cannot start on the same line as its key: move it to the next line and indent it, or quote a value that contains ": "',
-  TAB_AS_INDENT: 'tabs are not allowed for indentation in YAML: indent with spaces',
 };
+
+/** How YAML names the closing character the parser missed (flow collections). */
+const UNCLOSED = /^Flow (sequence|map)\b.*end with an? ?([\]}])/;
 
 export function diagnostic(
   uri: string,
@@ -92,7 +94,10 @@ export function parseYaml(uri: string, text: string): ParsedYaml {
   let broken = false;
   let lostStructure = false;
   const seenLines = new Set<number>();
-  for (const error of doc.errors) {
+  // A tab used for indentation makes the parser misread every line after it in the same block: the
+  // tab is the one thing to fix, so it is the one thing said.
+  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  for (const error of tabs.length ? tabs : doc.errors) {
     // Once the parser has lost the document's structure ("... in YAML stream"), every later line
     // repeats the same complaint: the first one is the real error.
     const streamError = / in YAML stream/.test(error.message);
@@ -226,6 +231,31 @@ function yamlErrorDiagnostic(
       'a worksheet holds one YAML document: remove the "---" and what follows, or split it into its own file',
     );
   }
+  if (error.code === 'TAB_AS_INDENT') {
+    let tabEnd = start;
+    while (text[tabEnd] === '\t' || text[tabEnd] === ' ') tabEnd++;
+    return diagnostic(
+      uri,
+      rangeOf(lc, start, Math.max(tabEnd, start + 1)),
+      'yaml-syntax',
+      'this line is indented with a tab: YAML indents with spaces only, so replace the tab with spaces',
+    );
+  }
+  const unclosed = UNCLOSED.exec(error.message);
+  if (unclosed && doc) {
+    // The parser notices a missing "]" or "}" where the next line starts, or at the end of the file;
+    // the opening bracket is where the list or map began.
+    const open = unclosedFlowAt(doc, text, start, unclosed[2]!);
+    if (open !== undefined) {
+      const what = unclosed[1] === 'sequence' ? 'list' : 'map';
+      return diagnostic(
+        uri,
+        rangeOf(lc, open, open + 1),
+        'yaml-syntax',
+        `this "${text[open]}" is never closed: end the ${what} with "${unclosed[2]}" (on this line, or on lines indented more than its key)`,
+      );
+    }
+  }
   if (error.code === 'MISSING_CHAR' && /quote/.test(error.message) && doc) {
     // The parser notices a missing closing quote where the file ends; the opening quote is where the slip is.
     const open = quotedScalarAround(doc, start);
@@ -279,6 +309,19 @@ function quotedScalarAround(doc: Document.Parsed, offset: number): number | unde
         found = r[0];
     },
   });
+  return found;
+}
+
+/** The flow collection (`[` or `{`) that the parser was still inside at `offset`: the innermost one ending there unclosed. */
+function unclosedFlowAt(doc: Document.Parsed, text: string, offset: number, closer: string): number | undefined {
+  let found: number | undefined;
+  const check = (node: { flow?: boolean; range?: [number, number, number] | null }) => {
+    const r = node.range;
+    if (!node.flow || !r || r[0] >= offset || r[1] < offset - 1 || r[1] > offset) return;
+    if (text.slice(r[0], r[1]).trimEnd().endsWith(closer)) return;
+    if (found === undefined || r[0] > found) found = r[0];
+  };
+  visit(doc, { Map: (_, node) => check(node), Seq: (_, node) => check(node) });
   return found;
 }
 

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Document, type LineCounter, type Pair } from 'yaml';
 import type { z } from 'zod';
-import { keySpan, locate, type Located, type PathSegment, valueSpan } from './ast';
+import { keySpan, locate, type Located, type PathSegment, span, valueSpan } from './ast';
 import type { Diagnostic, DiagnosticCode } from './diagnostics';
 import { diagnostic } from './parse';
 import { FORMAT_VERSION, whyNotADate } from './schema/common';
@@ -222,8 +222,36 @@ function missingKey(ctx: Context, path: PathSegment[]): boolean {
   }
 }
 
+/**
+ * A key written with nothing after it (`decision:`, `strategy:`): says what to write there, at the
+ * place where it goes (from the ":" to the end of the line). True when it was one.
+ */
+function emptyValue(ctx: Context, path: PathSegment[], allowed?: string[]): boolean {
+  const located = locate(ctx.doc, path);
+  const key = located?.pair?.key;
+  const node = located?.node;
+  if (!key || !(node === null || (isScalar(node) && node.value === null && !node.source))) return false;
+  const keyEnd = span(key)?.[1];
+  if (keyEnd === undefined) return false;
+  const colon = ctx.text.indexOf(':', keyEnd);
+  const nl = ctx.text.indexOf('\n', colon);
+  const lineEnd = nl === -1 ? ctx.text.length : ctx.text[nl - 1] === '\r' ? nl - 1 : nl;
+  const name = String(path[path.length - 1]);
+  const what = description(schemaAt(ctx.root, path));
+  // An enum's description that explains each value ("adopt: keep the change...") says what to pick.
+  const explained = what && allowed?.every((v) => what.includes(`${v}:`)) ? ` (${what.replace(/\.$/, '')})` : '';
+  const write = allowed
+    ? `write ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}${explained}`
+    : what
+      ? `write ${lowerFirst(firstSentence(what))}`
+      : 'write a value, or remove the key';
+  const range: [number, number] | undefined = colon === -1 ? undefined : [colon, Math.max(lineEnd, colon + 1)];
+  push(ctx, range, allowed ? 'invalid-value' : 'wrong-type', `"${name}" is empty: ${write}`);
+  return true;
+}
+
 function invalidType(ctx: Context, issue: Issue, path: PathSegment[]): void {
-  if (missingKey(ctx, path)) return;
+  if (missingKey(ctx, path) || emptyValue(ctx, path)) return;
   const expected = TYPE_NAMES[issue.expected ?? ''] ?? issue.expected ?? 'another type';
   const foundText = found(ctx, path);
   const hint =
@@ -244,9 +272,9 @@ function invalidValue(ctx: Context, issue: Issue, path: PathSegment[]): void {
     at(ctx, path, 'unsupported-version', message);
     return;
   }
-  // An enum key that is absent (kind, better, level, outcome): a missing key, not a wrong value.
-  if (missingKey(ctx, path)) return;
   const allowed = (issue.values ?? []).map(String);
+  // An enum key that is absent (kind, better, level, outcome): a missing key, not a wrong value.
+  if (missingKey(ctx, path) || emptyValue(ctx, path, allowed)) return;
   const guess = nearest(actual, allowed);
   const located = locate(ctx.doc, path);
   const span = located ? valueSpan(located) : undefined;
@@ -365,7 +393,7 @@ function pathText(path: PathSegment[]): string {
 }
 
 function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+  return /^[A-Z]([a-z]| )/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
 function truncate(s: string): string {

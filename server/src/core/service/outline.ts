@@ -22,7 +22,7 @@ export function documentSymbols(file: WorksheetFile): DocumentSymbol[] {
   const pairRange = (pair: Pair) => {
     const start = (pair.key as Node).range![0];
     const end = (pair.value as Node | null)?.range?.[1] ?? (pair.key as Node).range![1];
-    return rangeOf(lc, start, end);
+    return rangeOf(lc, start, contentEnd(file.parsed.text, start, end));
   };
   const keyRange = (pair: Pair) => rangeOf(lc, (pair.key as Node).range![0], (pair.key as Node).range![1]);
   const symbolOf = (pair: Pair, kind: SymbolKind, children?: DocumentSymbol[], detail?: string): DocumentSymbol => ({
@@ -51,6 +51,7 @@ export function documentSymbols(file: WorksheetFile): DocumentSymbol[] {
 
 function listItems(file: WorksheetFile, list: string, items: Node[], kind: SymbolKind): DocumentSymbol[] {
   const lc = file.parsed.lineCounter;
+  const text = file.parsed.text;
   const symbols = items.flatMap((item, i) => {
     if (!isMap(item) || !item.range) return [];
     const idNode = pairOf(item, 'id')?.value as Node | null | undefined;
@@ -60,7 +61,7 @@ function listItems(file: WorksheetFile, list: string, items: Node[], kind: Symbo
         ? String((pairOf(item, 'what')?.value as { value?: unknown } | null)?.value ?? `#${i + 1}`)
         : `#${i + 1}`;
     const def = file.symbols.definitions.find((d) => d.path[0] === list && d.path[1] === i);
-    const range = rangeOf(lc, item.range[0], item.range[1]);
+    const range = rangeOf(lc, lineStart(text, item.range[0]), contentEnd(text, item.range[0], item.range[1]));
     const symbol: DocumentSymbol = {
       name: label,
       kind,
@@ -71,16 +72,53 @@ function listItems(file: WorksheetFile, list: string, items: Node[], kind: Symbo
     };
     return [{ symbol, parents: list === 'factors' ? (file.factors?.factors?.[i]?.parents ?? []) : [] }];
   });
-  if (list !== 'factors') return symbols.map((s) => s.symbol);
-  // Factors form a tree: a secondary driver sits under its first parent in this file.
-  const byId = new Map(symbols.map((s) => [s.symbol.name, s.symbol]));
+  return list === 'factors' ? driverTree(symbols) : symbols.map((s) => s.symbol);
+}
+
+/**
+ * Factors as a driver tree: a secondary driver sits under its first parent. Breadcrumbs find the
+ * item at the cursor by range, so a child must lie inside its parent's range: a run of drivers
+ * written right after their parent extends the parent's range over them; drivers written elsewhere
+ * (usually after all primary drivers) get a heading named after their parent at their own place.
+ */
+function driverTree(items: { symbol: DocumentSymbol; parents: string[] }[]): DocumentSymbol[] {
   const top: DocumentSymbol[] = [];
-  for (const s of symbols) {
-    const parent = s.parents.map((p) => byId.get(p)).find((p) => p && p !== s.symbol);
-    if (parent) parent.children!.push(s.symbol);
-    else top.push(s.symbol);
+  for (const { symbol, parents } of items) {
+    // The last item written and its last descendants: the only places a child can extend over.
+    const path: DocumentSymbol[] = [];
+    for (let s = top.at(-1); s; s = s.children?.at(-1)) path.push(s);
+    let at = -1;
+    for (let j = path.length - 1; j >= 0 && at === -1; j--)
+      if (path[j]!.name !== symbol.name && parents.includes(path[j]!.name)) at = j;
+    const parent = parents.find((p) => p !== symbol.name);
+    if (parent === undefined) {
+      top.push(symbol);
+    } else if (at !== -1) {
+      path[at]!.children!.push(symbol);
+      for (const s of path.slice(0, at + 1)) s.range = { start: s.range.start, end: symbol.range.end };
+    } else {
+      top.push({
+        name: parent,
+        detail: 'drivers under it',
+        kind: symbol.kind,
+        range: symbol.range,
+        selectionRange: symbol.selectionRange,
+        children: [symbol],
+      });
+    }
   }
   return top;
+}
+
+/** The start of the line holding an offset, so an item's range covers its "- " and indentation. */
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The end of an item's last non-blank character (a node's range runs on over the line break and blank lines after it). */
+function contentEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end;
 }
 
 /** Folding for every multi-line map or list, and for runs of comment lines. */
