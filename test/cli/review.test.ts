@@ -26,7 +26,9 @@ describe('pdsa fmt', () => {
     const dir = tempWorkspace({ 'c1.pdsa.yaml': broken });
     const r = pdsa(['fmt'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^c1\.pdsa\.yaml: not formatted: line 2 has a YAML syntax error \(this "\[" is never closed/);
+    expect(r.stderr).toMatch(
+      /^c1\.pdsa\.yaml: not formatted: line 2 has a YAML syntax error \(this "\[" is never closed/,
+    );
     expect(fs.readFileSync(path.join(dir, 'c1.pdsa.yaml'), 'utf8')).toBe(broken);
   });
 
