@@ -83,8 +83,20 @@ export interface PlacedCycle {
 type LabelMode = 'title' | 'id' | 'short';
 
 /** A cycle's label in one mode: its title, its id, or the id's first part ("c01"). */
-function cycleLabels(c: CycleMark, mode: LabelMode): string[] {
-  return [mode === 'title' ? c.title : mode === 'id' ? c.id : (c.id.split(/[-_ ]/)[0] ?? c.id)];
+function cycleLabel(c: CycleMark, mode: LabelMode): string {
+  return mode === 'title' ? c.title : mode === 'id' ? c.id : (c.id.split(/[-_ ]/)[0] ?? c.id);
+}
+
+/** The cycle lane under the plot: the time scale, the days shown, the lane's ends and its text size. */
+export interface Lane {
+  sx: (day: number) => number;
+  minDay: number;
+  maxDay: number;
+  left: number;
+  right: number;
+  size: number;
+  /** Rows that may hold a label beside its bar; more rows are used only for bars without one. */
+  maxRows: number;
 }
 
 /**
@@ -93,20 +105,11 @@ function cycleLabels(c: CycleMark, mode: LabelMode): string[] {
  * most `maxRows`) has room for both; otherwise the bar goes unlabelled (its tooltip still names it).
  * A cycle still under way (no end) runs to the end of the axis.
  */
-export function packCycles(
-  cycles: CycleMark[],
-  sx: (day: number) => number,
-  minDay: number,
-  maxDay: number,
-  left: number,
-  right: number,
-  size: number,
-  maxRows = 6,
-): PlacedCycle[] {
+export function packCycles(cycles: CycleMark[], lane: Lane): PlacedCycle[] {
   // One kind of label for the whole lane (titles where they all fit, else ids, else short ids), never a mix.
   let best: PlacedCycle[] = [];
   for (const mode of ['title', 'id', 'short'] as const) {
-    const placed = packIn(mode, cycles, sx, minDay, maxDay, left, right, size, maxRows);
+    const placed = packIn(mode, cycles, lane);
     const labelled = placed.filter((p) => p.label).length;
     if (labelled === placed.length) return placed;
     if (labelled > best.filter((p) => p.label).length) best = placed;
@@ -114,21 +117,22 @@ export function packCycles(
   return best;
 }
 
-function packIn(
-  mode: LabelMode,
-  cycles: CycleMark[],
-  sx: (day: number) => number,
-  minDay: number,
-  maxDay: number,
-  left: number,
-  right: number,
-  size: number,
-  maxRows: number,
-): PlacedCycle[] {
+function packIn(mode: LabelMode, cycles: CycleMark[], lane: Lane): PlacedCycle[] {
+  const { sx, minDay, maxDay, left, right, size, maxRows } = lane;
   const rowEnds: number[] = [];
   const firstRow = (x1: number, limit: number) => {
     for (let r = 0; r < Math.min(limit, rowEnds.length); r++) if (rowEnds[r]! + 3 <= x1) return r;
     return rowEnds.length < limit ? rowEnds.length : -1;
+  };
+  /** Where the label goes: inside the bar, after it, or (at the axis's right end) before it; with its row. */
+  const place = (text: string, x1: number, x2: number): { label: PlacedCycle['label']; row: number } => {
+    const w = textWidth(text, size);
+    if (w + 6 <= x2 - x1) return { label: { text, x: x1 + 3, inside: true }, row: firstRow(x1, Infinity) };
+    const after = x2 + 3 + w <= right ? firstRow(x1, maxRows) : -1;
+    if (after >= 0) return { label: { text, x: x2 + 3, inside: false }, row: after };
+    const before = x1 - 3 - w >= left ? firstRow(x1 - 6 - w, maxRows) : -1;
+    if (before >= 0) return { label: { text, x: x1 - 3 - w, inside: false }, row: before };
+    return { label: undefined, row: firstRow(x1, Infinity) };
   };
   const placed: PlacedCycle[] = [];
   for (const c of cycles) {
@@ -137,32 +141,7 @@ function packIn(
     if (e < minDay || s > maxDay) continue;
     const x1 = sx(Math.max(minDay, s));
     const x2 = Math.max(x1 + 4, sx(Math.min(maxDay, e)));
-    let label: PlacedCycle['label'];
-    let row = -1;
-    for (const text of cycleLabels(c, mode)) {
-      const w = textWidth(text, size);
-      if (w + 6 <= x2 - x1) {
-        label = { text, x: x1 + 3, inside: true };
-        row = firstRow(x1, Infinity);
-        break;
-      }
-      if (x2 + 3 + w <= right) {
-        row = firstRow(x1, maxRows);
-        if (row >= 0) {
-          label = { text, x: x2 + 3, inside: false };
-          break;
-        }
-      }
-      // At the right end of the axis (a cycle under way), the label can go before the bar.
-      if (x1 - 3 - w >= left) {
-        row = firstRow(x1 - 6 - w, maxRows);
-        if (row >= 0) {
-          label = { text, x: x1 - 3 - w, inside: false };
-          break;
-        }
-      }
-    }
-    if (row < 0) row = firstRow(x1, Infinity);
+    const { label, row } = place(cycleLabel(c, mode), x1, x2);
     rowEnds[row] = label && !label.inside && label.x > x2 ? label.x + textWidth(label.text, size) + 4 : x2;
     placed.push({ cycle: c, row, x1, x2, label });
   }

@@ -419,7 +419,7 @@ function renderOnce(
   // The bottom: month ticks, the year row, then the PDSA-cycle lane with its colour key.
   const axis = timeAxis(minDay, maxDay, plotW, FONT);
   const axisH = 16 + (axis.years.length ? LINE : 0);
-  const placedCycles = packCycles(model.cycles, sx, minDay, maxDay, left, right, SMALL);
+  const placedCycles = packCycles(model.cycles, { sx, minDay, maxDay, left, right, size: SMALL, maxRows: 6 });
   const laneRows = Math.max(0, ...placedCycles.map((p) => p.row + 1));
   const keyItems: LegendItem[] = [
     { kind: 'decision', label: 'adopt', cls: 'decision-adopt' },
