@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DASHBOARD_BODY } from '../../client/src/panels/dashboard-body';
 import { buildDashboard, collaboratives, type DashboardModel } from '../../server/src/core/collab/dashboard';
@@ -18,6 +18,22 @@ const model: DashboardModel = buildDashboard(ws, collaboratives(ws)[0]!.uri);
 
 interface AxeResult {
   violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+}
+
+/** Runs axe-core (already on the page) and lists its serious and critical violations, each with up to three places. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = (await page.evaluate(async () =>
+    (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run(),
+  )) as AxeResult;
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 describe('collaborative dashboard webview in a real browser (Chromium)', () => {
@@ -107,18 +123,7 @@ describe('collaborative dashboard webview in a real browser (Chromium)', () => {
       if (SHOTS) await h.page.screenshot({ path: path.join(SHOTS, `dashboard-${width}.png`), fullPage: true });
       // The page's CSP forbids inline scripts (as the webview's does): evaluate axe through the debugging protocol.
       await h.page.evaluate(`${AXE}\n;0`);
-      const result = (await h.page.evaluate(async () =>
-        (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run(),
-      )) as AxeResult;
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.id}: ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(', ')}`,
-        );
+      const bad = await seriousViolations(h.page);
       expect(bad, `width ${width}`).toEqual([]);
     }
   });
@@ -147,18 +152,7 @@ describe('pdsa report in a real browser (Chromium)', () => {
         );
       if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'report-1200.png') });
       await page.addScriptTag({ content: AXE });
-      const result = (await page.evaluate(async () =>
-        (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run(),
-      )) as AxeResult;
-      const bad = result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.id}: ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(', ')}`,
-        );
+      const bad = await seriousViolations(page);
       expect(bad).toEqual([]);
       // Prints: a PDF comes out with a page per team at least.
       const pdf = await page.pdf({ format: 'A4' });
